@@ -1,0 +1,69 @@
+# Meslek Rehberi. `make run` and `make test` do all set-up on a fresh Debian machine.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-fast test-browser lint format check editor messages screenshots bench clean
+
+# Re-install only when pyproject.toml changes (stamp files), so a second run is quick.
+$(VENV)/.stamp-base: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) bulunamadı: Python 3.11 gerekli"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.stamp-test: $(VENV)/.stamp-base
+	$(PIP) install --quiet -e '.[test,browser,postgres]'
+	touch $@
+
+run: $(VENV)/.stamp-base
+	$(MANAGE) migrate --noinput
+	$(MANAGE) loaddemo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## Everything: unit, view, admin and browser tests (installs Chromium with apt-get if missing).
+test: $(VENV)/.stamp-test
+	@bash scripts/ensure-chromium.sh
+	$(PY) -m pytest
+
+## Quick local loop: everything but the browser tests.
+test-fast: $(VENV)/.stamp-test
+	$(PY) -m pytest -m "not browser"
+
+test-browser: $(VENV)/.stamp-test
+	@bash scripts/ensure-chromium.sh
+	$(PY) -m pytest -m browser
+
+lint: $(VENV)/.stamp-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.stamp-test
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: $(VENV)/.stamp-test
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_ENV=production DJANGO_SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM \
+	  DJANGO_ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
+
+## Create an editor account (prompts for a password; there is no default password).
+editor: $(VENV)/.stamp-base
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createeditor
+
+## Refresh the Turkish catalogue after adding UI strings (needs gettext: apt-get install gettext).
+messages: $(VENV)/.stamp-base
+	@command -v msgfmt >/dev/null || apt-get install -y -qq gettext
+	$(MANAGE) makemessages -l tr --no-location --no-obsolete --ignore='.venv/*' --ignore='tests/*'
+	$(MANAGE) compilemessages -l tr --ignore='.venv/*'
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache

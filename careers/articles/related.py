@@ -1,0 +1,44 @@
+"""Related roles: the editor's explicit links first, then roles ranked by shared skills and
+the same sector. Drafts never appear."""
+
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+
+from .models import Role
+
+RELATED_LIMIT = 6
+
+
+def computed_related(role, skill_ids, exclude_ids, limit=RELATED_LIMIT):
+    """Published roles sharing skills with ``role`` or its sector, best first (one query).
+
+    Ranked by the number of shared skills, then same sector, then title.
+    """
+    if limit <= 0:
+        return []
+    return list(
+        Role.objects.published()
+        .exclude(pk__in={role.pk, *exclude_ids})
+        .annotate(
+            shared_skills=Count(
+                "role_skills", filter=Q(role_skills__skill_id__in=skill_ids), distinct=True
+            ),
+            same_sector=Case(
+                When(sector_id=role.sector_id, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+        .filter(Q(shared_skills__gt=0) | Q(same_sector=1))
+        .with_latest_salary()
+        .select_related("sector")
+        .order_by("-shared_skills", "-same_sector", "title")[:limit]
+    )
+
+
+def related_for(role):
+    """(explicit links, computed roles) for an article fetched with ``for_article()``."""
+    links = list(role.related_links.all())
+    explicit_ids = {link.to_role_id for link in links}
+    skill_ids = [rs.skill_id for rs in role.role_skills.all()]
+    computed = computed_related(role, skill_ids, explicit_ids, RELATED_LIMIT - len(links))
+    return links, computed

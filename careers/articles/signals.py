@@ -1,0 +1,41 @@
+"""Any change to what an article page shows invalidates the page cache at once."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from . import cache
+from .models import (
+    MarkdownRenderedModel,
+    RelatedRole,
+    Responsibility,
+    Role,
+    RoleSkill,
+    SalaryBand,
+    Sector,
+    Skill,
+    Trend,
+)
+
+CONTENT_MODELS = (Sector, Skill, Role, Responsibility, RoleSkill, Trend, RelatedRole, SalaryBand)
+
+
+@receiver(post_save)
+def render_fixture_markdown(sender, instance, raw=False, **kwargs):
+    """``loaddata`` saves raw rows without calling ``save()``: render their Markdown here, so
+    fixtures need (and may carry) only the Markdown sources."""
+    if raw and isinstance(instance, MarkdownRenderedModel):
+        instance.render_markdown()
+        html = {f"{name}_html": getattr(instance, f"{name}_html") for name in sender.markdown_fields}
+        sender._default_manager.filter(pk=instance.pk).update(**html)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def content_changed(sender, **kwargs):
+    if sender in CONTENT_MODELS or getattr(sender, "invalidates_pages", False):
+        cache.bump_content_version()
+
+
+@receiver(m2m_changed, sender=Role.related_roles.through)
+def related_changed(**kwargs):
+    cache.bump_content_version()

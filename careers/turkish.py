@@ -1,0 +1,140 @@
+"""Turkish text helpers: plain functions, no Django request needed.
+
+Python's own ``str.lower()``/``upper()``/``casefold()`` follow Unicode's default rules, which
+are wrong for Turkish: ``"I".lower()`` is ``"i"`` (Turkish: ``"ı"``) and ``"İ".lower()`` is
+``"i̇"`` (an ``i`` with a combining dot). Everything here maps the dotted and dotless i
+explicitly first.
+"""
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
+
+_LOWER_MAP = str.maketrans({"I": "ı", "İ": "i"})
+_UPPER_MAP = str.maketrans({"i": "İ", "ı": "I"})
+_ASCII_MAP = str.maketrans(
+    {
+        "ç": "c", "Ç": "c", "ğ": "g", "Ğ": "g", "ı": "i", "I": "i", "İ": "i",
+        "ö": "o", "Ö": "o", "ş": "s", "Ş": "s", "ü": "u", "Ü": "u",
+        "â": "a", "Â": "a", "î": "i", "Î": "i", "û": "u", "Û": "u",
+    }
+)  # fmt: skip
+
+MONTHS = (
+    "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran",
+    "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık",
+)  # fmt: skip
+
+
+def lower(text: str) -> str:
+    """Turkish lower case: ``"IŞIK"`` -> ``"ışık"``, ``"İSTANBUL"`` -> ``"istanbul"``."""
+    return text.translate(_LOWER_MAP).lower()
+
+
+def upper(text: str) -> str:
+    """Turkish upper case: ``"istanbul"`` -> ``"İSTANBUL"``, ``"ışık"`` -> ``"IŞIK"``."""
+    return text.translate(_UPPER_MAP).upper()
+
+
+def casefold(text: str) -> str:
+    """A key for Turkish case-insensitive comparison.
+
+    ``İSTANBUL`` ~ ``istanbul`` and ``IŞIK`` ~ ``ışık``, but ``ışık`` is *not* ``isik``: the
+    dotless ı is its own letter. Text is NFC-normalised first so decomposed input compares
+    equal to composed input.
+    """
+    return lower(unicodedata.normalize("NFC", text)).casefold()
+
+
+def equal(a: str, b: str) -> bool:
+    """Turkish case-insensitive equality (see :func:`casefold`)."""
+    return casefold(a) == casefold(b)
+
+
+def ascii_fold(text: str) -> str:
+    """Lower case with Turkish letters folded to ASCII: ``"Müşteri"`` -> ``"musteri"``.
+
+    Used where readers type without Turkish letters (search); unlike :func:`casefold` it
+    deliberately treats ı and i alike.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_ASCII_MAP)
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def slugify(text: str, max_length: int = 0) -> str:
+    """URL slug: ``"Kredi Asistanı"`` -> ``"kredi-asistani"``.
+
+    Every Turkish letter maps to its ASCII base, in both cases (Django's own slugify drops
+    ``ı`` and turns ``İ`` into ``i`` plus a dropped combining dot only by accident).
+    """
+    text = ascii_fold(text)
+    text = re.sub(r"[^a-z0-9\s-]", "", text)
+    text = re.sub(r"[\s_-]+", "-", text).strip("-")
+    if max_length and len(text) > max_length:
+        text = text[:max_length].rstrip("-")
+    return text
+
+
+def _group_thousands(digits: str) -> str:
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return ".".join(groups)
+
+
+def format_number(value, decimals: int | None = None) -> str:
+    """Turkish number format: ``1250000`` -> ``"1.250.000"``, ``25.2`` -> ``"25,20"`` with two
+    decimals. ``decimals=None`` shows cents only when the value has them."""
+    amount = Decimal(str(value))
+    if decimals is None:
+        decimals = 0 if amount == amount.to_integral_value() else 2
+    quantum = Decimal(1).scaleb(-decimals)
+    amount = amount.quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if amount < 0 else ""
+    whole, _, fraction = f"{abs(amount):f}".partition(".")
+    text = sign + _group_thousands(whole)
+    if decimals:
+        text += "," + fraction.ljust(decimals, "0")
+    return text
+
+
+def format_money(value, decimals: int | None = None, currency: str = "TL") -> str:
+    """``5000`` -> ``"5.000 TL"``, ``Decimal("25.20")`` -> ``"25,20 TL"``,
+    ``1250000`` -> ``"1.250.000 TL"``."""
+    return f"{format_number(value, decimals)} {currency}"
+
+
+def format_date(value: dt.date | dt.datetime) -> str:
+    """``date(2026, 11, 26)`` -> ``"26 Kasım 2026"``. An aware datetime is shown in the
+    current time zone (Europe/Istanbul)."""
+    if isinstance(value, dt.datetime):
+        from django.utils import timezone
+
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        value = value.date()
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+ALPHABET = "abcçdefgğhıijklmnoöprsştuüvwxyz"
+_ORDER = {letter: index for index, letter in enumerate(ALPHABET)}
+
+
+def sort_key(text: str) -> tuple:
+    """Sort key in Turkish alphabetical order (c < ç < d, ı < i, o < ö, s < ş, u < ü).
+
+    Databases sort by code point or by a collation the server may not have; lists of roles are
+    short, so they are sorted in Python with this key.
+    """
+    folded = lower(unicodedata.normalize("NFC", text))
+    return tuple((_ORDER.get(ch, 100 + ord(ch)), ch) for ch in folded)
+
+
+def initial(text: str) -> str:
+    """The first letter, upper-cased the Turkish way: ``"ılık"`` -> ``"I"``, ``"iş"`` -> ``"İ"``."""
+    text = text.strip()
+    return upper(text[0]) if text else ""
