@@ -17,15 +17,9 @@ def demo_fixture_files():
 class Command(BaseCommand):
     help = _("Load the demo articles into an empty database (does nothing if roles exist).")
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--force",
-            action="store_true",
-            help=_("Load even if the database already has roles (updates the demo rows)."),
-        )
-
-    def handle(self, *args, force=False, **options):
-        if Role.objects.exists() and not force:
+    def handle(self, *args, **options):
+        # Never over an editor's work: running `make run` again must be harmless.
+        if Role.objects.exists():
             self.stdout.write(_("Roles already exist; demo content not loaded again."))
             return
         call_command("loaddata", *demo_fixture_files(), verbosity=options["verbosity"])
