@@ -1,0 +1,29 @@
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty page cache (local memory is per process)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content (fixtures/demo), loaded as `make run` loads it."""
+    call_command("loaddemo", verbosity=0)
+
+
+@pytest.fixture
+def seed_role(demo):
+    from careers.articles.models import Role
+
+    return Role.objects.get(slug="musteri-hizmetleri-ekip-lideri")
