@@ -47,12 +47,13 @@ class SalaryWarning:
 
 
 def _figure_label(field):
+    """The figure's name at the start of a sentence."""
     return {
-        "low": _("lowest"),
-        "average": _("average"),
-        "top": _("top"),
-        "hourly_average": _("hourly average"),
-        "hourly_top": _("hourly top"),
+        "low": _("The lowest figure"),
+        "average": _("The average figure"),
+        "top": _("The top figure"),
+        "hourly_average": _("The hourly average"),
+        "hourly_top": _("The hourly top figure"),
     }[field]
 
 
@@ -72,8 +73,8 @@ def below_minimum_warnings(band, rates):
         amount = getattr(band, field)
         if amount is not None and amount < minimum.net_monthly:
             message = _(
-                "The %(figure)s figure (%(amount)s) is below the lowest net minimum wage of "
-                "%(year)s (%(minimum)s)."
+                "%(figure)s (%(amount)s) is below the lowest net minimum wage of %(year)s "
+                "(%(minimum)s)."
             ) % {
                 "figure": _figure_label(field),
                 "amount": turkish.format_money(amount),
@@ -97,9 +98,9 @@ def year_change_warnings(band, previous):
         change = (Decimal(new) - Decimal(old)) / Decimal(old)
         if abs(change) > YEAR_CHANGE_LIMIT:
             message = _(
-                "The %(figure)s figure changed by %(percent)s from %(previous_year)s "
-                "(%(old)s → %(new)s). A change of more than ±50%% in a year is unusual: "
-                "check the figure."
+                "%(figure)s changed by %(percent)s from the year before (%(previous_year)s: "
+                "%(old)s → %(new)s). A change of more than ±50%% in a year is unusual: check "
+                "the figure."
             ) % {
                 "figure": _figure_label(field),
                 "percent": _percent(change),
@@ -123,8 +124,8 @@ def hourly_mismatch_warnings(band):
         difference = (Decimal(entered) - derived) / derived
         if abs(difference) > HOURLY_TOLERANCE:
             message = _(
-                "The %(figure)s figure (%(hourly)s) differs by %(percent)s from the monthly "
-                "figure divided by %(hours)s hours (%(derived)s)."
+                "%(figure)s (%(hourly)s) differs by %(percent)s from the monthly figure "
+                "divided by %(hours)s hours (%(derived)s)."
             ) % {
                 "figure": _figure_label(hourly_field),
                 "hourly": turkish.format_money(entered, 2),
