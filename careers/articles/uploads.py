@@ -34,7 +34,9 @@ EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 
 
 def _megabytes(size):
-    return turkish.format_number(round(size / (1024 * 1024), 1))
+    """``3_040_000`` -> ``"2,9"``, ``2 * 1024 * 1024`` -> ``"2"``."""
+    value = round(size / (1024 * 1024), 1)
+    return turkish.format_number(value, 0 if value == int(value) else 1)
 
 
 def check_image(uploaded):
