@@ -38,7 +38,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from import_export import fields, resources, widgets
+from import_export import fields, instance_loaders, resources, widgets
 from import_export.formats import base_formats
 from import_export.forms import ImportForm
 
@@ -234,6 +234,11 @@ class YearWidget(widgets.IntegerWidget):
 
 
 class RoleSlugWidget(widgets.ForeignKeyWidget):
+    """The role by its web address; ``roles`` (``{slug: Role}``, loaded once per import by
+    the resource) saves a query per row."""
+
+    roles = None
+
     def __init__(self):
         super().__init__(Role, field="slug")
 
@@ -241,12 +246,12 @@ class RoleSlugWidget(widgets.ForeignKeyWidget):
         slug = str(value or "").strip()
         if not slug:
             raise ValueError(_("Enter the role's web address, e.g. kredi-asistani."))
-        try:
-            return self.get_queryset(value, row, **kwargs).get(slug=slug)
-        except Role.DoesNotExist:
-            raise ValueError(
-                _("No role has the web address “%(slug)s”.") % {"slug": slug}
-            ) from None
+        role = self.roles.get(slug) if self.roles is not None else None
+        if role is None and self.roles is None:
+            role = Role.objects.filter(slug=slug).first()
+        if role is None:
+            raise ValueError(_("No role has the web address “%(slug)s”.") % {"slug": slug})
+        return role
 
 
 class FlagWidget(widgets.BooleanWidget):
@@ -271,6 +276,27 @@ class TextWidget(widgets.CharWidget):
 
 
 # --- The resource ---------------------------------------------------------------------------
+
+
+class BandInstanceLoader(instance_loaders.BaseInstanceLoader):
+    """Finds the existing band of each row's role and year in a dict loaded with one query
+    (the default loader makes one query per row)."""
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        roles = resource.fields["role"].widget.roles or {}
+        self.bands = {
+            (band.role_id, band.year): band
+            for band in SalaryBand.objects.filter(role__in=list(roles.values()))
+        }
+
+    def get_instance(self, row):
+        role = self.resource.fields["role"].clean(row)
+        year = self.resource.fields["year"].clean(row)
+        band = self.bands.get((role.pk, year))
+        if band is not None:
+            band.role = role
+        return band
 
 
 class SalaryBandResource(resources.ModelResource):
@@ -299,6 +325,7 @@ class SalaryBandResource(resources.ModelResource):
             "hourly_top", "source", "source_url", "is_sample",
         )  # fmt: skip
         import_id_fields = ("role", "year")
+        instance_loader_class = BandInstanceLoader
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
@@ -317,6 +344,12 @@ class SalaryBandResource(resources.ModelResource):
     def before_import(self, dataset, **kwargs):
         normalise_headers(dataset)
         self._seen = {}
+        slugs = set()
+        if dataset.headers and "meslek" in dataset.headers:
+            slugs = {str(slug or "").strip() for slug in dataset["meslek"]}
+        self.fields["role"].widget.roles = {
+            role.slug: role for role in Role.objects.filter(slug__in=slugs - {""})
+        }
 
     def get_instance(self, instance_loader, row):
         # Read the identifying columns first so a bad one is a row error with its column.
@@ -345,13 +378,25 @@ class SalaryBandResource(resources.ModelResource):
                 )
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """The model's field checks and ``clean()`` (the salary rules, with the editor's
+        messages). The database constraints say the same and still guard the save; checking
+        them here would cost five queries a row. One band per role and year is ensured by the
+        duplicate-row check and the instance loader."""
+        errors = dict(import_validation_errors or {})
         try:
-            super().validate_instance(instance, import_validation_errors, validate_unique)
+            instance.full_clean(
+                exclude=errors.keys(), validate_unique=False, validate_constraints=False
+            )
         except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
             # Name the file's columns, not the model's fields.
             raise ValidationError(
-                {COLUMNS.get(key, key): value for key, value in error.message_dict.items()}
-            ) from None
+                {
+                    COLUMNS.get(key, key): value
+                    for key, value in ValidationError(errors).message_dict.items()
+                }
+            )
 
     def after_import(self, dataset, result, **kwargs):
         """Attach the salary warnings of the imported rows to ``result.quality_warnings``
