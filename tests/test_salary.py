@@ -158,7 +158,8 @@ def test_below_the_minimum_wage():
         ("below_minimum", "top"),
     ]
     assert warnings[1].message == (
-        "Ortalama rakam (5.000 TL), 2023 yılının en düşük net asgari ücretinin (8.506,80 TL) altında."
+        "Ortalama rakam (5.000 TL), 2023 yılının en düşük net asgari ücretinin "
+        "(8.506,80 TL) altında."
     )
     # Between the two 2023 rates: not below the legal floor all year, so no warning.
     assert quality.band_warnings(band(2023, "9000", "12000"), rates=RATES) == []

@@ -201,7 +201,8 @@ def test_preview_uses_the_sanitizing_renderer(editor_client):
     response = editor_client.post(
         PREVIEW,
         {
-            "content": "**kalın** <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>"
+            "content": "**kalın** <script>alert(1)</script> [x](javascript:alert(1)) "
+            "<img src=x onerror=alert(1)>"
         },
     )
     html = response.content.decode()
