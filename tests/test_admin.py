@@ -414,3 +414,38 @@ def test_data_quality_page(admin_client, django_assert_num_queries, settings):
     assert [r.title for r in response.context["report"].roles_without_figures] == ["Maaşsız Meslek"]
     changelist = admin_client.get(reverse("admin:articles_salaryband_changelist"))
     assert url in changelist.content.decode()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "admin:articles_role_add",
+        "admin:articles_salaryband_add",
+        "admin:articles_skill_add",
+        "admin:articles_sector_add",
+        "admin:articles_minimumwage_add",
+    ],
+)
+def test_every_field_has_help_for_the_editor(admin_client, name):
+    response = admin_client.get(reverse(name))
+    forms = [response.context["adminform"].form]
+    forms += [i.formset.empty_form for i in response.context.get("inline_admin_formsets", [])]
+    missing = [
+        f"{form.prefix}-{field_name}"
+        for form in forms
+        for field_name, field in form.fields.items()
+        if not field.widget.is_hidden and field_name != "DELETE" and not str(field.help_text)
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [("istanbul", "İstanbul Rehberi"), ("IŞIK", "Işık Teknisyeni"), ("ışık", "Işık Teknisyeni")],
+)
+def test_search_is_turkish_case_insensitive(admin_client, term, found):
+    make_role("İstanbul Rehberi")
+    make_role("Işık Teknisyeni")
+    make_role("Isıtma Ustası")
+    response = admin_client.get(reverse("admin:articles_role_changelist"), {"q": term})
+    assert [role.title for role in response.context["cl"].result_list] == [found]

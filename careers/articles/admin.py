@@ -7,7 +7,7 @@ Query counts of the pages are pinned in tests/test_admin.py; related rows are lo
 from types import SimpleNamespace
 
 from django.contrib import admin, messages
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy
 from import_export.admin import ImportExportModelAdmin
 from markdownx.models import MarkdownxField
 from simple_history.admin import SimpleHistoryAdmin
+
+from careers import turkish
 
 from . import quality
 from .forms import (
@@ -59,11 +61,69 @@ def warnings_for_role(role):
     return quality.warnings_for_bands(bands, MinimumWage.objects.table())
 
 
+# --- Help for every field -------------------------------------------------------------------
+
+#: Help texts for the fields whose model gives none (the models' own texts are kept).
+EDITOR_HELP = {
+    ("skill", "slug"): gettext_lazy(
+        "The skill's web address. Filled in from the name; change it rarely."
+    ),
+    ("responsibility", "order"): gettext_lazy("Position in the list: smaller numbers first."),
+    ("roleskill", "skill"): gettext_lazy(
+        "Type to find a shared skill; add a new one with the plus sign."
+    ),
+    ("roleskill", "order"): gettext_lazy("Position in the list: smaller numbers first."),
+    ("trend", "title"): gettext_lazy("A short heading for the trend, e.g. “Yapay zekâ”."),
+    ("trend", "order"): gettext_lazy("Position in the list: smaller numbers first."),
+    ("relatedrole", "to_role"): gettext_lazy("Type to find the article to link to."),
+    ("relatedrole", "order"): gettext_lazy("Position in the list: smaller numbers first."),
+    ("salaryband", "role"): gettext_lazy("Type to find the role these figures describe."),
+    ("salaryband", "source_url"): gettext_lazy(
+        "Optional. The web page the figures come from, starting with https://."
+    ),
+}
+
+
+class EditorHelpMixin:
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        help_text = EDITOR_HELP.get((db_field.model._meta.model_name, db_field.name))
+        if field is not None and help_text and not field.help_text:
+            field.help_text = help_text
+        return field
+
+
+# --- Turkish search -------------------------------------------------------------------------
+
+
+def case_variants(word):
+    """The spellings a database's case-insensitive match needs to find ``word`` in Turkish
+    text: SQLite's LIKE folds ASCII only, so "ilet" does not find "İletişim" by itself."""
+    lower = turkish.lower(word)
+    return {word, lower, turkish.upper(word), turkish.upper(lower[:1]) + lower[1:]}
+
+
+class TurkishSearchMixin:
+    """Admin search (and autocomplete) that finds "İletişim" from "ilet", "ışık" from "IŞIK"."""
+
+    def get_search_results(self, request, queryset, search_term):
+        fields = list(self.get_search_fields(request))
+        if not fields or not search_term.strip():
+            return queryset, False
+        for word in search_term.split():
+            condition = Q()
+            for variant in case_variants(word):
+                for name in fields:
+                    condition |= Q(**{f"{name}__icontains": variant})
+            queryset = queryset.filter(condition)
+        return queryset, any("__" in name for name in fields)
+
+
 # --- Sectors and skills ---------------------------------------------------------------------
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(EditorHelpMixin, TurkishSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "role_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -77,7 +137,7 @@ class SectorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(EditorHelpMixin, TurkishSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "role_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -94,14 +154,14 @@ class SkillAdmin(admin.ModelAdmin):
 # --- The article ----------------------------------------------------------------------------
 
 
-class ResponsibilityInline(admin.TabularInline):
+class ResponsibilityInline(EditorHelpMixin, admin.TabularInline):
     model = Responsibility
     fields = ["text", "order"]
     extra = 1
     verbose_name_plural = gettext_lazy("Duties (the list under “Sorumlulukları ve Görevleri”)")
 
 
-class SalaryBandInline(admin.TabularInline):
+class SalaryBandInline(EditorHelpMixin, admin.TabularInline):
     model = SalaryBand
     fields = [
         "year", "average", "top", "low", "hourly_average", "hourly_top", "source",
@@ -136,7 +196,7 @@ class AutocompleteInlineMixin:
         return formset
 
 
-class RelatedRoleInline(AutocompleteInlineMixin, admin.TabularInline):
+class RelatedRoleInline(EditorHelpMixin, AutocompleteInlineMixin, admin.TabularInline):
     model = RelatedRole
     fk_name = "from_role"
     fields = ["to_role", "placement", "order"]
@@ -148,7 +208,7 @@ class RelatedRoleInline(AutocompleteInlineMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("from_role", "to_role")
 
 
-class RoleSkillInline(AutocompleteInlineMixin, admin.StackedInline):
+class RoleSkillInline(EditorHelpMixin, AutocompleteInlineMixin, admin.StackedInline):
     model = RoleSkill
     fields = ["skill", "label", "body", "order"]
     autocomplete_fields = ["skill"]
@@ -160,7 +220,7 @@ class RoleSkillInline(AutocompleteInlineMixin, admin.StackedInline):
         return super().get_queryset(request).select_related("skill")
 
 
-class TrendInline(admin.StackedInline):
+class TrendInline(EditorHelpMixin, admin.StackedInline):
     model = Trend
     fields = ["title", "body", "order"]
     formfield_overrides = MARKDOWN_WIDGETS
@@ -211,7 +271,7 @@ def _stale_months():
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(EditorHelpMixin, TurkishSearchMixin, admin.ModelAdmin):
     form = RoleAdminForm
     formfield_overrides = MARKDOWN_WIDGETS
     # The lead adds a "comment count" column here after the comments app is merged:
@@ -325,7 +385,9 @@ def previous_band_subquery(field):
 
 
 @admin.register(SalaryBand)
-class SalaryBandAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class SalaryBandAdmin(
+    EditorHelpMixin, TurkishSearchMixin, ImportExportModelAdmin, SimpleHistoryAdmin
+):
     resource_classes = [SalaryBandResource]
     import_form_class = SalaryImportForm
     formats = FORMATS
@@ -483,7 +545,7 @@ class SalaryBandAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(MinimumWage)
-class MinimumWageAdmin(admin.ModelAdmin):
+class MinimumWageAdmin(EditorHelpMixin, admin.ModelAdmin):
     list_display = ["effective_from", "net_monthly", "gross_monthly", "source"]
     fields = ["effective_from", "net_monthly", "gross_monthly", "source"]
     date_hierarchy = None
