@@ -389,6 +389,7 @@ def test_salary_history_records_who_and_old_and_new_values(admin_client, admin_u
     assert page.status_code == 200
     assert admin_user.username in html
     assert "30000" in html and "35000" in html
+    assert "Değiştiren" in html and "Değişiklikler" in html  # simple-history, in Turkish
 
 
 def test_data_quality_page(admin_client, django_assert_num_queries, settings):

@@ -7,6 +7,7 @@ Query counts of the pages are pinned in tests/test_admin.py; related rows are lo
 from types import SimpleNamespace
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -86,6 +87,8 @@ EDITOR_HELP = {
 
 class EditorHelpMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         help_text = EDITOR_HELP.get((db_field.model._meta.model_name, db_field.name))
         if field is not None and help_text and not field.help_text:
@@ -129,7 +132,7 @@ class SectorAdmin(EditorHelpMixin, TurkishSearchMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(role_total=Count("roles"))
+        return super().get_queryset(request).annotate(role_total=Count("roles")).order_by("name")
 
     @admin.display(description=gettext_lazy("roles"), ordering="role_total")
     def role_count(self, sector):
@@ -144,7 +147,9 @@ class SkillAdmin(EditorHelpMixin, TurkishSearchMixin, admin.ModelAdmin):
     formfield_overrides = MARKDOWN_WIDGETS
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(role_total=Count("role_skills"))
+        return (
+            super().get_queryset(request).annotate(role_total=Count("role_skills")).order_by("name")
+        )
 
     @admin.display(description=gettext_lazy("roles"), ordering="role_total")
     def role_count(self, skill):
