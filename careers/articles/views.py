@@ -65,6 +65,19 @@ def sector_detail(request, slug):
     return render(request, "articles/sector_detail.html", {"sector": sector, "page": page})
 
 
+def salary_sources(bands):
+    """One source line per distinct source, with the years it covers."""
+    sources = {}
+    for band in bands:
+        key = (band.source, band.source_url, band.is_sample)
+        entry = sources.setdefault(
+            key,
+            {"text": band.source, "url": band.source_url, "is_sample": band.is_sample, "years": []},
+        )
+        entry["years"].append(band.year)
+    return list(sources.values())
+
+
 def can_preview(user, role):
     return user.is_active and user.is_staff and user.has_perm("articles.change_role")
 
@@ -83,7 +96,8 @@ def role_detail(request, slug):
         "role": role,
         "preview": preview,
         "bands": bands,
-        "latest_band": bands[0] if bands else None,
+        "sources": salary_sources(bands),
+        "last_modified": max([role.updated_at, *(band.updated_at for band in bands)]),
         "related_links": links,
         "computed_related": computed,
         "popular": {
