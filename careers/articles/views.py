@@ -29,7 +29,8 @@ def alphabetical(roles):
     """Roles in Turkish alphabetical order, grouped by initial: [(letter, [roles])]."""
     roles = sorted(roles, key=lambda role: turkish.sort_key(role.title))
     return [
-        (letter, list(group)) for letter, group in groupby(roles, key=lambda r: turkish.initial(r.title))
+        (letter, list(group))
+        for letter, group in groupby(roles, key=lambda r: turkish.initial(r.title))
     ]
 
 
