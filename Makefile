@@ -66,5 +66,11 @@ messages: $(VENV)/.stamp-base
 	$(MANAGE) makemessages -l tr --no-location --no-obsolete --ignore='.venv/*' --ignore='tests/*'
 	$(MANAGE) compilemessages -l tr --ignore='.venv/*'
 
+## gunicorn + wrk on loopback; prints req/s and ratios to a minimal view (apt-get install wrk).
+bench: $(VENV)/.stamp-test
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk
+	$(PIP) install --quiet -e '.[bench]'
+	$(PY) bench/run.py
+
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache
