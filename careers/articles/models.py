@@ -39,6 +39,14 @@ class MarkdownRenderedModel(models.Model):
             setattr(self, f"{name}_html", markup.render(getattr(self, name)))
 
 
+def touch(instance, save_kwargs):
+    """Set ``updated_at`` on a save (``auto_now`` would, but it also leaves fixture rows
+    loaded by ``loaddata`` without a value: raw saves skip it)."""
+    instance.updated_at = timezone.now()
+    if save_kwargs.get("update_fields") is not None:
+        save_kwargs["update_fields"] = {*save_kwargs["update_fields"], "updated_at"}
+
+
 def html_field():
     return models.TextField(blank=True, editable=False)
 
@@ -360,8 +368,8 @@ class Role(MarkdownRenderedModel):
             "to the moment you publish."
         ),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last updated"), default=timezone.now, editable=False)
     comments_open = models.BooleanField(
         _("comments open"),
         default=True,
@@ -418,6 +426,7 @@ class Role(MarkdownRenderedModel):
             self.slug = turkish.slugify(self.title, max_length=160)
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        touch(self, kwargs)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -646,7 +655,7 @@ class SalaryBand(models.Model):
         default=False,
         help_text=_("Tick for illustrative figures: the page then labels them “örnek veri”."),
     )
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("last updated"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["role", "-year"]
@@ -686,6 +695,10 @@ class SalaryBand(models.Model):
 
     def __str__(self):
         return f"{self.role} – {self.year}"
+
+    def save(self, *args, **kwargs):
+        touch(self, kwargs)
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
