@@ -70,7 +70,7 @@ def slugify(text: str, max_length: int = 0) -> str:
     ``ı`` and turns ``İ`` into ``i`` plus a dropped combining dot only by accident).
     """
     text = ascii_fold(text)
-    text = re.sub(r"[^a-z0-9\s-]", "", text)
+    text = re.sub(r"[^a-z0-9\s_-]", "", text)
     text = re.sub(r"[\s_-]+", "-", text).strip("-")
     if max_length and len(text) > max_length:
         text = text[:max_length].rstrip("-")

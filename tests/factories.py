@@ -67,3 +67,14 @@ def link(from_role, to_role, order=0, placement=""):
     return RelatedRole.objects.create(
         from_role=from_role, to_role=to_role, order=order, placement=placement
     )
+
+
+def image_bytes(width=40, height=30, fmt="PNG"):
+    """A real, small image file's bytes (Pillow)."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 120, 40)).save(buffer, fmt)
+    return buffer.getvalue()

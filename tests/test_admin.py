@@ -1,14 +1,10 @@
 """The editors' admin, through the test client: one screen per article, salaries, quality."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from adminforms import add_inline_rows, changeform_data, inline_prefix
-from django.conf import settings as django_settings
 from django.urls import reverse
 from django.utils.translation import gettext
-from factories import fill_role, link, make_band, make_role, make_sector, make_skill
 
 from careers.articles import cache
 from careers.articles.forms import EditorMarkdownxWidget
@@ -21,19 +17,12 @@ from careers.articles.models import (
     Status,
 )
 
+from .adminforms import add_inline_rows, changeform_data, inline_prefix
+from .factories import fill_role, link, make_band, make_role, make_sector, make_skill
+
 pytestmark = pytest.mark.django_db
 
 MARKDOWN_FIELDS = Role.markdown_fields
-
-
-@pytest.fixture
-def public_templates(settings):
-    """The real templates first; tests/templates holds a minimal article page used only
-    while templates/articles/role_detail.html does not exist yet."""
-    base = Path(django_settings.BASE_DIR)
-    settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [base / "templates", base / "tests" / "templates"]}
-    ]
 
 
 @pytest.fixture(autouse=True)
@@ -271,7 +260,7 @@ def test_role_list_filters(admin_client, params, titles, settings):
 # --- A save is on the public page at once ---------------------------------------------------
 
 
-def test_admin_salary_change_is_on_the_public_page_at_once(admin_client, client, public_templates):
+def test_admin_salary_change_is_on_the_public_page_at_once(admin_client, client):
     role = make_role("Kredi Asistanı")
     band = make_band(role, year=2025, average="30000", top="45000")
     url = role.get_absolute_url()
@@ -294,7 +283,7 @@ def test_admin_salary_change_is_on_the_public_page_at_once(admin_client, client,
     assert "30.000 TL" not in after.content.decode()
 
 
-def test_article_edit_through_the_role_screen_is_on_the_public_page(admin_client, public_templates):
+def test_article_edit_through_the_role_screen_is_on_the_public_page(admin_client):
     from django.test import Client
 
     role = make_role("Kredi Asistanı")

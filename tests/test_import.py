@@ -9,9 +9,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.translation import gettext
-from factories import make_band, make_role, make_sector
 
 from careers.articles.models import SalaryBand
+
+from .factories import make_band, make_role, make_sector
 
 pytestmark = pytest.mark.django_db
 

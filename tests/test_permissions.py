@@ -3,16 +3,17 @@
 import io
 
 import pytest
-from adminforms import changeform_data, inline_prefix
 from django.contrib.auth.models import Group, Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from factories import make_band, make_role, make_skill
 from PIL import Image
 
 from careers.articles.models import Role, SalaryBand
 from careers.articles.permissions import EDITOR_GROUP, setup_editor_group
+
+from .adminforms import changeform_data, inline_prefix
+from .factories import make_band, make_role, make_skill
 
 pytestmark = pytest.mark.django_db
 

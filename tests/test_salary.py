@@ -6,10 +6,11 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
-from factories import make_band, make_role
 
 from careers.articles import quality, salary
 from careers.articles.models import MinimumWage
+
+from .factories import make_band, make_role
 
 D = Decimal
 

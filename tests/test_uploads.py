@@ -5,14 +5,15 @@ import json
 import os
 
 import pytest
-from adminforms import changeform_data
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from factories import make_role
 from PIL import Image
 
 from careers.articles.models import Role
+
+from .adminforms import changeform_data
+from .factories import make_role
 
 pytestmark = pytest.mark.django_db
 

@@ -38,6 +38,9 @@ def computed_related(role, skill_ids, exclude_ids, limit=RELATED_LIMIT):
 def related_for(role):
     """(explicit links, computed roles) for an article fetched with ``for_article()``."""
     links = list(role.related_links.all())
+    for link in links:  # the card shows the linked role's latest salary, fetched on the link
+        link.to_role.latest_year = link.latest_year
+        link.to_role.latest_average = link.latest_average
     explicit_ids = {link.to_role_id for link in links}
     skill_ids = [rs.skill_id for rs in role.role_skills.all()]
     computed = computed_related(role, skill_ids, explicit_ids, RELATED_LIMIT - len(links))

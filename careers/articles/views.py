@@ -2,7 +2,7 @@ from itertools import groupby
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -13,6 +13,11 @@ from .models import Role, Sector, Status
 from .related import related_for
 
 SECTOR_PAGE_SIZE = 20
+
+
+def health(request):
+    """A view that does nothing: the floor the benchmarks compare pages against."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def published_role_counts():
@@ -29,7 +34,8 @@ def alphabetical(roles):
     """Roles in Turkish alphabetical order, grouped by initial: [(letter, [roles])]."""
     roles = sorted(roles, key=lambda role: turkish.sort_key(role.title))
     return [
-        (letter, list(group)) for letter, group in groupby(roles, key=lambda r: turkish.initial(r.title))
+        (letter, list(group))
+        for letter, group in groupby(roles, key=lambda r: turkish.initial(r.title))
     ]
 
 
@@ -65,6 +71,19 @@ def sector_detail(request, slug):
     return render(request, "articles/sector_detail.html", {"sector": sector, "page": page})
 
 
+def salary_sources(bands):
+    """One source line per distinct source, with the years it covers."""
+    sources = {}
+    for band in bands:
+        key = (band.source, band.source_url, band.is_sample)
+        entry = sources.setdefault(
+            key,
+            {"text": band.source, "url": band.source_url, "is_sample": band.is_sample, "years": []},
+        )
+        entry["years"].append(band.year)
+    return list(sources.values())
+
+
 def can_preview(user, role):
     return user.is_active and user.is_staff and user.has_perm("articles.change_role")
 
@@ -83,7 +102,8 @@ def role_detail(request, slug):
         "role": role,
         "preview": preview,
         "bands": bands,
-        "latest_band": bands[0] if bands else None,
+        "sources": salary_sources(bands),
+        "last_modified": max([role.updated_at, *(band.updated_at for band in bands)]),
         "related_links": links,
         "computed_related": computed,
         "popular": {
