@@ -205,7 +205,9 @@ LANGUAGES = [("tr", _("Turkish"))]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's own catalogue (`make messages`); locale_extra/: hand-kept Turkish for
+# third-party apps that ship none (makemessages never rewrites it).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_extra"]
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"

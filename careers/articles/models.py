@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
@@ -631,11 +632,13 @@ class SalaryBand(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        help_text=_(
-            "Leave empty to derive it from the monthly figure (%(hours)s working hours a "
-            "month); a figure you enter is shown as entered."
-        )
-        % {"hours": salary.MONTHLY_HOURS},
+        help_text=format_lazy(
+            _(
+                "Leave empty to derive it from the monthly figure ({hours} working hours a "
+                "month); a figure you enter is shown as entered."
+            ),
+            hours=salary.MONTHLY_HOURS,
+        ),
     )
     hourly_top = models.DecimalField(
         _("hourly top"),

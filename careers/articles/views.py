@@ -9,7 +9,7 @@ from django.utils import timezone
 from careers import turkish
 
 from .cache import cache_public_page
-from .models import Role, Sector, Status
+from .models import MinimumWage, Role, Sector, Status
 from .related import related_for
 
 SECTOR_PAGE_SIZE = 20
@@ -97,7 +97,7 @@ def role_detail(request, slug):
     if preview and not can_preview(request.user, role):
         raise Http404
     links, computed = related_for(role)
-    bands = list(role.salary_bands.all())
+    bands = MinimumWage.objects.attach_multiples(role.salary_bands.all())
     context = {
         "role": role,
         "preview": preview,
