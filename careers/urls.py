@@ -12,6 +12,7 @@ admin.site.site_url = "/"
 urlpatterns = [
     path("yonetim/", admin.site.urls),
     path("markdownx/", include("markdownx.urls")),
+    path("yorumlar/", include("careers.comments.urls")),
     path("", include("careers.articles.urls")),
 ]
 
