@@ -10,11 +10,11 @@ from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from careers import turkish
 from careers.articles import cache
@@ -63,18 +63,18 @@ class CommentAdmin(admin.ModelAdmin):
     change_list_template = "admin/comments/comment/change_list.html"
 
     # --- list columns ---------------------------------------------------------------------
-    @admin.display(description=_("comment text"))
+    @admin.display(description=pgettext_lazy("comments", "comment text"))
     def excerpt(self, obj):
         return Truncator(obj.body).chars(90)
 
-    @admin.display(description=_("article"), ordering="role__title")
+    @admin.display(description=pgettext_lazy("comments", "article"), ordering="role__title")
     def article_link(self, obj):
         url = obj.role.get_absolute_url()
         if obj.status == CommentStatus.APPROVED:
             url += f"#{obj.anchor}"
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, obj.role)
 
-    @admin.display(description=_("reply"), boolean=True)
+    @admin.display(description=pgettext_lazy("comments", "reply"), boolean=True)
     def is_reply(self, obj):
         return obj.parent_id is not None
 
@@ -103,9 +103,7 @@ class CommentAdmin(admin.ModelAdmin):
             request,
             queryset,
             CommentStatus.APPROVED,
-            lambda n: ngettext(
-                "%(count)s comment approved.", "%(count)s comments approved.", n
-            ),
+            lambda n: ngettext("%(count)s comment approved.", "%(count)s comments approved.", n),
         )
 
     @admin.action(permissions=["can_moderate"], description=_("Mark selected comments as spam"))

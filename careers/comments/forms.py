@@ -19,7 +19,7 @@ from .models import (
 
 TOO_LONG = _("Please keep it to %(limit_value)d characters (this one has %(show_value)d).")
 HONEYPOT_FIELD = "kontrol"
-TOKEN_FIELD = "zaman"
+TOKEN_FIELD = "zaman"  # noqa: S105 (a field name, not a password)
 
 TOKEN_MESSAGES = {
     "missing": _(
@@ -142,11 +142,10 @@ class CommentForm(forms.Form):
             .select_related("parent")
             .first()
         )
-        if parent is None:
-            raise forms.ValidationError(
-                _("The comment you are replying to is no longer available."), code="parent"
-            )
         self.parent_comment = parent
+        if parent is None:  # shown above the form: the hidden field has no place of its own
+            self.add_error(None, _("The comment you are replying to is no longer available."))
+            return None
         return parent_id
 
     def clean(self):
@@ -174,7 +173,7 @@ class CommentForm(forms.Form):
                 attrs["aria-invalid"] = "true"
                 described = [f"yorum-{name}-hata"]
                 if self.fields[name].help_text:
-                    described.append(f"yorum-{name}-yardim")
+                    described.append(f"yorum-{name}_helptext")  # Django's own id
                 attrs["aria-describedby"] = " ".join(described)
 
     @property

@@ -26,10 +26,10 @@ BODY_MAX_LENGTH = 65525
 
 
 class CommentStatus(models.TextChoices):
-    PENDING = "pending", _("Awaiting moderation")
-    APPROVED = "approved", _("Approved")
-    SPAM = "spam", _("Spam")
-    REMOVED = "removed", _("Removed")
+    PENDING = "pending", pgettext_lazy("comments", "Awaiting moderation")
+    APPROVED = "approved", pgettext_lazy("comments", "Approved")
+    SPAM = "spam", pgettext_lazy("comments", "Spam")
+    REMOVED = "removed", pgettext_lazy("comments", "Removed")
 
 
 class CommentQuerySet(models.QuerySet):
@@ -81,7 +81,10 @@ def with_approved_comment_count(roles):
 
 class Comment(models.Model):
     role = models.ForeignKey(
-        Role, on_delete=models.CASCADE, related_name="comments", verbose_name=_("article")
+        Role,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=pgettext_lazy("comments", "article"),
     )
     parent = models.ForeignKey(
         "self",
@@ -89,36 +92,38 @@ class Comment(models.Model):
         null=True,
         blank=True,
         related_name="replies",
-        verbose_name=_("in reply to"),
+        verbose_name=pgettext_lazy("comments", "in reply to"),
     )
     name = models.CharField(pgettext_lazy("commenter", "name"), max_length=NAME_MAX_LENGTH)
     email = models.EmailField(
-        _("e-mail address"),
+        pgettext_lazy("comments", "e-mail address"),
         max_length=EMAIL_MAX_LENGTH,
         help_text=_("Never shown on the site."),
     )
-    url = models.URLField(_("website"), max_length=URL_MAX_LENGTH, blank=True)
+    url = models.URLField(
+        pgettext_lazy("comments", "website"), max_length=URL_MAX_LENGTH, blank=True
+    )
     body = models.TextField(pgettext_lazy("comment text", "comment"))
     status = models.CharField(
-        _("moderation status"),
+        pgettext_lazy("comments", "moderation status"),
         max_length=10,
         choices=CommentStatus.choices,
         default=CommentStatus.PENDING,
     )
     moderation_reason = models.CharField(
-        _("why"),
+        pgettext_lazy("comments", "why"),
         max_length=200,
         blank=True,
         help_text=_("Which rule decided the status when the comment was posted."),
     )
     ip_address = models.GenericIPAddressField(
-        _("IP address"),
+        pgettext_lazy("comments", "IP address"),
         null=True,
         blank=True,
         help_text=_("Kept for moderation only; cleared after a set number of days."),
     )
     fingerprint = models.CharField(max_length=64, editable=False)
-    created_at = models.DateTimeField(_("posted"), default=timezone.now)
+    created_at = models.DateTimeField(pgettext_lazy("comments", "posted"), default=timezone.now)
 
     objects = CommentQuerySet.as_manager()
 
@@ -151,6 +156,14 @@ class Comment(models.Model):
     def __str__(self):
         return Truncator(f"{self.name}: {self.body}").chars(80)
 
+    def save(self, *args, **kwargs):
+        if not self.fingerprint:
+            self.fingerprint = text.fingerprint(self.role_id, self.parent_id, self.email, self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.role.get_absolute_url()}#{self.anchor}"
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
@@ -159,17 +172,9 @@ class Comment(models.Model):
         instance._loaded_status = instance.__dict__.get("status")
         return instance
 
-    def save(self, *args, **kwargs):
-        if not self.fingerprint:
-            self.fingerprint = text.fingerprint(self.role_id, self.parent_id, self.email, self.body)
-        super().save(*args, **kwargs)
-
     @property
     def anchor(self):
         return f"yorum-{self.pk}"
-
-    def get_absolute_url(self):
-        return f"{self.role.get_absolute_url()}#{self.anchor}"
 
     def get_reply_url(self):
         return reverse("comments:reply", kwargs={"pk": self.pk})
@@ -204,12 +209,12 @@ class BlockedWord(models.Model):
         ),
     )
     action = models.CharField(
-        _("action"),
+        pgettext_lazy("comments", "action"),
         max_length=4,
         choices=BlockedWordAction.choices,
         default=BlockedWordAction.HOLD,
     )
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("comments", "added"), auto_now_add=True)
 
     class Meta:
         ordering = ["word"]

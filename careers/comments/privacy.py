@@ -65,7 +65,6 @@ def erase(email):
 def clear_old_ip_addresses(days, now=None):
     """Forget the IP address of comments older than ``days`` days; returns how many."""
     cutoff = (now or timezone.now()) - timedelta(days=days)
-    return (
-        Comment.objects.filter(created_at__lt=cutoff, ip_address__isnull=False)
-        .update(ip_address=None)
+    return Comment.objects.filter(created_at__lt=cutoff, ip_address__isnull=False).update(
+        ip_address=None
     )
