@@ -8,9 +8,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.db import models
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +62,7 @@ class CommentAdmin(admin.ModelAdmin):
     )
     readonly_fields = ("article_link", "parent", "moderation_reason", "ip_address", "created_at")
     change_list_template = "admin/comments/comment/change_list.html"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     # --- list columns ---------------------------------------------------------------------
     @admin.display(description=pgettext_lazy("comments", "comment text"))
@@ -179,9 +181,7 @@ class CommentAdmin(admin.ModelAdmin):
                         % {"count": deleted, "email": email},
                         messages.SUCCESS,
                     )
-                    return TemplateResponse(
-                        request, "admin/comments/privacy.html", {**context, "found": 0}
-                    )
+                    return HttpResponseRedirect(reverse("admin:comments_comment_privacy"))
                 context["confirm"] = True
         return TemplateResponse(request, "admin/comments/privacy.html", context)
 
