@@ -511,3 +511,17 @@ def test_article_queries_stay_constant_with_threaded_comments(
     with django_assert_num_queries(8):
         response = client.get(role.get_absolute_url())
     assert f"{count} yorum" in text_of(response)
+
+
+def test_reply_page_held_notice_and_post_query_counts(client, django_assert_num_queries):
+    role = make_role()
+    parent = make_comment(role)
+    with django_assert_num_queries(1):  # the comment with its published role
+        assert client.get(f"/yorumlar/{parent.pk}/yanitla/").status_code == 200
+    # role; (SAVEPOINT) duplicate; flood; blocklist; history; (SAVEPOINT) insert (RELEASE)
+    # (RELEASE); the comment's page. Outside the test's transaction the outer pair is BEGIN
+    # IMMEDIATE / COMMIT.
+    with django_assert_num_queries(11):
+        response = post(client, role)
+    with django_assert_num_queries(9):  # the article's 8, plus the held comment
+        assert client.get(response["Location"]).status_code == 200

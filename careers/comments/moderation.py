@@ -77,6 +77,7 @@ def has_approved_history(name, email):
     names = (
         Comment.objects.approved()
         .filter(email__iexact=email.strip())
+        .order_by()
         .values_list("name", flat=True)
         .distinct()
     )
