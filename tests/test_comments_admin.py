@@ -56,6 +56,7 @@ def test_pending_queue_shows_only_held_comments_with_their_count_and_article(cli
     assert 'href="/meslekler/kredi-asistani/"' in html
     assert "Seçili yorumları onayla" in html
     assert "Ziyaretçi yorumları" in text_of(client.get("/yonetim/"))
+    assert "Onay kuyruğu (2)" in text_of(client.get(ALL))
 
 
 def test_bulk_approve_publishes_at_once_on_the_cached_page(client, comments):

@@ -128,6 +128,12 @@ class CommentAdmin(admin.ModelAdmin):
             lambda n: ngettext("%(count)s comment removed.", "%(count)s comments removed.", n),
         )
 
+    def changelist_view(self, request, extra_context=None):
+        extra_context = dict(extra_context or {})
+        if "pending_count" not in extra_context:
+            extra_context["pending_count"] = Comment.objects.in_moderation().count()
+        return super().changelist_view(request, extra_context)
+
     # --- KVKK -----------------------------------------------------------------------------
     def get_urls(self):
         return [
@@ -211,6 +217,7 @@ class PendingCommentAdmin(CommentAdmin):
         count = Comment.objects.in_moderation().count()
         extra_context = {
             **(extra_context or {}),
+            "pending_count": count,
             "title": ngettext(
                 "%(count)s comment awaiting moderation",
                 "%(count)s comments awaiting moderation",
