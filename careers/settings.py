@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "markdownx",
+    "import_export",
+    "simple_history",
     "careers.articles",
     "careers.comments",
 ]
@@ -103,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who changed a salary band (django-simple-history's "changed by").
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "careers.urls"
@@ -249,6 +253,27 @@ MARKDOWNX_MEDIA_PATH = "markdownx/%Y/%m/"
 MARKDOWNX_UPLOAD_MAX_SIZE = 2 * 1024 * 1024
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif"]
 MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 1600), "quality": 85}
+
+# Uploaded images (markdownx editor and the article image): Pillow must read them as one of
+# these formats, within these limits; anything else is refused with a message, never stored.
+UPLOAD_IMAGE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
+UPLOAD_IMAGE_MAX_BYTES = MARKDOWNX_UPLOAD_MAX_SIZE
+UPLOAD_IMAGE_MAX_PIXELS = 24_000_000  # e.g. 6000 x 4000; a decompression bomb is far larger
+UPLOAD_IMAGE_MAX_SIDE = 1600  # larger editor images are scaled down to this on upload
+
+# --- Salaries -------------------------------------------------------------------------------
+# A role's salary figures are "stale" when the year they describe ended more than this many
+# months ago: flagged in the role list and on the data-quality page.
+SALARY_STALE_MONTHS = int(env("SALARY_STALE_MONTHS", "12"))
+
+# --- Bulk salary import (django-import-export) ----------------------------------------------
+# The whole file is imported in one transaction: one bad row and nothing is written.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Largest file accepted, in rows: a yearly update of every role fits many times over.
+SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
 
 # --- Visitors' comments (careers/comments; rules in careers/comments/moderation.py) ----------
 # Seconds before a rendered form may be posted (bots post at once), and after which it has
