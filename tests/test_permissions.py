@@ -32,14 +32,18 @@ def group_perms():
 
 
 def test_every_database_has_the_group_with_exactly_the_editors_permissions():
-    expected = {
-        f"articles.{action}_{model}"
-        for model in ARTICLE_MODELS
-        for action in ("view", "add", "change", "delete")
-    } | {"articles.view_historicalsalaryband"} | {
-        f"comments.{codename}"
-        for codename in ("view_comment", "change_comment", "delete_comment", "can_moderate")
-    }
+    expected = (
+        {
+            f"articles.{action}_{model}"
+            for model in ARTICLE_MODELS
+            for action in ("view", "add", "change", "delete")
+        }
+        | {"articles.view_historicalsalaryband"}
+        | {
+            f"comments.{codename}"
+            for codename in ("view_comment", "change_comment", "delete_comment", "can_moderate")
+        }
+    )
     assert group_perms() == expected
     assert not any(
         p.startswith(("auth.", "admin.", "contenttypes.", "sessions.")) for p in expected
