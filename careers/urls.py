@@ -17,6 +17,7 @@ urlpatterns = [
     # under the same names, so the editor widget keeps working (see articles/uploads.py).
     path("markdownx/upload/", uploads.upload_image, name="markdownx_upload"),
     path("markdownx/markdownify/", uploads.markdownify, name="markdownx_markdownify"),
+    path("yorumlar/", include("careers.comments.urls")),
     path("", include("careers.articles.urls")),
 ]
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from careers import turkish
+from careers.comments.views import section_context as comment_section_context
 
 from .cache import cache_public_page
 from .models import MinimumWage, Role, Sector, Status
@@ -111,4 +112,5 @@ def role_detail(request, slug):
             for placement in ("after_training", "after_trends_intro")
         },
     }
+    context.update(comment_section_context(request, role))  # one query: approved comments
     return render(request, "articles/role_detail.html", context)
