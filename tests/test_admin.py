@@ -439,3 +439,17 @@ def test_search_is_turkish_case_insensitive(admin_client, term, found):
     make_role("Isıtma Ustası")
     response = admin_client.get(reverse("admin:articles_role_changelist"), {"q": term})
     assert [role.title for role in response.context["cl"].result_list] == [found]
+
+
+def test_role_list_shows_approved_comment_count(admin_client):
+    from careers.comments.models import CommentStatus
+
+    from .factories import make_comment
+
+    role = make_role("Yorumlu Meslek")
+    make_comment(role)
+    make_comment(role)
+    make_comment(role, status=CommentStatus.PENDING)
+    response = admin_client.get(reverse("admin:articles_role_changelist"))
+    html = response.content.decode()
+    assert f'?role__id__exact={role.pk}">2</a>' in html

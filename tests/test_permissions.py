@@ -43,6 +43,7 @@ def test_every_database_has_the_group_with_exactly_the_editors_permissions():
             f"comments.{codename}"
             for codename in ("view_comment", "change_comment", "delete_comment", "can_moderate")
         }
+        | {f"comments.{action}_blockedword" for action in ("view", "add", "change", "delete")}
     )
     assert group_perms() == expected
     assert not any(
@@ -50,14 +51,14 @@ def test_every_database_has_the_group_with_exactly_the_editors_permissions():
     )
 
 
-def test_setupeditors_resets_the_group_and_skips_missing_apps():
+def test_setupeditors_resets_the_group_to_exactly_the_list():
     group = Group.objects.get(name=EDITOR_GROUP)
     group.permissions.add(Permission.objects.get(codename="change_user"))
     out = io.StringIO()
     call_command("setupeditors", verbosity=2, stdout=out)
     assert "auth.change_user" not in group_perms()
     text = out.getvalue()
-    assert "“Editörler” grubunun 41 izni var." in text
+    assert "“Editörler” grubunun 45 izni var." in text
     group2, skipped = setup_editor_group()
     assert group2 == group and skipped == []  # the comments app is installed now
 
@@ -83,6 +84,10 @@ def test_editor_opens_every_page_of_the_job(editor_client):
         reverse("admin:articles_minimumwage_changelist"),
         reverse("admin:articles_skill_change", args=[skill.pk]),
         reverse("admin:articles_sector_add"),
+        reverse("admin:comments_comment_changelist"),
+        reverse("admin:comments_pendingcomment_changelist"),
+        reverse("admin:comments_blockedword_changelist"),
+        reverse("admin:comments_blockedword_add"),
         reverse("admin:autocomplete")
         + "?app_label=articles&model_name=roleskill&field_name=skill&term=ilet",
     ]

@@ -20,6 +20,7 @@ from markdownx.models import MarkdownxField
 from simple_history.admin import SimpleHistoryAdmin
 
 from careers import turkish
+from careers.comments.models import approved_comment_count
 
 from . import quality
 from .forms import (
@@ -279,8 +280,6 @@ def _stale_months():
 class RoleAdmin(EditorHelpMixin, TurkishSearchMixin, admin.ModelAdmin):
     form = RoleAdminForm
     formfield_overrides = MARKDOWN_WIDGETS
-    # The lead adds a "comment count" column here after the comments app is merged:
-    # list_display += ["comment_count"], annotated in get_queryset (one query for the page).
     list_display = [
         "title",
         "sector",
@@ -288,6 +287,7 @@ class RoleAdmin(EditorHelpMixin, TurkishSearchMixin, admin.ModelAdmin):
         "latest_year",
         "salary_current",
         "updated_at",
+        "comment_count",
         "site_link",
     ]
     list_filter = ["sector", "status", SalaryYearFilter, StaleSalaryFilter]
@@ -352,7 +352,21 @@ class RoleAdmin(EditorHelpMixin, TurkishSearchMixin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(latest_year=latest_band_subquery("year"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                latest_year=latest_band_subquery("year"),
+                approved_comments=approved_comment_count(),
+            )
+        )
+
+    @admin.display(description=gettext_lazy("comments"), ordering="approved_comments")
+    def comment_count(self, role):
+        """Approved comments; links to the role's comments in the moderation list."""
+        count = role.approved_comments or 0
+        url = reverse("admin:comments_comment_changelist") + f"?role__id__exact={role.pk}"
+        return format_html('<a href="{}">{}</a>', url, count)
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_display(self, role):

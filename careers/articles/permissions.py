@@ -6,7 +6,8 @@ see salary history and moderate comments. Not users, groups or anything else.
 
 :func:`setup_editor_group` sets the group's permissions to exactly this list; it runs after
 every ``migrate`` (so every database has the group) and from ``manage.py setupeditors``.
-Permissions of apps that are not installed yet (the comments app) are skipped without error.
+Permissions that do not exist yet while ``migrate`` is still creating them are skipped; the
+last post_migrate call sees them all (a test pins the complete list).
 """
 
 from django.apps import apps
@@ -28,11 +29,13 @@ EDITOR_PERMISSIONS = (
     ),
     # Salary history (django-simple-history): read only.
     "articles.view_historicalsalaryband",
-    # Comment moderation (careers/comments, once installed).
+    # Comment moderation: the comments (the pending queue admin checks these too) and the
+    # blocklist of words that hold a comment or mark it as spam.
     "comments.view_comment",
     "comments.change_comment",
     "comments.delete_comment",
     "comments.can_moderate",
+    *(f"comments.{action}_blockedword" for action in ("view", "add", "change", "delete")),
 )
 
 
