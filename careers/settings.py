@@ -88,8 +88,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "markdownx",
     "careers.articles",
+    "careers.search",
 ]
 
 MIDDLEWARE = [
