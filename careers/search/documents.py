@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from careers.articles.cache import bump_content_version
 from careers.articles.models import Role, RoleSkill
 
 from .models import SearchDocument
@@ -39,10 +40,12 @@ def reindex(role_ids):
 
 
 def rebuild():
-    """Rewrite every document (``manage.py rebuild_search_index``); returns the count."""
+    """Rewrite every document (``manage.py rebuild_search_index``); returns the count.
+    Cached search pages are invalidated: their results may change."""
     SearchDocument.objects.exclude(role__in=Role.objects.all()).delete()
     count = 0
     for role in roles_for_indexing().iterator(chunk_size=200):
         SearchDocument.objects.update_or_create(role_id=role.pk, defaults=build(role))
         count += 1
+    bump_content_version()
     return count

@@ -13,7 +13,8 @@ Words
     letters and digits; everything else (quotes, ``*``, ``NEAR(``, ``OR``'s punctuation, SQL
     syntax) is a separator. At most ``MAX_WORDS`` words are kept. Each word matches as a
     prefix ("muhasebe" finds "Muhasebeci", "müşteri" finds "müşterilerle"), and every word must
-    match (AND). The index is built by the same fold, so the two always agree.
+    match (AND); a word that begins another one is dropped ("kel kelime" is "kelime"). The index
+    is built by the same fold, so the two always agree.
 """
 
 import re
@@ -39,8 +40,10 @@ def fold_words(text):
 
 def query_words(query):
     """The words to search for, folded, unique, in order, bounded in number and length."""
-    words = fold_words(query[:MAX_QUERY_LENGTH])
-    return list(dict.fromkeys(word[:MAX_WORD_LENGTH] for word in words))[:MAX_WORDS]
+    words = dict.fromkeys(word[:MAX_WORD_LENGTH] for word in fold_words(query[:MAX_QUERY_LENGTH]))
+    # A word that begins another adds nothing (every word already matches as a prefix).
+    kept = [w for w in words if not any(o != w and o.startswith(w) for o in words)]
+    return kept[:MAX_WORDS]
 
 
 def lines(values):
