@@ -247,15 +247,19 @@ def salaries(request):
             roles = roles.filter(sector=sector)
     roles = sort_roles(list(roles), key, direction)
     title = _("Salaries compared")
+    description = _(
+        "The latest average and top monthly salaries of %(count)s occupations side by "
+        "side, with year and source."
+    ) % {"count": len(roles)}
     if sector:
         title = _("%(name)s salaries compared") % {"name": sector.name}
+        description = _(
+            "%(name)s: the latest average and top monthly salaries of %(count)s occupations "
+            "side by side, with year and source."
+        ) % {"name": sector.name, "count": len(roles)}
     meta = seo.page_meta(
         title=f"{title} | Meslek Rehberi",
-        description=_(
-            "The latest average and top monthly salaries of %(count)s occupations side by "
-            "side, with year and source."
-        )
-        % {"count": len(roles)},
+        description=description,
         path=request.path + (f"?sektor={sector.slug}" if sector else ""),
         crumbs=[seo.Crumb(_("Salaries"), request.path)],
     )
