@@ -320,3 +320,30 @@ def test_fallback_backend_agrees_on_simple_queries(catalogue):
         assert {h.role_id for h in backends.fallback_search(words, 50)} == {
             h.role_id for h in backends.search(words)
         }
+
+
+def test_search_uses_the_full_text_index(catalogue):
+    """SQLite answers from the FTS5 table; PostgreSQL from the GIN index of migration 0001
+    (the expression Django generates must stay the one that was indexed)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery
+
+            query = SearchQuery("musteri:*", search_type="raw", config="simple")
+            qs = (
+                SearchDocument.objects.annotate(document=backends.postgres_vector())
+                .filter(document=query)
+                .values("role_id")
+            )
+            sql, params = qs.query.sql_with_params()
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "search_document_fts_idx" in plan
+        else:
+            cursor.execute(
+                "EXPLAIN QUERY PLAN SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
+                [backends.fts5_query(["musteri"])],
+            )
+            plan = " ".join(str(row) for row in cursor.fetchall())
+            assert "VIRTUAL TABLE INDEX" in plan
