@@ -25,6 +25,11 @@ SKILL_PAGE_SIZE = 20
 HOME_LIST_SIZE = 5
 
 
+def health(request):
+    """A view that does nothing: the floor the benchmarks compare pages against."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def published_role_counts():
     now = timezone.now()
     return Sector.objects.annotate(
