@@ -40,11 +40,11 @@ BOT_RE = re.compile(r"bot|crawl|spider|slurp|preview|monitor|curl|wget", re.IGNO
 
 
 def flush_seconds():
-    return getattr(settings, "READS_FLUSH_SECONDS", 300)
+    return settings.READS_FLUSH_SECONDS
 
 
 def flush_every():
-    return getattr(settings, "READS_FLUSH_EVERY", 500)
+    return settings.READS_FLUSH_EVERY
 
 
 def counter_key(slug):
