@@ -5,7 +5,7 @@ import re
 import pytest
 from django.db import connection
 
-from careers.articles.models import Responsibility, RoleSkill, Status
+from careers.articles.models import Responsibility, Role, RoleSkill, Status
 from careers.search import backends, text
 from careers.search.models import SearchDocument
 
@@ -347,3 +347,21 @@ def test_search_uses_the_full_text_index(catalogue):
             )
             plan = " ".join(str(row) for row in cursor.fetchall())
             assert "VIRTUAL TABLE INDEX" in plan
+
+
+def test_loaddata_writes_each_document_once_when_the_load_commits(
+    client, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        call_command("loaddemo", verbosity=0)
+        assert not SearchDocument.objects.exists()  # nothing written row by row
+    roles = list(Role.objects.values_list("pk", flat=True))
+    assert len(callbacks) == len(roles)  # one per role, not one per duty or skill
+    assert SearchDocument.objects.count() == len(roles)
+    titles = result_titles(client.get("/ara/", {"q": "MUSTERI HIZMETLERI"}))
+    assert titles[:2] == ["Müşteri Hizmetleri Ekip Lideri", "Müşteri Hizmetleri Temsilcisi"] or (
+        titles[:2] == ["Müşteri Hizmetleri Temsilcisi", "Müşteri Hizmetleri Ekip Lideri"]
+    )
+    assert "Kredi Asistanı" in result_titles(client.get("/ara/", {"q": "kredi basvurusu"}))
