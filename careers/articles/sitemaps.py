@@ -27,7 +27,8 @@ class RoleSitemap(SiteSitemap):
     priority = 0.8
 
     def items(self):
-        return with_last_modified(Role.objects.published()).order_by("slug")
+        # Lists, not querysets: the sitemap's paginator then needs no COUNT query.
+        return list(with_last_modified(Role.objects.published()).order_by("slug"))
 
     def lastmod(self, role):
         return role.last_modified
@@ -42,7 +43,7 @@ class SectorSitemap(SiteSitemap):
     priority = 0.6
 
     def items(self):
-        return (
+        return list(
             Sector.objects.annotate(
                 role_count=Count("roles", filter=_published("roles__"), distinct=True),
                 roles_updated=Max("roles__updated_at", filter=_published("roles__")),
@@ -61,7 +62,7 @@ class SkillSitemap(SiteSitemap):
     priority = 0.5
 
     def items(self):
-        return (
+        return list(
             Skill.objects.annotate(
                 role_count=Count(
                     "role_skills", filter=_published("role_skills__role__"), distinct=True
