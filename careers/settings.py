@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "markdownx",
+    "import_export",
+    "simple_history",
     "careers.articles",
     "careers.search",
 ]
@@ -105,6 +107,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who changed a salary band (django-simple-history's "changed by").
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "careers.urls"
@@ -209,7 +213,9 @@ LANGUAGES = [("tr", _("Turkish"))]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's own catalogue (`make messages`); locale_extra/: hand-kept Turkish for
+# third-party apps that ship none (makemessages never rewrites it).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_extra"]
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -250,6 +256,27 @@ MARKDOWNX_MEDIA_PATH = "markdownx/%Y/%m/"
 MARKDOWNX_UPLOAD_MAX_SIZE = 2 * 1024 * 1024
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif"]
 MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 1600), "quality": 85}
+
+# Uploaded images (markdownx editor and the article image): Pillow must read them as one of
+# these formats, within these limits; anything else is refused with a message, never stored.
+UPLOAD_IMAGE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
+UPLOAD_IMAGE_MAX_BYTES = MARKDOWNX_UPLOAD_MAX_SIZE
+UPLOAD_IMAGE_MAX_PIXELS = 24_000_000  # e.g. 6000 x 4000; a decompression bomb is far larger
+UPLOAD_IMAGE_MAX_SIDE = 1600  # larger editor images are scaled down to this on upload
+
+# --- Salaries -------------------------------------------------------------------------------
+# A role's salary figures are "stale" when the year they describe ended more than this many
+# months ago: flagged in the role list and on the data-quality page.
+SALARY_STALE_MONTHS = int(env("SALARY_STALE_MONTHS", "12"))
+
+# --- Bulk salary import (django-import-export) ----------------------------------------------
+# The whole file is imported in one transaction: one bad row and nothing is written.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Largest file accepted, in rows: a yearly update of every role fits many times over.
+SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
 
 LOGGING = {
     "version": 1,

@@ -16,7 +16,7 @@ from careers import turkish
 from . import charts, seo
 from .cache import cache_public_page
 from .freshness import last_modified, with_last_modified
-from .models import Role, Sector, Skill, Status
+from .models import MinimumWage, Role, Sector, Skill, Status
 from .reads import count_reads
 from .related import related_for
 
@@ -352,7 +352,7 @@ def role_detail(request, slug):
     if preview and not can_preview(request.user, role):
         raise Http404
     links, computed = related_for(role)
-    bands = list(role.salary_bands.all())
+    bands = MinimumWage.objects.attach_multiples(role.salary_bands.all())
     modified = last_modified(role, bands)
     context = {
         "role": role,
