@@ -9,7 +9,8 @@ DJANGO_ALLOWED_HOSTS are set: nothing is invented for a public server.
 
 Variables: DJANGO_ENV, DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
 DJANGO_CSRF_TRUSTED_ORIGINS, DATABASE_URL, REDIS_URL, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
-EMAIL_HOST (and its EMAIL_* companions), PAGE_CACHE_SECONDS, SITE_URL.
+EMAIL_HOST (and its EMAIL_* companions), PAGE_CACHE_SECONDS, READS_FLUSH_SECONDS,
+READS_FLUSH_EVERY, SITE_URL.
 """
 
 import os
@@ -88,11 +89,13 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "markdownx",
     "import_export",
     "simple_history",
     "careers.articles",
     "careers.comments",
+    "careers.search",
 ]
 
 MIDDLEWARE = [
@@ -183,6 +186,11 @@ else:
 # Seconds an anonymous reader's page may be served from the cache. Every edit of content the
 # page shows bumps a version number, so a stale page is never served after a save.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# Article read counts are kept in the cache and written to Role.view_count in batches: at most
+# every READS_FLUSH_SECONDS, or as soon as READS_FLUSH_EVERY reads are pending (see
+# careers/articles/reads.py; `manage.py flush_reads` writes them at any time).
+READS_FLUSH_SECONDS = int(env("READS_FLUSH_SECONDS", "300"))
+READS_FLUSH_EVERY = int(env("READS_FLUSH_EVERY", "500"))
 
 # --- Passwords, sessions, security ----------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

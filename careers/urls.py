@@ -1,10 +1,15 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from careers.articles import uploads
+from careers.articles.cache import cache_public_page
+from careers.articles.feeds import LatestRolesAtomFeed, LatestRolesFeed
+from careers.articles.sitemaps import SITEMAPS
+from careers.articles.views import robots_txt
 
 admin.site.site_header = _("Meslek Rehberi editor")
 admin.site.site_title = _("Meslek Rehberi")
@@ -18,6 +23,16 @@ urlpatterns = [
     path("markdownx/upload/", uploads.upload_image, name="markdownx_upload"),
     path("markdownx/markdownify/", uploads.markdownify, name="markdownx_markdownify"),
     path("yorumlar/", include("careers.comments.urls")),
+    path(
+        "sitemap.xml",
+        cache_public_page(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path("besleme/rss/", cache_public_page(LatestRolesFeed()), name="feed_rss"),
+    path("besleme/atom/", cache_public_page(LatestRolesAtomFeed()), name="feed_atom"),
+    path("robots.txt", cache_public_page(robots_txt), name="robots_txt"),
+    path("", include("careers.search.urls")),
     path("", include("careers.articles.urls")),
 ]
 

@@ -6,7 +6,9 @@ stale pages simply age out. With Redis as the cache every app server sees the sa
 
 What is cached is only ever the anonymous page: it carries no CSRF token, no messages and no
 per-visitor text. A request is served from (and stored into) the cache only when nothing about
-it is personal: a GET or HEAD, no query string, no logged-in user and no session cookie.
+it is personal: a GET or HEAD, no logged-in user, no session cookie, and no query string other
+than the parameters the view declares (``@cache_public_page(params=("sayfa",))``: the page
+number, a search query, a sort order); those are part of the cache key.
 Anything that must differ per visitor (the "your comment awaits moderation" notice, a staff
 draft banner) is rendered on a request that skips the cache.
 """
@@ -36,10 +38,10 @@ def bump_content_version():
         default_cache.set(VERSION_KEY, 2, timeout=None)
 
 
-def is_cacheable(request):
+def is_cacheable(request, params=()):
     return (
         request.method in ("GET", "HEAD")
-        and not request.GET
+        and all(name in params for name in request.GET)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not getattr(request, "skip_page_cache", False)
         and not (hasattr(request, "user") and request.user.is_authenticated)
@@ -51,12 +53,18 @@ def page_key(request):
     return f"page:{content_version()}:{digest}"
 
 
-def cache_public_page(view):
-    """Serve and store the anonymous reader's page from the cache (see module docstring)."""
+def cache_public_page(view=None, *, params=()):
+    """Serve and store the anonymous reader's page from the cache (see module docstring).
+
+    Used bare (``@cache_public_page``) or with the query parameters the page may vary by
+    (``@cache_public_page(params=("q", "sayfa"))``).
+    """
+    if view is None:
+        return functools.partial(cache_public_page, params=tuple(params))
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not is_cacheable(request):
+        if not is_cacheable(request, params):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True)
             return response

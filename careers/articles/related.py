@@ -3,6 +3,8 @@ the same sector. Drafts never appear."""
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
+from careers import turkish
+
 from .models import Role
 
 RELATED_LIMIT = 6
@@ -11,11 +13,13 @@ RELATED_LIMIT = 6
 def computed_related(role, skill_ids, exclude_ids, limit=RELATED_LIMIT):
     """Published roles sharing skills with ``role`` or its sector, best first (one query).
 
-    Ranked by the number of shared skills, then same sector, then title.
+    Ranked by the number of shared skills, then same sector, then the most read, then the
+    title in Turkish alphabetical order (the database's collation may not know it, so the few
+    rows are put in that order here; the database's order only decides the cut at ``limit``).
     """
     if limit <= 0:
         return []
-    return list(
+    roles = list(
         Role.objects.published()
         .exclude(pk__in={role.pk, *exclude_ids})
         .annotate(
@@ -31,7 +35,11 @@ def computed_related(role, skill_ids, exclude_ids, limit=RELATED_LIMIT):
         .filter(Q(shared_skills__gt=0) | Q(same_sector=1))
         .with_latest_salary()
         .select_related("sector")
-        .order_by("-shared_skills", "-same_sector", "title")[:limit]
+        .order_by("-shared_skills", "-same_sector", "-view_count", "title")[:limit]
+    )
+    return sorted(
+        roles,
+        key=lambda r: (-r.shared_skills, -r.same_sector, -r.view_count, turkish.sort_key(r.title)),
     )
 
 

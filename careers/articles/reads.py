@@ -1,0 +1,127 @@
+"""Read counts without a database write per page view.
+
+Each article view by a reader adds one to a counter in the cache (``cache.incr``: atomic in
+Redis across all app servers, and in local memory within one process). The counters are
+added to ``Role.view_count`` in batches, with one ``UPDATE … SET view_count = view_count + n``
+per role that was read:
+
+* by a reader's request, at most once every ``READS_FLUSH_SECONDS`` (default 300) and as soon
+  as ``READS_FLUSH_EVERY`` reads (default 500) are pending, whichever comes first;
+* by ``manage.py flush_reads`` (from cron, or before a deploy), at any time.
+
+A flush reads each counter, writes the rows, then *subtracts* what it wrote (``cache.decr``),
+so reads that arrive meanwhile are kept for the next flush; a lock key keeps two flushes from
+writing the same counts. Counting happens in front of the page cache (see ``count_reads``), so
+pages served from the cache are counted too. Staff, bots, HEAD requests and error pages are not
+counted. With the local-memory cache (one process, development) the command sees only its own
+process's counters: production with several processes uses Redis (``REDIS_URL``).
+
+The write uses ``QuerySet.update``: no ``updated_at`` change, no signals, so a flush neither
+marks articles as modified nor invalidates the page cache; lists ordered by reads (the home
+page) catch up when their cached page expires.
+"""
+
+import contextlib
+import functools
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+
+from .models import Role
+
+PREFIX = "reads:"
+PENDING_KEY = "reads-pending"
+WINDOW_KEY = "reads-window"
+LOCK_KEY = "reads-flush-lock"
+BOT_RE = re.compile(r"bot|crawl|spider|slurp|preview|monitor|curl|wget", re.IGNORECASE)
+
+
+def flush_seconds():
+    return settings.READS_FLUSH_SECONDS
+
+
+def flush_every():
+    return settings.READS_FLUSH_EVERY
+
+
+def counter_key(slug):
+    return f"{PREFIX}{slug}"
+
+
+def _incr(key):
+    try:
+        return cache.incr(key)
+    except ValueError:  # not there yet: create it without losing a concurrent first read
+        cache.add(key, 0, timeout=None)
+        return cache.incr(key)
+
+
+def _decr(key, amount):
+    with contextlib.suppress(ValueError):  # evicted meanwhile: nothing left to subtract from
+        cache.decr(key, amount)
+
+
+def record_read(slug):
+    """Count one read of the article ``slug``; flush when the time or count has come."""
+    due = cache.add(WINDOW_KEY, 1, timeout=flush_seconds())  # True once per window
+    _incr(counter_key(slug))
+    pending = _incr(PENDING_KEY)
+    if (due and pending > 1) or pending >= flush_every():
+        flush()
+
+
+def pending_reads():
+    """``{slug: count}`` of reads not yet written (for tests and the command's report)."""
+    slugs = Role.objects.values_list("slug", flat=True)
+    counts = cache.get_many([counter_key(slug) for slug in slugs])
+    return {key.removeprefix(PREFIX): n for key, n in counts.items() if n}
+
+
+def flush():
+    """Write pending reads to ``Role.view_count``; returns the number of reads written."""
+    if not cache.add(LOCK_KEY, 1, timeout=60):
+        return 0  # another flush is running
+    try:
+        pending = cache.get(PENDING_KEY) or 0
+        roles = dict(Role.objects.values_list("slug", "pk"))
+        counts = cache.get_many([counter_key(slug) for slug in roles])
+        written = 0
+        with transaction.atomic():
+            for key, count in counts.items():
+                if count:
+                    slug = key.removeprefix(PREFIX)
+                    Role.objects.filter(pk=roles[slug]).update(view_count=F("view_count") + count)
+                    written += count
+        for key, count in counts.items():
+            if count:
+                _decr(key, count)
+        if pending:
+            _decr(PENDING_KEY, pending)
+        return written
+    finally:
+        cache.delete(LOCK_KEY)
+
+
+def is_reader(request):
+    user = getattr(request, "user", None)
+    return (
+        request.method == "GET"
+        and not (user is not None and user.is_authenticated and user.is_staff)
+        and not BOT_RE.search(request.headers.get("User-Agent", ""))
+    )
+
+
+def count_reads(view):
+    """Count a successful article view; wraps the page-cached view so cache hits count too."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, slug, **kwargs):
+        response = view(request, *args, slug=slug, **kwargs)
+        if response.status_code == 200 and is_reader(request):
+            record_read(slug)
+        return response
+
+    return wrapper

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    name = "careers.search"
+    label = "search"
+    verbose_name = _("Search")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (keeps the index in step with the articles)

@@ -1,0 +1,58 @@
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from careers import turkish
+from careers.articles import seo
+from careers.articles.cache import cache_public_page
+from careers.articles.views import published_role_counts
+
+from . import service
+from .text import MAX_QUERY_LENGTH
+
+
+def clean_query(raw):
+    """What the reader typed, kept for the search box: control characters removed (a NUL
+    cannot be stored or sent to PostgreSQL), nothing else changed."""
+    return "".join(ch for ch in raw if ch.isprintable() or ch in " \t").strip()
+
+
+@cache_public_page(params=("q", "sayfa"))
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    notices = []
+    if len(query) > MAX_QUERY_LENGTH:
+        notices.append(
+            _("Your search is long: only its first %(count)s characters were used.")
+            % {"count": MAX_QUERY_LENGTH}
+        )
+    words, page = service.search(query, request.GET.get("sayfa")) if query else ([], None)
+    if query and not words:
+        notices.append(_("Your search has no letters or digits to look for."))
+    found = page is not None and page.paginator.count > 0
+    sectors = []
+    if not found:  # help the reader on: browse by sector or A–Z instead
+        sectors = sorted(published_role_counts(), key=lambda s: turkish.sort_key(s.name))
+    title = _("Search: %(query)s") % {"query": query[:60]} if query else _("Search occupations")
+    meta = seo.page_meta(
+        title=f"{title} | Meslek Rehberi",
+        description=_("Search the occupations by name, duty or skill."),
+        path=reverse("search:search"),
+        crumbs=[seo.Crumb(_("Search"), reverse("search:search"))],
+        noindex=True,
+    )
+    return render(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "words": words,
+            "page": page if found else None,
+            "found": found,
+            "notices": notices,
+            "sectors": sectors,
+            "query_suffix": urlencode({"q": query}),
+            "meta": meta,
+        },
+    )

@@ -1,0 +1,107 @@
+"""Read counts: counted in the cache (page-cache hits too), written in batches."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from careers.articles import reads
+from careers.articles.models import Role
+
+from .factories import make_role
+
+pytestmark = pytest.mark.django_db
+
+
+def view_count(role):
+    return Role.objects.get(pk=role.pk).view_count
+
+
+def test_reads_are_counted_without_database_writes_even_from_the_page_cache(
+    client, django_assert_num_queries
+):
+    role = make_role("Kredi Asistanı")
+    client.get(role.get_absolute_url())  # renders and fills the page cache
+    with django_assert_num_queries(0):
+        for _ in range(4):
+            assert client.get(role.get_absolute_url())["X-Page-Cache"] == "hit"
+    assert reads.pending_reads() == {"kredi-asistani": 5}
+    assert view_count(role) == 0
+
+
+def test_flush_writes_one_update_per_read_role_and_keeps_later_reads(client):
+    first, second, unread = make_role("Birinci"), make_role("İkinci"), make_role("Okunmamış")
+    for _ in range(3):
+        client.get(first.get_absolute_url())
+    client.get(second.get_absolute_url())
+    with CaptureQueriesContext(connection) as captured:
+        assert reads.flush() == 4
+    statements = [q["sql"].split()[0] for q in captured.captured_queries]
+    statements = [s for s in statements if s in {"SELECT", "UPDATE", "INSERT", "DELETE"}]
+    assert statements == ["SELECT", "UPDATE", "UPDATE"]  # role slugs; one UPDATE per read role
+    assert (view_count(first), view_count(second), view_count(unread)) == (3, 1, 0)
+    assert reads.pending_reads() == {}
+    client.get(first.get_absolute_url())
+    assert reads.flush() == 1
+    assert view_count(first) == 4
+    assert reads.flush() == 0
+
+
+def test_flush_does_not_touch_updated_at_or_the_page_cache(client):
+    role = make_role()
+    client.get(role.get_absolute_url())
+    before = Role.objects.get(pk=role.pk).updated_at
+    reads.flush()
+    assert Role.objects.get(pk=role.pk).updated_at == before
+    assert client.get(role.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_management_command_flushes(client):
+    role = make_role()
+    client.get(role.get_absolute_url())
+    call_command("flush_reads", verbosity=0)
+    assert view_count(role) == 1
+
+
+def test_flush_happens_by_itself_after_enough_reads(client, settings):
+    settings.READS_FLUSH_EVERY = 5
+    role = make_role()
+    for _ in range(4):
+        client.get(role.get_absolute_url())
+    assert view_count(role) == 0
+    client.get(role.get_absolute_url())
+    assert view_count(role) == 5
+
+
+def test_flush_happens_by_itself_when_the_time_window_ends(client):
+    role = make_role()
+    client.get(role.get_absolute_url())
+    client.get(role.get_absolute_url())
+    assert view_count(role) == 0
+    cache.delete(reads.WINDOW_KEY)  # as if READS_FLUSH_SECONDS had passed
+    client.get(role.get_absolute_url())
+    assert view_count(role) == 3
+    assert reads.pending_reads() == {}
+    client.get(role.get_absolute_url())  # a new window has begun: counted, not yet written
+    assert view_count(role) == 3
+
+
+def test_a_running_flush_is_not_repeated():
+    cache.add(reads.LOCK_KEY, 1)
+    reads.record_read("x")
+    assert reads.flush() == 0
+
+
+def test_staff_bots_head_requests_and_missing_pages_are_not_counted(client):
+    role = make_role()
+    draft = make_role(published=False)
+    client.get(role.get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1)")
+    client.head(role.get_absolute_url())
+    client.get("/meslekler/yok-boyle/")
+    client.get(draft.get_absolute_url())  # 404 for the public
+    staff = User.objects.create_user("editor", password="x-long-test-password", is_staff=True)
+    client.force_login(staff)
+    client.get(role.get_absolute_url())
+    assert reads.pending_reads() == {}
