@@ -139,6 +139,9 @@ class Skill(MarkdownRenderedModel):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("articles:skill_detail", kwargs={"slug": self.slug})
+
     def natural_key(self):
         return (self.slug,)
 

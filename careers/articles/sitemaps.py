@@ -75,9 +75,6 @@ class SkillSitemap(SiteSitemap):
             .order_by("slug")
         )
 
-    def location(self, skill):
-        return reverse("articles:skill_detail", kwargs={"slug": skill.slug})
-
     def lastmod(self, skill):
         return skill.roles_updated
 

@@ -188,7 +188,7 @@ def skill_detail(request, slug):
         path=page_path(request, page),
         crumbs=[
             seo.Crumb(_("Skills"), reverse("articles:skill_list")),
-            seo.Crumb(skill.name, reverse("articles:skill_detail", kwargs={"slug": skill.slug})),
+            seo.Crumb(skill.name, skill.get_absolute_url()),
         ],
     )
     return render(
