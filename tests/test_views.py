@@ -319,3 +319,20 @@ def test_cached_page_carries_no_csrf_token_or_cookie(client):
     response = client.get(role.get_absolute_url())
     assert "csrfmiddlewaretoken" not in response.content.decode()
     assert not response.cookies
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "status", "text"),
+    [
+        ("post", "/meslekler/{slug}/", 403, "Formun süresi doldu"),
+        ("get", "/meslekler/{slug}-yok/", 404, "Sayfa bulunamadı"),
+    ],
+)
+def test_error_pages_are_turkish(method, url, status, text):
+    from django.test import Client
+
+    role = make_role("Hata Testi")
+    client = Client(enforce_csrf_checks=True)
+    response = getattr(client, method)(url.format(slug=role.slug))
+    assert response.status_code == status
+    assert text in response.content.decode()
