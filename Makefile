@@ -51,8 +51,9 @@ format: $(VENV)/.stamp-test
 check: $(VENV)/.stamp-test
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	DJANGO_ENV=production DJANGO_SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM \
-	  DJANGO_ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
+	DJANGO_ENV=production DJANGO_ALLOWED_HOSTS=example.org \
+	  DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  $(MANAGE) check --deploy --fail-level WARNING
 
 ## Create an editor account (prompts for a password; there is no default password).
 editor: $(VENV)/.stamp-base
@@ -64,6 +65,12 @@ messages: $(VENV)/.stamp-base
 	@command -v msgfmt >/dev/null || apt-get install -y -qq gettext
 	$(MANAGE) makemessages -l tr --no-location --no-obsolete --ignore='.venv/*' --ignore='tests/*'
 	$(MANAGE) compilemessages -l tr --ignore='.venv/*'
+
+## gunicorn + wrk on loopback; prints req/s and ratios to a minimal view (apt-get install wrk).
+bench: $(VENV)/.stamp-test
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk
+	$(PIP) install --quiet -e '.[bench]'
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

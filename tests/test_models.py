@@ -92,11 +92,18 @@ def test_one_band_per_role_and_year_in_the_database():
 def test_slug_clash_is_a_validation_error_with_turkish_message():
     sector = make_sector()
     make_role("Kredi Asistanı", sector=sector)
-    clash = Role(title="Kredi  Asistanı", slug="kredi-asistani", sector=sector, summary="s",
-                 lead="l", intro="i")
+    clash = Role(
+        title="Kredi  Asistanı",
+        slug="kredi-asistani",
+        sector=sector,
+        summary="s",
+        lead="l",
+        intro="i",
+    )
     errors = errors_of(clash)
-    assert errors["__all__"] == ["Bu web adresini başka bir meslek kullanıyor."] or \
-        "Bu web adresini başka bir meslek kullanıyor." in str(errors)
+    assert errors["__all__"] == [
+        "Bu web adresini başka bir meslek kullanıyor."
+    ] or "Bu web adresini başka bir meslek kullanıyor." in str(errors)
 
 
 def test_unique_skill_and_sector_names():
@@ -108,8 +115,9 @@ def test_unique_skill_and_sector_names():
 def test_published_queryset_hides_drafts_and_scheduled_roles():
     live = make_role("Yayında")
     make_role("Taslak", published=False)
-    make_role("İleride", status=Status.PUBLISHED,
-              published_at=timezone.now() + timezone.timedelta(days=3))
+    make_role(
+        "İleride", status=Status.PUBLISHED, published_at=timezone.now() + timezone.timedelta(days=3)
+    )
     assert list(Role.objects.published()) == [live]
 
 

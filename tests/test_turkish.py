@@ -76,7 +76,20 @@ def test_aware_datetime_is_shown_in_istanbul_time(settings):
 
 
 def test_turkish_alphabetical_order():
-    words = ["Zabıta", "Çevirmen", "Cerrah", "Dalgıç", "İşçi", "Ilık", "Öğretmen", "Ofis", "Şoför", "Sekreter", "Ürün", "Uzman"]
+    words = [
+        "Zabıta",
+        "Çevirmen",
+        "Cerrah",
+        "Dalgıç",
+        "İşçi",
+        "Ilık",
+        "Öğretmen",
+        "Ofis",
+        "Şoför",
+        "Sekreter",
+        "Ürün",
+        "Uzman",
+    ]
     assert sorted(words, key=turkish.sort_key) == [
         "Cerrah", "Çevirmen", "Dalgıç", "Ilık", "İşçi", "Ofis", "Öğretmen",
         "Sekreter", "Şoför", "Uzman", "Ürün", "Zabıta",

@@ -40,9 +40,15 @@ def full_role(title="Kredi Asistanı", **fields):
         **fields,
     )
     fill_role(role, 2)
-    make_band(role, year=2023, average="5000", top="8000",
-              hourly_average=Decimal("25.20"), hourly_top=Decimal("38.70"),
-              source="Kariyer siteleri ve forumlar")
+    make_band(
+        role,
+        year=2023,
+        average="5000",
+        top="8000",
+        hourly_average=Decimal("25.20"),
+        hourly_top=Decimal("38.70"),
+        source="Kariyer siteleri ve forumlar",
+    )
     return role
 
 
@@ -58,7 +64,8 @@ def test_article_has_every_section_in_the_seed_order(client):
         "Kredi asistanları kredi başvurularını hazırlar.",
         "Kredi Asistanı Sorumlulukları ve Görevleri",
         "Bir kredi asistanı genel olarak aşağıdaki sorumluluklara sahiptir:",
-        "Görev 1", "Görev 2",
+        "Görev 1",
+        "Görev 2",
         "Kredi Asistanı Maaşı Ne Kadar?",
         "Maaşlar deneyime bağlıdır.",
         "2023 Yılı Ortalama Maaş: 5.000 TL (25,20 TL/saat)",
@@ -76,7 +83,8 @@ def test_article_has_every_section_in_the_seed_order(client):
         "Ofiste çalışılır.",
         "Kredi Asistanı İçin Mesleki Gelişme",
         "Üç eğilim var.",
-        "Eğilim 1", "Eğilim metni 1.",
+        "Eğilim 1",
+        "Eğilim metni 1.",
         "Kredi Asistanı Nasıl Olunur?",
         "Bankada işe başlayın.",
         "Kariyer ve İş İmkanları",
@@ -104,8 +112,9 @@ def test_headings_are_built_from_the_role_name(client):
 
 def test_derived_hourly_and_sample_label(client):
     role = make_role("Veri Analisti")
-    make_band(role, year=2025, average="45000", top="90000", is_sample=True,
-              source="Örnek veri: tahmin")
+    make_band(
+        role, year=2025, average="45000", top="90000", is_sample=True, source="Örnek veri: tahmin"
+    )
     text = text_of(client.get(role.get_absolute_url()))
     assert "2025 Yılı Ortalama Maaş: 45.000 TL (200,00 TL/saat)" in text
     assert "2025 Yılı Üst Düzey Maaşları: 90.000 TL (400,00 TL/saat)" in text
@@ -115,7 +124,7 @@ def test_derived_hourly_and_sample_label(client):
 def test_markdown_cannot_inject_script_into_the_page(client):
     role = make_role(
         intro='<script>alert("x")</script> [a](javascript:alert(1)) <img src=x onerror=alert(1)>'
-              '<iframe src="https://evil.example"></iframe>',
+        '<iframe src="https://evil.example"></iframe>',
         training="<b onmouseover=alert(1)>x</b>",
     )
     html = client.get(role.get_absolute_url()).content.decode().lower()
@@ -138,8 +147,9 @@ def test_draft_is_404_for_the_public(client):
 
 
 def test_scheduled_article_is_404_until_its_time(client):
-    role = make_role(status=Status.PUBLISHED,
-                     published_at=timezone.now() + timezone.timedelta(hours=2))
+    role = make_role(
+        status=Status.PUBLISHED, published_at=timezone.now() + timezone.timedelta(hours=2)
+    )
     assert client.get(role.get_absolute_url()).status_code == 404
 
 
@@ -200,9 +210,11 @@ def test_related_roles_explicit_first_then_shared_skills_drafts_excluded(client)
     fill_role(make_role("Taslak Uzmanı", published=False), 3, skills=skills)
     make_role("Alakasız Uzman")  # other sector, no shared skill
     text = text_of(client.get(role.get_absolute_url()))
-    related = text[text.index("İlgili meslekler", text.index("Kariyer ve İş")):]
-    assert related.index("Zeybek Uzmanı") < related.index(two_shared.title) < related.index(
-        one_shared.title
+    related = text[text.index("İlgili meslekler", text.index("Kariyer ve İş")) :]
+    assert (
+        related.index("Zeybek Uzmanı")
+        < related.index(two_shared.title)
+        < related.index(one_shared.title)
     )
     assert "2025 ortalaması: 40.000 TL" in related
     assert "Taslak Uzmanı" not in related

@@ -25,10 +25,6 @@ class MarkdownRenderedModel(models.Model):
     class Meta:
         abstract = True
 
-    def render_markdown(self):
-        for name in self.markdown_fields:
-            setattr(self, f"{name}_html", markup.render(getattr(self, name)))
-
     def save(self, *args, **kwargs):
         self.render_markdown()
         update_fields = kwargs.get("update_fields")
@@ -37,6 +33,18 @@ class MarkdownRenderedModel(models.Model):
                 f"{name}_html" for name in self.markdown_fields if name in update_fields
             }
         super().save(*args, **kwargs)
+
+    def render_markdown(self):
+        for name in self.markdown_fields:
+            setattr(self, f"{name}_html", markup.render(getattr(self, name)))
+
+
+def touch(instance, save_kwargs):
+    """Set ``updated_at`` on a save (``auto_now`` would, but it also leaves fixture rows
+    loaded by ``loaddata`` without a value: raw saves skip it)."""
+    instance.updated_at = timezone.now()
+    if save_kwargs.get("update_fields") is not None:
+        save_kwargs["update_fields"] = {*save_kwargs["update_fields"], "updated_at"}
 
 
 def html_field():
@@ -85,11 +93,11 @@ class Sector(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("articles:sector_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class Skill(MarkdownRenderedModel):
@@ -170,9 +178,9 @@ class RoleQuerySet(models.QuerySet):
 
     def for_article(self):
         """Everything the article page shows, in a constant number of queries."""
-        related = RelatedRole.objects.filter(
-            to_role__in=Role.objects.published()
-        ).select_related("to_role__sector")
+        related = RelatedRole.objects.filter(to_role__in=Role.objects.published()).select_related(
+            "to_role__sector"
+        )
         return self.select_related("sector").prefetch_related(
             "responsibilities",
             Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
@@ -360,8 +368,8 @@ class Role(MarkdownRenderedModel):
             "to the moment you publish."
         ),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last updated"), default=timezone.now, editable=False)
     comments_open = models.BooleanField(
         _("comments open"),
         default=True,
@@ -413,11 +421,19 @@ class Role(MarkdownRenderedModel):
     def __str__(self):
         return self.title
 
-    def natural_key(self):
-        return (self.slug,)
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = turkish.slugify(self.title, max_length=160)
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        touch(self, kwargs)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:role_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
 
     def clean(self):
         super().clean()
@@ -425,13 +441,6 @@ class Role(MarkdownRenderedModel):
             raise ValidationError(
                 {"image_alt": _("Describe the image for readers who cannot see it.")}
             )
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = turkish.slugify(self.title, max_length=160)
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        super().save(*args, **kwargs)
 
     @property
     def is_public(self):
@@ -481,12 +490,11 @@ class RoleSkill(MarkdownRenderedModel):
         _("label"),
         max_length=120,
         blank=True,
-        help_text=_("How the article names the skill, e.g. “İletişim yetenekleri”. "
-                    "Empty: the skill's name."),
+        help_text=_(
+            "How the article names the skill, e.g. “İletişim yetenekleri”. Empty: the skill's name."
+        ),
     )
-    body = MarkdownxField(
-        _("paragraph"), help_text=_("Why this role needs the skill (Markdown).")
-    )
+    body = MarkdownxField(_("paragraph"), help_text=_("Why this role needs the skill (Markdown)."))
     body_html = html_field()
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -535,8 +543,9 @@ class Trend(MarkdownRenderedModel):
 class Placement(models.TextChoices):
     RELATED_ONLY = "", _("Only in the related roles list")
     AFTER_TRAINING = "after_training", _("“En Popüler” link after training and experience")
-    AFTER_TRENDS_INTRO = "after_trends_intro", _(
-        "“En Popüler” link after the professional development lead-in"
+    AFTER_TRENDS_INTRO = (
+        "after_trends_intro",
+        _("“En Popüler” link after the professional development lead-in"),
     )
 
 
@@ -646,7 +655,7 @@ class SalaryBand(models.Model):
         default=False,
         help_text=_("Tick for illustrative figures: the page then labels them “örnek veri”."),
     )
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("last updated"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["role", "-year"]
@@ -686,6 +695,10 @@ class SalaryBand(models.Model):
 
     def __str__(self):
         return f"{self.role} – {self.year}"
+
+    def save(self, *args, **kwargs):
+        touch(self, kwargs)
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -25,7 +25,9 @@ def render_fixture_markdown(sender, instance, raw=False, **kwargs):
     fixtures need (and may carry) only the Markdown sources."""
     if raw and isinstance(instance, MarkdownRenderedModel):
         instance.render_markdown()
-        html = {f"{name}_html": getattr(instance, f"{name}_html") for name in sender.markdown_fields}
+        html = {
+            f"{name}_html": getattr(instance, f"{name}_html") for name in sender.markdown_fields
+        }
         sender._default_manager.filter(pk=instance.pk).update(**html)
 
 

@@ -2,7 +2,7 @@ from itertools import groupby
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -13,6 +13,11 @@ from .models import Role, Sector, Status
 from .related import related_for
 
 SECTOR_PAGE_SIZE = 20
+
+
+def health(request):
+    """A view that does nothing: the floor the benchmarks compare pages against."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def published_role_counts():
@@ -29,7 +34,8 @@ def alphabetical(roles):
     """Roles in Turkish alphabetical order, grouped by initial: [(letter, [roles])]."""
     roles = sorted(roles, key=lambda role: turkish.sort_key(role.title))
     return [
-        (letter, list(group)) for letter, group in groupby(roles, key=lambda r: turkish.initial(r.title))
+        (letter, list(group))
+        for letter, group in groupby(roles, key=lambda r: turkish.initial(r.title))
     ]
 
 

@@ -1,17 +1,23 @@
+import json
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from careers.articles.models import Role
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+#: Rows that point at other articles: loaded after every article exists, since a role file
+#: may link to a role whose file comes later.
+LINK_MODELS = {"articles.relatedrole"}
 
 
 def demo_fixture_files():
-    """Every demo fixture, in name order (sectors and skills before roles, links last)."""
-    return sorted(str(path) for path in DEMO_DIR.rglob("*.json"))
+    """Every demo fixture, in name order (sectors and skills before roles)."""
+    return sorted(DEMO_DIR.rglob("*.json"))
 
 
 class Command(BaseCommand):
@@ -22,4 +28,16 @@ class Command(BaseCommand):
         if Role.objects.exists():
             self.stdout.write(_("Roles already exist; demo content not loaded again."))
             return
-        call_command("loaddata", *demo_fixture_files(), verbosity=options["verbosity"])
+        rows, links = [], []
+        for path in demo_fixture_files():
+            for row in json.loads(path.read_text(encoding="utf-8")):
+                (links if row["model"] in LINK_MODELS else rows).append(row)
+        with tempfile.TemporaryDirectory() as tmp, transaction.atomic():
+            for name, batch in (("content.json", rows), ("links.json", links)):
+                if batch:
+                    target = Path(tmp) / name
+                    target.write_text(json.dumps(batch, ensure_ascii=False), encoding="utf-8")
+                    call_command("loaddata", str(target), verbosity=options["verbosity"])
+        self.stdout.write(
+            _("Demo content loaded: %(roles)s roles.") % {"roles": Role.objects.count()}
+        )

@@ -1,0 +1,98 @@
+"""Settings come from the environment; production refuses to guess."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_settings(env, code="import django; django.setup(); print('ok')"):
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    base.update({"DJANGO_SETTINGS_MODULE": "careers.settings", **env})
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+
+
+def test_production_refuses_to_start_without_secret_key(tmp_path):
+    result = run_settings({"DJANGO_ENV": "production", "DJANGO_ALLOWED_HOSTS": "example.org",
+                           "DJANGO_VAR_DIR": str(tmp_path)})  # fmt: skip
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
+    result = run_settings({"DJANGO_ENV": "production", "DJANGO_SECRET_KEY": "k" * 60,
+                           "DJANGO_VAR_DIR": str(tmp_path)})  # fmt: skip
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_runs_with_both_and_debug_off(tmp_path):
+    code = "import django; django.setup(); from django.conf import settings as s; print(s.DEBUG)"
+    result = run_settings(
+        {"DJANGO_ENV": "production", "DJANGO_SECRET_KEY": "k" * 60,
+         "DJANGO_ALLOWED_HOSTS": "example.org", "DJANGO_VAR_DIR": str(tmp_path)},
+        code,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_embedded_default_needs_no_environment(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'], s.DEBUG)"
+    )
+    result = run_settings({"DJANGO_VAR_DIR": str(tmp_path)}, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.sqlite3",
+        "django.core.cache.backends.locmem.LocMemCache",
+        "True",
+    ]
+    # The development key is created outside the repository, private to its owner.
+    key_file = tmp_path / "secret_key"
+    assert key_file.stat().st_mode & 0o077 == 0
+    assert len(key_file.read_text()) >= 50
+
+
+def test_database_url_selects_postgresql(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'])"
+    )
+    result = run_settings(
+        {"DATABASE_URL": "postgres://u@127.0.0.1:5432/meslek", "DJANGO_VAR_DIR": str(tmp_path)},
+        code,
+    )
+    assert result.stdout.split() == ["django.db.backends.postgresql", "meslek"]
+
+
+def test_language_and_time_zone():
+    assert settings.LANGUAGE_CODE == "tr"
+    assert settings.TIME_ZONE == "Europe/Istanbul"
+    assert settings.USE_TZ
+
+
+@pytest.mark.django_db
+def test_database_is_configured_for_a_web_server():
+    if connection.vendor == "postgresql":  # the CI run with DATABASE_URL
+        assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 60
+        return
+    assert connection.vendor == "sqlite"
+    options = settings.DATABASES["default"]["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] >= 5000
+        cursor.execute("PRAGMA foreign_keys")
+        assert cursor.fetchone()[0] == 1
+    assert "journal_mode=WAL" in options["init_command"]
