@@ -78,52 +78,15 @@ class Site:
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live server with the demo content, the seed role and what it links to."""
-    from careers.articles.models import Role
+def site(live_server, seed_role):
+    """The live server with the demo content (fixtures/demo), reloaded for every test.
 
-    from ..factories import link, make_band, make_role, make_sector, make_skill
-
-    # Until fixtures/demo lands on main: the seed article's shape, built with factories.
-    service = make_sector("Müşteri Hizmetleri", slug="musteri-hizmetleri")
-    finance = make_sector("Finans ve Muhasebe", slug="finans-ve-muhasebe")
-    skills = [make_skill("İletişim becerisi"), make_skill("Problem çözme")]
-    seed = make_role(
-        "Müşteri Hizmetleri Ekip Lideri",
-        sector=service,
-        lead="Bir müşteri hizmetleri ekip liderinin ne yaptığını öğrenin.",
-        salary_intro="Maaşlar eğitim düzeyine ve deneyime bağlıdır.",
-        outlook="declines",
-        training="Çoğu müşteri hizmetleri ekip lideri iş başında eğitim alır.",
-        trends_intro="İşte çalışma şeklini etkileyen eğilimler.",
-        how_to_become="Müşteri hizmetleri temsilcisi olarak başlayın.",
-        career_path="Sonraki adım müşteri hizmetleri müdürlüğüdür.",
-    )
-    from careers.articles.models import Responsibility, RoleSkill, Trend
-
-    for i, text in enumerate(["Ekip toplantıları yapmak.", "Performansı değerlendirmek."]):
-        Responsibility.objects.create(role=seed, text=text, order=i)
-    for i, skill in enumerate(skills):
-        RoleSkill.objects.create(role=seed, skill=skill, body="Çok önemlidir.", order=i)
-    Trend.objects.create(role=seed, title="Müşteri Deneyimine Dikkat", body="Önemlidir.")
-    make_band(
-        seed,
-        2023,
-        "5000",
-        "8000",
-        hourly_average="25.20",
-        hourly_top="38.70",
-        source="Kariyer siteleri ve forumlar",
-    )
-    popular = make_role("Kredi Asistanı", sector=finance)
-    make_band(popular, 2023, "4500", "7000", source="Kariyer siteleri ve forumlar")
-    payroll = make_role("Bordro Vergi Uzmanı", sector=finance)
-    representative = make_role("Müşteri Hizmetleri Temsilcisi", sector=service)
-    link(seed, popular, 1, "after_training")
-    link(seed, payroll, 2, "after_trends_intro")
-    link(seed, representative, 3)
-    seed = Role.objects.get(pk=seed.pk)
-    return Site(url=live_server.url, seed=seed, popular=popular, sector=service)
+    ``seed_role`` (tests/conftest.py) loads the demo with ``loaddemo``; the live server needs a
+    transactional database, so each test starts from the same demo content.
+    """
+    popular = seed_role.related_links.filter(placement="after_training").first().to_role
+    assert popular.slug == "kredi-asistani", "the seed's first 'En Popüler' link is Kredi Asistanı"
+    return Site(url=live_server.url, seed=seed_role, popular=popular, sector=seed_role.sector)
 
 
 @pytest.fixture
