@@ -2,17 +2,20 @@
 
 One browser for the whole session (pytest-playwright's ``browser``), one pytest-django
 ``live_server`` (a thread of this process, so it shares the test database and the cache),
-a fresh browser context per page a test opens (``open_page``), and fresh content per test
-(``site``: the live server needs a transactional database, flushed after every test).
+a fresh browser context per page a test opens (``open_page``). Content: a test that changes
+things gets the demo loaded afresh (``site``, a transactional database); a module whose tests
+only read shares one load (``shared_site``) by overriding ``site``.
 
 Every test in this folder is marked ``browser`` automatically: ``make test-fast`` deselects them.
 """
 
+import importlib.util
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 # Playwright's sync API runs an asyncio loop in the main thread; Django would then refuse the
 # test's own ORM calls as "async unsafe". They are not: the loop only drives the browser.
@@ -31,6 +34,17 @@ CHROMIUM_ARGS = [
 HERE = Path(__file__).parent
 PHONE = 375
 DESKTOP = 1280
+
+
+# Journeys of capabilities still on their own branches (editor admin, comments, search): each
+# file is collected as soon as its code is on this branch, and from then on must pass. Once all
+# three are merged these lines can go.
+_PENDING = {
+    "test_editor.py": "careers.articles.admin",
+    "test_comments.py": "careers.comments",
+    "test_search.py": "careers.search",
+}
+collect_ignore = [name for name, module in _PENDING.items() if not importlib.util.find_spec(module)]
 
 
 def pytest_collection_modifyitems(items):
@@ -77,16 +91,55 @@ class Site:
         return self.url + path
 
 
-@pytest.fixture
-def site(live_server, seed_role):
-    """The live server with the demo content (fixtures/demo), reloaded for every test.
+def load_site(url):
+    from careers.articles.models import Role
 
-    ``seed_role`` (tests/conftest.py) loads the demo with ``loaddemo``; the live server needs a
-    transactional database, so each test starts from the same demo content.
-    """
-    popular = seed_role.related_links.filter(placement="after_training").first().to_role
+    call_command("loaddemo", verbosity=0)
+    seed = Role.objects.select_related("sector").get(slug="musteri-hizmetleri-ekip-lideri")
+    popular = seed.related_links.filter(placement="after_training").first().to_role
     assert popular.slug == "kredi-asistani", "the seed's first 'En Popüler' link is Kredi Asistanı"
-    return Site(url=live_server.url, seed=seed_role, popular=popular, sector=seed_role.sector)
+    return Site(url=url, seed=seed, popular=popular, sector=seed.sector)
+
+
+@pytest.fixture(scope="session")
+def server(django_db_setup, django_db_blocker):
+    """One live server for the session: pytest-django's LiveServer (a thread of this process,
+    sharing the test database and the cache), started once."""
+    from pytest_django.live_server_helper import LiveServer
+
+    live = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
+    live._live_server_modified_settings.enable()  # its host in ALLOWED_HOSTS
+    yield live
+    live._live_server_modified_settings.disable()
+    live.stop()
+
+
+@pytest.fixture
+def site(server, transactional_db, django_db_serialized_rollback):
+    """The demo content (fixtures/demo), loaded afresh for a test that changes things.
+
+    The server thread sees only committed data, hence a transactional database; afterwards it
+    is flushed and restored to what the migrations made (the tests after these need it).
+    """
+    return load_site(server.url)
+
+
+@pytest.fixture(scope="module")
+def shared_site(server, django_db_blocker):
+    """The demo content loaded once for a module whose tests only read.
+
+    A module opts in by overriding ``site`` with it (and ``db``, so that each test still runs in
+    a transaction that is rolled back). On leaving the module the content is deleted again (the
+    database is left as the migrations made it).
+    """
+    from careers.articles.models import Role, Sector, Skill
+
+    with django_db_blocker.unblock():
+        try:
+            yield load_site(server.url)
+        finally:
+            for model in (Role, Skill, Sector):  # everything else hangs off these (CASCADE)
+                model.objects.all().delete()
 
 
 @pytest.fixture

@@ -5,6 +5,14 @@ import pytest
 from .checks import assert_keyboard_reaches_everything, assert_no_axe_violations
 from .conftest import DESKTOP, PHONE
 
+
+@pytest.fixture
+def site(shared_site, db):
+    """These tests only read: the demo content is loaded once for the module (each test runs
+    in a transaction that is rolled back)."""
+    return shared_site
+
+
 PAGES = {
     "home": lambda site: "/",
     "a-z": lambda site: "/meslekler/",

@@ -8,6 +8,14 @@ from playwright.sync_api import expect
 from .checks import TURKISH_AVERAGE_SALARY, article_title, assert_fits_width, heading
 from .conftest import DESKTOP, PHONE
 
+
+@pytest.fixture
+def site(shared_site, db):
+    """These tests only read: the demo content is loaded once for the module (each test runs
+    in a transaction that is rolled back)."""
+    return shared_site
+
+
 JOURNEYS = {
     "phone-via-sector": {"width": PHONE, "javascript": True, "via": "sector"},
     "desktop-via-a-z": {"width": DESKTOP, "javascript": True, "via": "a-z"},
