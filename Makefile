@@ -63,6 +63,8 @@ editor: $(VENV)/.stamp-base
 ## Refresh the Turkish catalogue after adding UI strings (needs gettext: apt-get install gettext).
 messages: $(VENV)/.stamp-base
 	@command -v msgfmt >/dev/null || apt-get install -y -qq gettext
+	# Parallel branches merge the .po with `merge=union`: drop the duplicates first.
+	msguniq --use-first -o locale/tr/LC_MESSAGES/django.po locale/tr/LC_MESSAGES/django.po
 	$(MANAGE) makemessages -l tr --no-location --no-obsolete --ignore='.venv/*' --ignore='tests/*'
 	$(MANAGE) compilemessages -l tr --ignore='.venv/*'
 

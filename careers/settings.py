@@ -89,7 +89,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "markdownx",
+    "import_export",
+    "simple_history",
     "careers.articles",
+    "careers.comments",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who changed a salary band (django-simple-history's "changed by").
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "careers.urls"
@@ -151,6 +156,12 @@ else:
             "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Tests use a file, not Django's default in-memory database: an in-memory SQLite database
+    # shared between threads uses table locks that ignore the busy timeout ("database table
+    # is locked"), so the comments' concurrency test could not exercise WAL and IMMEDIATE
+    # transactions as production runs them. The file is recreated for every test run.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
@@ -201,7 +212,9 @@ LANGUAGES = [("tr", _("Turkish"))]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's own catalogue (`make messages`); locale_extra/: hand-kept Turkish for
+# third-party apps that ship none (makemessages never rewrites it).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_extra"]
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -242,6 +255,49 @@ MARKDOWNX_MEDIA_PATH = "markdownx/%Y/%m/"
 MARKDOWNX_UPLOAD_MAX_SIZE = 2 * 1024 * 1024
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif"]
 MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 1600), "quality": 85}
+
+# Uploaded images (markdownx editor and the article image): Pillow must read them as one of
+# these formats, within these limits; anything else is refused with a message, never stored.
+UPLOAD_IMAGE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
+UPLOAD_IMAGE_MAX_BYTES = MARKDOWNX_UPLOAD_MAX_SIZE
+UPLOAD_IMAGE_MAX_PIXELS = 24_000_000  # e.g. 6000 x 4000; a decompression bomb is far larger
+UPLOAD_IMAGE_MAX_SIDE = 1600  # larger editor images are scaled down to this on upload
+
+# --- Salaries -------------------------------------------------------------------------------
+# A role's salary figures are "stale" when the year they describe ended more than this many
+# months ago: flagged in the role list and on the data-quality page.
+SALARY_STALE_MONTHS = int(env("SALARY_STALE_MONTHS", "12"))
+
+# --- Bulk salary import (django-import-export) ----------------------------------------------
+# The whole file is imported in one transaction: one bad row and nothing is written.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Largest file accepted, in rows: a yearly update of every role fits many times over.
+SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
+
+# --- Visitors' comments (careers/comments; rules in careers/comments/moderation.py) ----------
+# Seconds before a rendered form may be posted (bots post at once), and after which it has
+# expired; the expiry must exceed PAGE_CACHE_SECONDS, as a cached page keeps its form token.
+COMMENTS_MIN_FILL_SECONDS = 3
+COMMENTS_FORM_MAX_AGE = 24 * 60 * 60
+# One comment per IP (or e-mail) address per this many seconds, else 429 (WordPress: 15).
+COMMENTS_FLOOD_SECONDS = 15
+# Comments with more links than this are held for moderation.
+COMMENTS_MAX_LINKS = 2
+# Top-level threads per comment page, and levels of threaded replies (WordPress: 50 and 5).
+COMMENTS_PER_PAGE = 50
+COMMENTS_THREAD_DEPTH = 5
+# Close the comment form this many days after an article is published; unset: never.
+COMMENTS_CLOSE_AFTER_DAYS = (
+    int(env("COMMENTS_CLOSE_AFTER_DAYS")) if env("COMMENTS_CLOSE_AFTER_DAYS") else None
+)
+# KVKK: days an IP address stays on a comment (`manage.py clear_comment_ips`, run daily).
+COMMENTS_IP_RETENTION_DAYS = int(env("COMMENTS_IP_RETENTION_DAYS", "30"))
+# Reverse proxies in front of the app that append the client's address to X-Forwarded-For;
+# 0 (direct) uses REMOTE_ADDR. Set it behind nginx, or every visitor shares the proxy's IP.
+COMMENTS_TRUSTED_PROXIES = int(env("COMMENTS_TRUSTED_PROXIES", "0"))
 
 LOGGING = {
     "version": 1,

@@ -27,3 +27,21 @@ def seed_role(demo):
     from careers.articles.models import Role
 
     return Role.objects.get(slug="musteri-hizmetleri-ekip-lideri")
+
+
+@pytest.fixture
+def editor_user(db):
+    """A staff account in the "Editörler" group, as `manage.py createeditor` makes it."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(
+        "editor", "editor@example.org", "a-long-test-pass", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Editörler"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor_user):
+    client.force_login(editor_user)
+    return client

@@ -78,3 +78,14 @@ def image_bytes(width=40, height=30, fmt="PNG"):
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (200, 120, 40)).save(buffer, fmt)
     return buffer.getvalue()
+
+
+def make_comment(role, *, status="approved", parent=None, **fields):
+    """A stored comment (approved unless told); name, e-mail and text made unique."""
+    from careers.comments.models import Comment
+
+    n = next(_seq)
+    fields.setdefault("name", f"Okur {n}")
+    fields.setdefault("email", f"okur{n}@example.com")
+    fields.setdefault("body", f"Yorum metni {n}.")
+    return Comment.objects.create(role=role, status=status, parent=parent, **fields)

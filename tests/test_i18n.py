@@ -6,17 +6,20 @@ import polib
 import pytest
 from django.utils import translation
 
-LOCALE = Path(__file__).resolve().parent.parent / "locale" / "tr" / "LC_MESSAGES"
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUES = [ROOT / "locale" / "tr" / "LC_MESSAGES", ROOT / "locale_extra" / "tr" / "LC_MESSAGES"]
 
 
-def test_turkish_catalogue_is_complete():
+@pytest.mark.parametrize("LOCALE", CATALOGUES, ids=["project", "third-party"])
+def test_turkish_catalogue_is_complete(LOCALE):
     po = polib.pofile(str(LOCALE / "django.po"))
     untranslated = [e.msgid for e in po.untranslated_entries()]
     fuzzy = [e.msgid for e in po.fuzzy_entries()]
     assert untranslated == [] and fuzzy == []
 
 
-def test_compiled_catalogue_is_up_to_date():
+@pytest.mark.parametrize("LOCALE", CATALOGUES, ids=["project", "third-party"])
+def test_compiled_catalogue_is_up_to_date(LOCALE):
     po = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0)
           for e in polib.pofile(str(LOCALE / "django.po")) if not e.obsolete}  # fmt: skip
     mo = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0)
@@ -26,7 +29,12 @@ def test_compiled_catalogue_is_up_to_date():
 
 @pytest.mark.parametrize(
     ("english", "turkish"),
-    [("Back to top", "Başa dön"), ("Skip to content", "İçeriğe geç"), ("Contents", "İçindekiler")],
+    [
+        ("Back to top", "Başa dön"),
+        ("Skip to content", "İçeriğe geç"),
+        ("Contents", "İçindekiler"),
+        ("Change History", "Değişiklik geçmişi"),
+    ],
 )
 def test_ui_strings_are_turkish(english, turkish):
     with translation.override("tr"):

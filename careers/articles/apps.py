@@ -8,4 +8,9 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Career articles")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import signals  # noqa: F401  (connects cache invalidation)
+        from .permissions import setup_after_migrate
+
+        post_migrate.connect(setup_after_migrate, dispatch_uid="articles_setup_editor_group")

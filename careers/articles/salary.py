@@ -1,5 +1,6 @@
 """Salary rules: plain functions, tested without HTTP."""
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
@@ -46,3 +47,68 @@ def validate_band(*, year, low, average, top, hourly_average=None, hourly_top=No
             "year": current_year
         }
     return errors
+
+
+# --- Minimum wage ---------------------------------------------------------------------------
+# ``rates`` below is a list of MinimumWage rows (anything with ``effective_from`` and
+# ``net_monthly``) sorted oldest first: ``MinimumWage.objects.table()``, one query.
+
+
+def _days_in_force(rates, year):
+    """``[(rate, days)]``: each rate in force during ``year`` and for how many of its days.
+    A rate stays in force until the next one starts (it carries over into later years)."""
+    start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    spans = []
+    for index, rate in enumerate(rates):
+        begins = max(rate.effective_from, start)
+        following = rates[index + 1].effective_from if index + 1 < len(rates) else end
+        ends = min(following, end)
+        if ends > begins:
+            spans.append((rate, (ends - begins).days))
+    return spans
+
+
+def minimum_wage_for_year(rates, year):
+    """The minimum wage a salary band of ``year`` is compared with: the rate in force on the
+    most days of that year; on a tie, the later one. None before the first known rate.
+
+    2023 had two rates: 8.506,80 TL net from 1 January (181 days) and 11.402,32 TL from
+    1 July (184 days), so 2023 bands are compared with 11.402,32 TL, the rate at the end of the
+    year and for most of it. A year with one rate uses that rate; a year with no new rate
+    entered yet uses the one still in force.
+    """
+    spans = _days_in_force(rates, year)
+    if not spans:
+        return None
+    # max() keeps the first of equal keys: compare (days, date) so a tie goes to the later.
+    return max(spans, key=lambda span: (span[1], span[0].effective_from))[0]
+
+
+def lowest_minimum_wage_in_year(rates, year):
+    """The lowest net rate in force at any time during ``year`` (None before the first rate):
+    a yearly figure below it is below the legal floor all year long, so it is surely wrong."""
+    spans = _days_in_force(rates, year)
+    if not spans:
+        return None
+    return min((rate for rate, _days in spans), key=lambda rate: rate.net_monthly)
+
+
+MULTIPLE_PLACES = Decimal("0.1")
+
+
+def minimum_wage_multiple(amount, rate):
+    """``amount`` as a multiple of ``rate``'s net monthly figure, to one decimal place:
+    ``minimum_wage_multiple(Decimal("15963.25"), rate_11402_32)`` -> ``Decimal("1.4")``."""
+    if amount is None or rate is None or not rate.net_monthly:
+        return None
+    return (Decimal(amount) / rate.net_monthly).quantize(MULTIPLE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def format_multiple(multiple):
+    """Turkish form of a multiple: ``Decimal("1.4")`` -> ``"1,4"``, ``Decimal("2.0")`` -> ``"2"``;
+    for "asgari ücretin 1,4 katı". Empty for None."""
+    if multiple is None:
+        return ""
+    if multiple == multiple.to_integral_value():
+        return str(int(multiple))
+    return f"{multiple:f}".replace(".", ",")

@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from . import cache
 from .models import (
     MarkdownRenderedModel,
+    MinimumWage,
     RelatedRole,
     Responsibility,
     Role,
@@ -16,7 +17,10 @@ from .models import (
     Trend,
 )
 
-CONTENT_MODELS = (Sector, Skill, Role, Responsibility, RoleSkill, Trend, RelatedRole, SalaryBand)
+CONTENT_MODELS = (
+    Sector, Skill, Role, Responsibility, RoleSkill, Trend, RelatedRole, SalaryBand,
+    MinimumWage,  # articles show each band as a multiple of the minimum wage
+)  # fmt: skip
 
 
 @receiver(post_save)

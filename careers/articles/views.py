@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from careers import turkish
+from careers.comments.views import section_context as comment_section_context
 
 from .cache import cache_public_page
-from .models import Role, Sector, Status
+from .models import MinimumWage, Role, Sector, Status
 from .related import related_for
 
 SECTOR_PAGE_SIZE = 20
@@ -97,7 +98,7 @@ def role_detail(request, slug):
     if preview and not can_preview(request.user, role):
         raise Http404
     links, computed = related_for(role)
-    bands = list(role.salary_bands.all())
+    bands = MinimumWage.objects.attach_multiples(role.salary_bands.all())
     context = {
         "role": role,
         "preview": preview,
@@ -111,4 +112,5 @@ def role_detail(request, slug):
             for placement in ("after_training", "after_trends_intro")
         },
     }
+    context.update(comment_section_context(request, role))  # one query: approved comments
     return render(request, "articles/role_detail.html", context)

@@ -1,0 +1,197 @@
+"""The visitor's comment form: name*, e-mail*, website, comment*, plus the hidden parent,
+the signed timestamp and the honeypot. Every message is Turkish (through the catalogue) and
+shown next to its field; a bound form re-renders exactly what was typed."""
+
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from . import text, tokens
+from .models import (
+    BODY_MAX_LENGTH,
+    EMAIL_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    URL_MAX_LENGTH,
+    Comment,
+    CommentStatus,
+)
+
+TOO_LONG = _("Please keep it to %(limit_value)d characters (this one has %(show_value)d).")
+HONEYPOT_FIELD = "kontrol"
+TOKEN_FIELD = "zaman"  # noqa: S105 (a field name, not a password)
+
+TOKEN_MESSAGES = {
+    "missing": _(
+        "The form could not be verified. Nothing you typed is lost: check it and send it again."
+    ),
+    "invalid": _(
+        "The form could not be verified. Nothing you typed is lost: check it and send it again."
+    ),
+    "too_fast": _(
+        "The form was sent too quickly after the page opened. Please check your comment and "
+        "send it again."
+    ),
+    "expired": _(
+        "The form has expired because the page was open for a long time. Nothing you typed "
+        "is lost: send it again."
+    ),
+}
+
+
+class ControlStrippingMixin:
+    """Removes control characters before Django's own cleaning and length check."""
+
+    multiline = False
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = text.strip_controls(value, multiline=self.multiline)
+        return super().to_python(value)
+
+
+class PlainTextField(ControlStrippingMixin, forms.CharField):
+    pass
+
+
+class MultilineTextField(ControlStrippingMixin, forms.CharField):
+    multiline = True
+
+
+class EmailAddressField(ControlStrippingMixin, forms.EmailField):
+    pass
+
+
+class WebAddressField(ControlStrippingMixin, forms.URLField):
+    """Only http:// and https:// addresses (Django's URLField also takes ftp:// and ftps://).
+    An address typed without a scheme ("ornek.com") is taken as https."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
+class CommentForm(forms.Form):
+    name = PlainTextField(
+        label=pgettext_lazy("comment form", "Name"),
+        max_length=NAME_MAX_LENGTH,
+        error_messages={"required": _("Please enter your name."), "max_length": TOO_LONG},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = EmailAddressField(
+        label=pgettext_lazy("comment form", "E-mail"),
+        max_length=EMAIL_MAX_LENGTH,
+        help_text=_("Your e-mail address will not be published."),
+        error_messages={
+            "required": _("Please enter your e-mail address."),
+            "invalid": _("Enter a valid e-mail address, e.g. ad@ornek.com."),
+            "max_length": TOO_LONG,
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    url = WebAddressField(
+        label=pgettext_lazy("comment form", "Website"),
+        max_length=URL_MAX_LENGTH,
+        required=False,
+        error_messages={
+            "invalid": _("Enter a web address starting with http:// or https://."),
+            "max_length": TOO_LONG,
+        },
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+    )
+    comment = MultilineTextField(
+        label=pgettext_lazy("comment form", "Comment"),
+        max_length=BODY_MAX_LENGTH,
+        error_messages={"required": _("Please write your comment."), "max_length": TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 45}),
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    zaman = forms.CharField(required=False, widget=forms.HiddenInput, strip=False)
+    # The honeypot: hidden from people by CSS and from screen readers, left out of the tab
+    # order; bots that fill every field fill it.
+    kontrol = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        strip=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    visible_fields_order = ("name", "email", "url", "comment")
+
+    def __init__(self, *args, role, parent=None, now=None, **kwargs):
+        kwargs.setdefault("auto_id", "yorum-%s")
+        super().__init__(*args, **kwargs)
+        self.role = role
+        self.now = now
+        self.parent_comment = parent
+        self.token_error = None
+        if not self.is_bound:
+            self.initial[TOKEN_FIELD] = tokens.issue(role.pk, now)
+            if parent is not None:
+                self.initial["parent"] = parent.pk
+
+    def clean_parent(self):
+        parent_id = self.cleaned_data.get("parent")
+        if not parent_id:
+            self.parent_comment = None
+            return None
+        parent = (
+            Comment.objects.filter(pk=parent_id, role=self.role, status=CommentStatus.APPROVED)
+            .select_related("parent")
+            .first()
+        )
+        self.parent_comment = parent
+        if parent is None:  # shown above the form: the hidden field has no place of its own
+            self.add_error(None, _("The comment you are replying to is no longer available."))
+            return None
+        return parent_id
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get(HONEYPOT_FIELD):
+            self.add_error(
+                None,
+                _(
+                    "A hidden field meant to catch automated spam was filled in (perhaps by "
+                    "your browser). Nothing you typed is lost: send the form again."
+                ),
+            )
+        try:
+            tokens.check(self.data.get(TOKEN_FIELD, ""), self.role.pk, self.now)
+        except tokens.TokenError as error:
+            self.token_error = error.code
+            self.add_error(None, TOKEN_MESSAGES[error.code])
+        return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields and name in self.visible_fields_order:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = [f"yorum-{name}-hata"]
+                if self.fields[name].help_text:
+                    described.append(f"yorum-{name}_helptext")  # Django's own id
+                attrs["aria-describedby"] = " ".join(described)
+
+    @property
+    def token_for_render(self):
+        """The token a re-rendered form carries: the visitor's own when it was genuine and
+        only too young (they have now spent long enough on it), a fresh one otherwise; the
+        honeypot is never echoed back."""
+        if not self.is_bound:
+            return self.initial[TOKEN_FIELD]
+        if self.token_error in (None, "too_fast"):
+            return self.data.get(TOKEN_FIELD)
+        return tokens.issue(self.role.pk, self.now)
+
+    @property
+    def parent_for_render(self):
+        if self.parent_comment is not None:
+            return self.parent_comment.pk
+        return ""
+
+    def visible_fields_in_order(self):
+        return [self[name] for name in self.visible_fields_order]
