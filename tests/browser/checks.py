@@ -16,9 +16,10 @@ AXE_OPTIONS = {
     },
 }
 
-# "2025 Yılı Ortalama Maaş: 28.000 TL (150,54 TL/saat)": dot for thousands, comma for decimals.
+# "2025 Yılı Ortalama Maaş: 28.000 TL (150,54 TL/saat) — net asgari ücretin 1,3 katı (...)":
+# dot for thousands, comma for decimals.
 TURKISH_AVERAGE_SALARY = re.compile(
-    r"^20\d\d Yılı Ortalama Maaş: \d{1,3}(\.\d{3})* TL \(\d{1,3}(\.\d{3})*,\d\d TL/saat\)$"
+    r"^20\d\d Yılı Ortalama Maaş: \d{1,3}(\.\d{3})* TL \(\d{1,3}(\.\d{3})*,\d\d TL/saat\)"
 )
 
 

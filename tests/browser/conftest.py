@@ -115,11 +115,27 @@ def server(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def site(server, transactional_db, django_db_serialized_rollback):
+def _restore_migrated_data(django_db_blocker):
+    """After the flush that ends a transactional test, put back what the migrations made
+    (content types, permissions, the editors' group, the minimum wage rows): the tests that
+    run after the browser tests expect it. Set up before ``transactional_db``, so torn down
+    after its flush."""
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture
+def site(_restore_migrated_data, server, transactional_db, django_db_serialized_rollback):
     """The demo content (fixtures/demo), loaded afresh for a test that changes things.
 
-    The server thread sees only committed data, hence a transactional database; afterwards it
-    is flushed and restored to what the migrations made (the tests after these need it).
+    The server thread sees only committed data, hence a transactional database: flushed after
+    the test, then restored to what the migrations made (``_restore_migrated_data``).
     """
     return load_site(server.url)
 

@@ -53,7 +53,7 @@ def test_reader_journey(open_page, site, journey):
     expect(page).to_have_url(site(seed.get_absolute_url()))
     expect(heading(page, article_title(seed), 1)).to_be_visible()
     expect(page.get_by_text(seed.lead)).to_be_visible()
-    salary = page.get_by_text("2023 Yılı Ortalama Maaş: 5.000 TL (25,20 TL/saat)", exact=True)
+    salary = page.get_by_text(re.compile(r"^2023 Yılı Ortalama Maaş: 5\.000 TL \(25,20 TL/saat\)"))
     top = page.get_by_text("2023 Yılı Üst Düzey Maaşları: 8.000 TL (38,70 TL/saat)", exact=True)
     assert_fits_width(page)
 
