@@ -74,5 +74,10 @@ bench: $(VENV)/.stamp-test
 	$(PIP) install --quiet -e '.[bench]'
 	$(PY) bench/run.py
 
+## Full-page screenshots of the seed article at 375 and 1280 px into docs/screenshots/ (README).
+screenshots: $(VENV)/.stamp-test
+	@bash scripts/ensure-chromium.sh
+	$(PY) scripts/screenshots.py
+
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

@@ -1,0 +1,127 @@
+"""Screenshots of the seed article for the README: docs/screenshots/article-{375,1280}.png.
+
+Runs the site on a throwaway SQLite database with the demo content (`manage.py runserver` on a
+free loopback port) and photographs the whole page in Debian's headless Chromium.
+
+    make screenshots            # or: .venv/bin/python scripts/screenshots.py
+"""
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from PIL import Image
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+SEED = "/meslekler/musteri-hizmetleri-ekip-lideri/"
+WIDTHS = (375, 1280)
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env, *args, **kwargs):
+    command = [sys.executable, str(ROOT / "manage.py"), *args]
+    return subprocess.run(command, env=env, cwd=ROOT, check=True, **kwargs)  # noqa: S603
+
+
+def wait_until_up(url, server, seconds=20):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"The server stopped (exit code {server.returncode}).")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:  # noqa: S310 (loopback)
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"The server did not answer at {url} within {seconds} s.")
+
+
+def shrink(png, target):
+    """Save as a 256-colour PNG: text stays sharp, the file is a third of the size."""
+    image = Image.open(io.BytesIO(png))
+    image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(target, optimize=True)
+
+
+def photograph(base_url):
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        for width in WIDTHS:
+            context = browser.new_context(
+                viewport={"width": width, "height": 800},
+                locale="tr-TR",
+                timezone_id="Europe/Istanbul",
+                reduced_motion="reduce",
+            )
+            page = context.new_page()
+            page.goto(base_url + SEED)
+            target = OUT / f"article-{width}.png"
+            shrink(page.screenshot(full_page=True), target)
+            context.close()
+            print(f"{target.relative_to(ROOT)}")
+        browser.close()
+
+
+def main():
+    if not os.access(CHROMIUM_PATH, os.X_OK):
+        sys.exit(
+            f"Chromium bulunamadı ({CHROMIUM_PATH}). Kurmak için: sudo apt-get install chromium"
+        )
+    with tempfile.TemporaryDirectory(prefix="meslek-screenshots-") as var_dir:
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DATABASE_URL", "REDIS_URL"}
+        }
+        env.update({"DJANGO_VAR_DIR": var_dir, "DJANGO_ENV": "development"})
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "loaddemo", "-v0")
+        port = free_port()
+        base_url = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(  # noqa: S603
+            [
+                sys.executable,
+                str(ROOT / "manage.py"),
+                "runserver",
+                "--noreload",
+                f"127.0.0.1:{port}",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_until_up(base_url + SEED, server)
+            photograph(base_url)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
