@@ -9,7 +9,6 @@ only read shares one load (``shared_site``) by overriding ``site``.
 Every test in this folder is marked ``browser`` automatically: ``make test-fast`` deselects them.
 """
 
-import importlib.util
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,17 +33,6 @@ CHROMIUM_ARGS = [
 HERE = Path(__file__).parent
 PHONE = 375
 DESKTOP = 1280
-
-
-# Journeys of capabilities still on their own branches (editor admin, comments, search): each
-# file is collected as soon as its code is on this branch, and from then on must pass. Once all
-# three are merged these lines can go.
-_PENDING = {
-    "test_editor.py": "careers.articles.admin",
-    "test_comments.py": "careers.comments",
-    "test_search.py": "careers.search",
-}
-collect_ignore = [name for name, module in _PENDING.items() if not importlib.util.find_spec(module)]
 
 
 def pytest_collection_modifyitems(items):
