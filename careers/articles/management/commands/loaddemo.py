@@ -26,7 +26,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Never over an editor's work: running `make run` again must be harmless.
         if Role.objects.exists():
-            self.stdout.write(_("Roles already exist; demo content not loaded again."))
+            if options["verbosity"]:
+                self.stdout.write(_("Roles already exist; demo content not loaded again."))
             return
         rows, links = [], []
         for path in demo_fixture_files():
@@ -38,6 +39,7 @@ class Command(BaseCommand):
                     target = Path(tmp) / name
                     target.write_text(json.dumps(batch, ensure_ascii=False), encoding="utf-8")
                     call_command("loaddata", str(target), verbosity=options["verbosity"])
-        self.stdout.write(
-            _("Demo content loaded: %(roles)s roles.") % {"roles": Role.objects.count()}
-        )
+        if options["verbosity"]:
+            self.stdout.write(
+                _("Demo content loaded: %(roles)s roles.") % {"roles": Role.objects.count()}
+            )
