@@ -47,6 +47,18 @@ class RoleAdminForm(forms.ModelForm):
         model = Role
         fields = "__all__"  # noqa: DJ007  (the admin's fieldsets choose and order them)
         field_classes = {"image": VerifiedImageField, "slug": TurkishSlugField}
+        # One-sentence fields get room to read what is written (a 300-character summary does
+        # not fit a one-line box); the lead is one paragraph.
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 2, "cols": 80})
+            for name in (
+                "summary",
+                "responsibilities_intro",
+                "requirements_intro",
+                "skills_intro",
+                "alternative_titles",
+            )
+        } | {"lead": forms.Textarea(attrs={"rows": 4, "cols": 80})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
