@@ -453,3 +453,12 @@ def test_role_list_shows_approved_comment_count(admin_client):
     response = admin_client.get(reverse("admin:articles_role_changelist"))
     html = response.content.decode()
     assert f'?role__id__exact={role.pk}">2</a>' in html
+
+
+def test_admin_labels_use_turkish_capital_i(admin_client):
+    """Django's capfirst() would turn “ilgili” into “Ilgili” (dotless I)."""
+    role = make_role()
+    html = admin_client.get(reverse("admin:articles_role_change", args=[role.pk])).content.decode()
+    assert "İstihdam görünümü" in html
+    assert "İlgili meslek" in html
+    assert "Ilgili" not in html and "Istihdam" not in html
