@@ -317,3 +317,14 @@ def test_a_1000_row_yearly_update_dry_run_and_confirm(admin_client):
     assert SalaryBand.objects.filter(year=2025).count() == 1000
     print(f"\n1,000-row CSV: dry run {dry_run:.2f} s, confirm {confirmed:.2f} s")
     assert dry_run + confirmed < 60
+
+
+def test_column_names_with_turkish_letters_capitals_and_spaces(admin_client, roles):
+    content = (
+        "Meslek;Yıl;Ortalama;Üst Düzey;Kaynak\nmeslek-2;2025;35.500;47.000;Kariyer siteleri\n"
+    ).encode("utf-8-sig")
+    response = upload(admin_client, content)
+    assert not file_errors(response) and not row_errors(response)
+    confirm(admin_client, response)
+    band = SalaryBand.objects.get(role=roles[1], year=2025)
+    assert (band.average, band.top) == (Decimal("35500"), Decimal("47000"))

@@ -68,9 +68,15 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 # --- Reading files --------------------------------------------------------------------------
 
 
+def normalise_header(header):
+    """``"Üst Düzey"`` -> ``"ust_duzey"``, ``"Yıl"`` -> ``"yil"``: editors may type the column
+    names with Turkish letters, capitals and spaces."""
+    return re.sub(r"[\s-]+", "_", turkish.ascii_fold(str(header or "").strip()))
+
+
 def normalise_headers(dataset):
     if dataset.headers:
-        dataset.headers = [str(h or "").strip().lower() for h in dataset.headers]
+        dataset.headers = [normalise_header(h) for h in dataset.headers]
     return dataset
 
 
