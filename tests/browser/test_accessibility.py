@@ -19,6 +19,11 @@ PAGES = {
     "sector": lambda site: site.sector.get_absolute_url(),
     "article": lambda site: site.seed.get_absolute_url(),
     "related-article": lambda site: site.popular.get_absolute_url(),
+    "salaries": lambda site: "/maaslar/?sirala=ortalama",
+    "skill": lambda site: "/beceriler/iletisim-becerisi/",
+    "search-results": lambda site: "/ara/?q=musteri",
+    "search-no-results": lambda site: "/ara/?q=astronot",
+    "not-found": lambda site: "/meslekler/boyle-bir-meslek-yok/",
 }
 
 
