@@ -462,3 +462,47 @@ def test_admin_labels_use_turkish_capital_i(admin_client):
     assert "İstihdam görünümü" in html
     assert "İlgili meslek" in html
     assert "Ilgili" not in html and "Istihdam" not in html
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"band": {"average": "0"}}, "Sıfırdan büyük bir tutar girin."),
+        ({"band": {"top": "-8000"}}, "Sıfırdan büyük bir tutar girin."),
+        ({"band": {"average": "90000"}}, "Ortalama, üst düzey rakamdan yüksek olamaz."),
+        ({"band": {"average": "abc"}}, "Bir sayı girin."),
+        ({"new_band": {"year": "1995"}}, "Bu mesleğin bu yıl için maaş bilgisi zaten var."),
+        ({"slug": "taken-slug"}, "Bu web adresini başka bir meslek kullanıyor."),
+        ({"same_skill_twice": True}, "Bu beceri bu meslek için zaten listede."),
+    ],
+)
+def test_bad_input_in_the_role_screen_is_refused_next_to_the_field_and_nothing_is_saved(
+    admin_client, change, message
+):
+    make_role("Başka Meslek", slug="taken-slug")
+    role = role_with_rows(1)
+    url = reverse("admin:articles_role_change", args=[role.pk])
+    response = admin_client.get(url)
+    data = changeform_data(response)
+    data["intro"] = "Yarım kalmaması gereken yeni giriş."
+    prefix = inline_prefix(response, "salaryband")
+    for name, value in change.get("band", {}).items():
+        data[f"{prefix}-0-{name}"] = value
+    if "new_band" in change:
+        row = {"year": "2000", "average": "31000", "top": "46000", "source": "x"}
+        add_inline_rows(data, prefix, [{**row, **change["new_band"]}])
+    if "slug" in change:
+        data["slug"] = change["slug"]
+    if "same_skill_twice" in change:
+        skill_prefix = inline_prefix(response, "roleskill")
+        skill_id = data[f"{skill_prefix}-0-skill"]
+        add_inline_rows(data, skill_prefix, [{"skill": skill_id, "body": "Yine.", "order": 9}])
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert 'class="errorlist' in html
+    assert "Yarım kalmaması gereken yeni giriş." in html  # what the editor typed is kept
+    role.refresh_from_db()
+    assert role.intro != data["intro"]  # nothing saved half-way
+    assert [(b.year, b.average) for b in role.salary_bands.all()] == [(1995, Decimal("30000"))]

@@ -24,6 +24,7 @@ from careers.comments.models import approved_comment_count
 
 from . import quality
 from .forms import (
+    ConstraintMessageFormSet,
     EditorMarkdownxWidget,
     PrefetchedAutocompleteFormSet,
     PrefetchedAutocompleteSelect,
@@ -174,6 +175,7 @@ class SalaryBandInline(EditorHelpMixin, admin.TabularInline):
         "source_url", "is_sample",
     ]  # fmt: skip
     extra = 1
+    formset = ConstraintMessageFormSet
     show_change_link = True  # the band's own page shows its history
     verbose_name_plural = gettext_lazy(
         "Salary figures, one row per year (history and warnings: open a row)"

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from markdownx.widgets import AdminMarkdownxWidget
@@ -96,7 +97,22 @@ class PrefetchedAutocompleteSelect(AutocompleteSelect):
         return [default]
 
 
-class PrefetchedAutocompleteFormSet(BaseInlineFormSet):
+class ConstraintMessageFormSet(BaseInlineFormSet):
+    """Two rows that break a unique constraint get the constraint's own Turkish message.
+
+    Django's formset says "Please correct the duplicate data for year." with the raw field name;
+    our constraints carry a message written for the editor (e.g. "This role already has salary
+    figures for this year.")."""
+
+    def get_unique_error_message(self, unique_check):
+        fields = set(unique_check)
+        for constraint in self.model._meta.constraints:
+            if isinstance(constraint, models.UniqueConstraint) and fields <= set(constraint.fields):
+                return str(constraint.violation_error_message)
+        return super().get_unique_error_message(unique_check)
+
+
+class PrefetchedAutocompleteFormSet(ConstraintMessageFormSet):
     """Inline formset whose autocomplete fields (``prefetch_fields``) share one dict of the
     selected objects: the rows' own related objects (``select_related`` in the inline's
     queryset) plus, for a re-displayed form, one query for the ids typed in."""
