@@ -123,3 +123,9 @@ def test_loaddemo_is_harmless_when_run_again(demo):
     counts = (Role.objects.count(), SalaryBand.objects.count())
     call_command("loaddemo", verbosity=0)
     assert (Role.objects.count(), SalaryBand.objects.count()) == counts
+
+
+def test_demo_articles_were_last_updated_when_published(demo):
+    for role in Role.objects.published():
+        assert role.updated_at == role.published_at, role.slug
+        assert all(band.updated_at == role.published_at for band in role.salary_bands.all())

@@ -5,9 +5,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
 from django.db import transaction
+from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from careers.articles.models import Role
+from careers.articles.models import Role, SalaryBand
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 #: Rows that point at other articles: loaded after every article exists, since a role file
@@ -39,6 +40,14 @@ class Command(BaseCommand):
                     target = Path(tmp) / name
                     target.write_text(json.dumps(batch, ensure_ascii=False), encoding="utf-8")
                     call_command("loaddata", str(target), verbosity=options["verbosity"])
+            # The demo articles were last edited when they were published, not at load time:
+            # "recently updated" lists and dateModified then tell the articles apart.
+            Role.objects.filter(published_at__isnull=False).update(updated_at=F("published_at"))
+            SalaryBand.objects.update(
+                updated_at=Subquery(
+                    Role.objects.filter(pk=OuterRef("role_id")).values("updated_at")[:1]
+                )
+            )
         if options["verbosity"]:
             self.stdout.write(
                 _("Demo content loaded: %(roles)s roles.") % {"roles": Role.objects.count()}
