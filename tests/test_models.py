@@ -155,3 +155,10 @@ def test_image_needs_a_description(settings, tmp_path):
     assert info.value.message_dict["image_alt"] == [
         "Görseli göremeyen okurlar için görseli tarif edin."
     ]
+
+
+def test_role_lists_leave_the_long_article_texts_in_the_database():
+    make_band(make_role(intro="Uzun bir giriş. " * 500), year=2025)
+    card = Role.objects.published().for_cards().get()
+    assert {"intro", "intro_html", "lead", "career_path_html"} <= card.get_deferred_fields()
+    assert card.latest_average == Decimal("30000")

@@ -178,8 +178,9 @@ class RoleQuerySet(models.QuerySet):
         )
 
     def for_cards(self):
-        """What a list of role cards needs: sector and latest salary, in one query."""
-        return self.select_related("sector").with_latest_salary()
+        """What a list of role cards needs: sector and latest salary, in one query, without
+        the article's long texts (a list of many roles would otherwise load them all)."""
+        return self.select_related("sector").with_latest_salary().defer(*ARTICLE_TEXT_FIELDS)
 
     def for_article(self):
         """Everything the article page shows, in a constant number of queries."""
@@ -462,6 +463,14 @@ class Role(MarkdownRenderedModel):
     @property
     def title_lower(self):
         return turkish.lower(self.title)
+
+
+#: The article's long texts: lists of roles (cards, related roles) leave them in the database.
+ARTICLE_TEXT_FIELDS = (
+    "lead",
+    *Role.markdown_fields,
+    *(f"{name}_html" for name in Role.markdown_fields),
+)
 
 
 class Responsibility(models.Model):

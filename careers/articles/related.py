@@ -33,8 +33,7 @@ def computed_related(role, skill_ids, exclude_ids, limit=RELATED_LIMIT):
             ),
         )
         .filter(Q(shared_skills__gt=0) | Q(same_sector=1))
-        .with_latest_salary()
-        .select_related("sector")
+        .for_cards()
         .order_by("-shared_skills", "-same_sector", "-view_count", "title")[:limit]
     )
     return sorted(
