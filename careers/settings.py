@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "careers.articles",
     "careers.comments",
     "careers.search",
+    "careers.api",
 ]
 
 MIDDLEWARE = [
@@ -191,6 +192,12 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # careers/articles/reads.py; `manage.py flush_reads` writes them at any time).
 READS_FLUSH_SECONDS = int(env("READS_FLUSH_SECONDS", "300"))
 READS_FLUSH_EVERY = int(env("READS_FLUSH_EVERY", "500"))
+
+# The open-data API (careers/api): at most API_RATE_LIMIT requests per API_RATE_WINDOW seconds
+# from one address (counted in the cache: shared by every app server through Redis), else 429.
+# 0 turns the limit off. Behind a reverse proxy set COMMENTS_TRUSTED_PROXIES (same address rule).
+API_RATE_LIMIT = int(env("API_RATE_LIMIT", "120"))
+API_RATE_WINDOW = int(env("API_RATE_WINDOW", "60"))
 
 # --- Passwords, sessions, security ----------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -32,6 +32,7 @@ urlpatterns = [
     path("besleme/rss/", cache_public_page(LatestRolesFeed()), name="feed_rss"),
     path("besleme/atom/", cache_public_page(LatestRolesAtomFeed()), name="feed_atom"),
     path("robots.txt", cache_public_page(robots_txt), name="robots_txt"),
+    path("", include("careers.api.urls")),
     path("", include("careers.search.urls")),
     path("", include("careers.articles.urls")),
 ]

@@ -1,0 +1,300 @@
+"""The read-only JSON API, version 1 (django-ninja; schema at ``/api/v1/openapi.json``).
+
+Every endpoint reads through ``careers.api.data`` (published content only), costs a fixed
+number of queries whatever the number of roles (pinned in ``tests/test_api.py``), pages its
+lists in the database, and answers through ``careers.api.http.public_answer``: rate limit,
+ETag/304 and the site's page cache.
+"""
+
+import math
+
+from django.db.models import Count
+from django.http import Http404
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Query
+from ninja.decorators import decorate_view
+from ninja.errors import ValidationError
+from ninja.renderers import JSONRenderer
+
+from careers.articles import seo
+from careers.articles.freshness import last_modified
+from careers.articles.models import MinimumWage, Role, Sector, Skill
+from careers.articles.related import related_for
+from careers.search import backends
+from careers.search.service import rank
+from careers.search.text import query_words
+
+from . import data, schemas
+from .http import public_answer
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+class Renderer(JSONRenderer):
+    json_dumps_params = {"ensure_ascii": False}  # Turkish letters as UTF-8, not \u escapes
+
+
+api = NinjaAPI(
+    title="Meslek Rehberi API",
+    version="1",
+    description=(
+        "Meslek Rehberi'nin yayındaki meslekleri, becerileri, maaşları ve asgari ücret tablosu; "
+        "salt okunur. Lisans: CC BY 4.0 (kaynak gösterilerek serbestçe kullanılabilir). "
+        "Türkçe belgeler: /api/"
+    ),
+    urls_namespace="api",
+    docs_url=None,  # the human documentation is /api/ (no third-party script)
+    openapi_url="/openapi.json",
+    renderer=Renderer(),
+)
+
+PAGING = ("page", "page_size")
+
+
+class ApiError(Exception):
+    def __init__(self, status, detail):
+        super().__init__(detail)
+        self.status, self.detail = status, detail
+
+
+@api.exception_handler(ApiError)
+def api_error(request, exc):
+    return api.create_response(request, {"detail": exc.detail}, status=exc.status)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, exc):
+    names = sorted({str(error["loc"][-1]) for error in exc.errors if error.get("loc")})
+    return api.create_response(
+        request,
+        {"detail": _("Invalid parameter: %(names)s.") % {"names": ", ".join(names)}},
+        status=422,
+    )
+
+
+def page_link(request, page):
+    query = request.GET.copy()
+    query["page"] = page
+    return seo.absolute(f"{request.path}?{urlencode(sorted(query.items()))}")
+
+
+def page_window(count, page, page_size):
+    """``(offset, pages)``; a page past the last one is a 404."""
+    pages = max(1, math.ceil(count / page_size))
+    if page > pages:
+        raise ApiError(404, _("There is no page %(page)s; the last page is %(pages)s.") % {
+            "page": page, "pages": pages,
+        })  # fmt: skip
+    return (page - 1) * page_size, pages
+
+
+def paged(request, *, count, page, page_size, pages, results):
+    return {
+        "count": count,
+        "page": page,
+        "pages": pages,
+        "page_size": page_size,
+        "next": page_link(request, page + 1) if page < pages else None,
+        "previous": page_link(request, page - 1) if page > 1 else None,
+        "results": results,
+    }
+
+
+def paged_queryset(request, queryset, page, page_size, record):
+    """A page of ``queryset`` (two queries: the count and the page)."""
+    count = queryset.count()
+    offset, pages = page_window(count, page, page_size)
+    rows = queryset[offset : offset + page_size]
+    return paged(
+        request, count=count, page=page, page_size=page_size, pages=pages,
+        results=[record(row) for row in rows],
+    )  # fmt: skip
+
+
+def lookup(model, slug, message):
+    found = model.objects.filter(slug=slug).first()
+    if found is None:
+        raise ApiError(404, message)
+    return found
+
+
+def api_url(name, **kwargs):
+    return seo.absolute(reverse(f"api:{name}", kwargs=kwargs or None))
+
+
+@api.get("/", url_name="index", summary="Uç noktaların listesi")
+@decorate_view(*public_answer())
+def index(request):
+    return {
+        "name": "Meslek Rehberi API",
+        "version": "1",
+        "documentation": seo.absolute(reverse("api_docs")),
+        "openapi": api_url("openapi-json"),
+        "license": data.LICENSE,
+        "license_url": data.LICENSE_URL,
+        "endpoints": {
+            "roles": api_url("roles"),
+            "role": api_url("roles") + "/{slug}",
+            "sectors": api_url("sectors"),
+            "skills": api_url("skills"),
+            "salaries": api_url("salary_years"),
+            "salaries_by_year": api_url("salary_years") + "/{year}",
+            "minimum_wage": api_url("minimum_wage"),
+        },
+    }
+
+
+Page = Query(1, ge=1, description="Sayfa numarası (1'den başlar).")
+Size = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Sayfadaki kayıt sayısı (en çok 100).")
+
+
+@api.get("/roles", response=schemas.RolePage, url_name="roles", summary="Meslekler")
+@decorate_view(*public_answer(params=("sector", "skill", "q", *PAGING)))
+def roles(
+    request,
+    sector: str | None = Query(None, description="Sektörün slug'ı, ör. finans."),
+    skill: str | None = Query(None, description="Becerinin slug'ı."),
+    q: str | None = Query(None, max_length=200, description="Arama (Türkçe harfsiz de olur)."),
+    page: int = Page,
+    page_size: int = Size,
+):
+    """Yayındaki meslekler, slug sırasıyla; `q` verilirse sitedeki arama gibi, en uygun önce."""
+    found = Role.objects.published()
+    if sector:
+        found = found.filter(sector=lookup(Sector, sector, _("There is no such sector.")))
+    if skill:
+        found = found.filter(role_skills__skill=lookup(Skill, skill, _("There is no such skill.")))
+    if q is None:
+        return paged_queryset(
+            request, found.for_cards().order_by("slug"), page, page_size, data.role_summary
+        )
+    words = query_words(q)
+    if not words:
+        raise ApiError(400, _("Your search has no letters or digits to look for."))
+    ids = [hit.role_id for hit in rank(backends.search(words), words)]
+    if sector or skill:
+        allowed = set(found.filter(pk__in=ids).values_list("pk", flat=True))
+        ids = [pk for pk in ids if pk in allowed]
+    offset, pages = page_window(len(ids), page, page_size)
+    shown = ids[offset : offset + page_size]
+    by_id = found.for_cards().in_bulk(shown)
+    return paged(
+        request, count=len(ids), page=page, page_size=page_size, pages=pages,
+        results=[data.role_summary(by_id[pk]) for pk in shown if pk in by_id],
+    )  # fmt: skip
+
+
+@api.get(
+    "/roles/{slug}",
+    response={200: schemas.RoleDetail, 404: schemas.Error},
+    url_name="role",
+    summary="Bir meslek",
+)
+@decorate_view(*public_answer())
+def role(request, slug: str):
+    """Makalenin gösterdiği her şey: görevler, beceriler, maaşlar, eğilimler, ilgili meslekler."""
+    found = Role.objects.published().for_article().filter(slug=slug).first()
+    if found is None:
+        raise ApiError(404, _("There is no published occupation at this address."))
+    links, computed = related_for(found)
+    bands = MinimumWage.objects.attach_multiples(found.salary_bands.all())
+    return data.role_record(
+        found,
+        bands=bands,
+        related=data.related_records(links, computed),
+        modified=last_modified(found, bands),
+    )
+
+
+@api.get("/sectors", response=schemas.SectorPage, url_name="sectors", summary="Sektörler")
+@decorate_view(*public_answer(params=PAGING))
+def sectors(request, page: int = Page, page_size: int = Size):
+    """Yayında mesleği olan sektörler ve meslek sayıları."""
+
+    def record(sector):
+        return {
+            **data.sector_ref(sector),
+            "description": sector.description,
+            "role_count": sector.role_count,
+            "url": seo.absolute(sector.get_absolute_url()),
+            "roles_url": api_url("roles") + "?" + urlencode({"sector": sector.slug}),
+        }
+
+    return paged_queryset(request, data.sectors_with_counts(), page, page_size, record)
+
+
+@api.get("/skills", response=schemas.SkillPage, url_name="skills", summary="Beceriler")
+@decorate_view(*public_answer(params=PAGING))
+def skills(request, page: int = Page, page_size: int = Size):
+    """Yayındaki mesleklerin istediği beceriler ve kaç mesleğin istediği."""
+
+    def record(skill):
+        return {
+            "slug": skill.slug,
+            "name": skill.name,
+            "role_count": skill.role_count,
+            "url": seo.absolute(skill.get_absolute_url()),
+            "roles_url": api_url("roles") + "?" + urlencode({"skill": skill.slug}),
+        }
+
+    return paged_queryset(request, data.skills_with_counts(), page, page_size, record)
+
+
+@api.get(
+    "/salaries", response=list[schemas.SalaryYear], url_name="salary_years", summary="Maaş yılları"
+)
+@decorate_view(*public_answer())
+def salary_years(request):
+    """Maaş bilgisi olan yıllar, en yeni önce, ve her yılın meslek sayısı."""
+    years = (
+        data.published_bands()
+        .order_by()
+        .values("year")
+        .annotate(role_count=Count("role", distinct=True))
+        .order_by("-year")
+    )
+    return [{**row, "url": api_url("salaries", year=row["year"])} for row in years]
+
+
+@api.get(
+    "/salaries/{year}",
+    response={200: schemas.SalaryPage, 404: schemas.Error},
+    url_name="salaries",
+    summary="Bir yılın maaşları",
+)
+@decorate_view(*public_answer(params=("sector", *PAGING)))
+def salaries(
+    request,
+    year: int,
+    sector: str | None = Query(None, description="Sektörün slug'ı."),
+    page: int = Page,
+    page_size: int = Size,
+):
+    """O yılın bütün maaş bantları, meslek slug sırasıyla."""
+    bands = data.published_bands().filter(year=year)
+    if sector:
+        bands = bands.filter(role__sector=lookup(Sector, sector, _("There is no such sector.")))
+    answer = paged_queryset(request, bands, page, page_size, data.salary_row)
+    if not answer["count"]:
+        raise ApiError(404, _("There are no salary figures for %(year)s.") % {"year": year})
+    return answer
+
+
+@api.get(
+    "/minimum-wage",
+    response=list[schemas.MinimumWage],
+    url_name="minimum_wage",
+    summary="Asgari ücret",
+)
+@decorate_view(*public_answer())
+def minimum_wage(request):
+    """Türkiye'de aylık net ve brüt asgari ücret, yürürlük tarihine göre (eskiden yeniye)."""
+    return data.minimum_wage_table()

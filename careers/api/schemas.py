@@ -1,0 +1,187 @@
+"""The API's response shapes (pydantic, through django-ninja): they make the OpenAPI schema
+at ``/api/v1/openapi.json`` and validate every answer. Field descriptions are Turkish: they
+are read by the API's users in the schema and on ``/api/``."""
+
+from typing import Literal
+
+from ninja import Field, Schema
+
+PayBasis = Literal["net", "gross", "unspecified"]
+
+
+class Error(Schema):
+    detail: str = Field(description="Hatanın Türkçe açıklaması.")
+
+
+class SectorRef(Schema):
+    slug: str
+    name: str
+
+
+class LatestSalary(Schema):
+    year: int = Field(description="Rakamların ait olduğu yıl.")
+    average: float = Field(description="Aylık ortalama maaş, TL.")
+    top: float | None = Field(description="Aylık üst düzey maaş, TL.")
+
+
+class RoleSummary(Schema):
+    slug: str = Field(description="Mesleğin adresteki kısa adı; /api/v1/roles/{slug}.")
+    title: str
+    other_names: list[str]
+    summary: str
+    sector: SectorRef
+    latest_salary: LatestSalary | None = Field(description="En son yılın rakamları.")
+    url: str = Field(description="Makalenin sitedeki adresi.")
+    api_url: str
+
+
+class RelatedRole(RoleSummary):
+    kind: Literal["editor", "computed"] = Field(
+        description="editor: editörün seçtiği; computed: ortak beceri ve sektörden."
+    )
+
+
+class SalaryBand(Schema):
+    year: int
+    period: Literal["monthly"]
+    currency: Literal["TRY"]
+    pay_basis: PayBasis = Field(
+        description="net, gross (brüt) ya da unspecified (kaynak belirtmiyor)."
+    )
+    low: float | None = Field(description="Aylık en düşük, TL (varsa).")
+    average: float = Field(description="Aylık ortalama, TL.")
+    top: float = Field(description="Aylık üst düzey, TL.")
+    hourly_average: float = Field(description="Saatlik ortalama, TL.")
+    hourly_top: float = Field(description="Saatlik üst düzey, TL.")
+    hourly_derived: bool = Field(
+        description="true: saatlik rakam aylıktan 225 çalışma saatiyle hesaplandı."
+    )
+    source: str
+    source_url: str
+    is_sample: bool = Field(description="true: örnek veri (gerçek bir ölçüm değil).")
+
+
+class ArticleBand(SalaryBand):
+    minimum_wage_multiple: float | None = Field(
+        None, description="Ortalamanın o yılın net asgari ücretine oranı."
+    )
+
+
+class Skill(Schema):
+    slug: str
+    name: str
+    label: str = Field(description="Makalenin beceriye verdiği ad.")
+    body_html: str = Field(description="Bu mesleğe özgü paragraf (temizlenmiş HTML).")
+
+
+class Trend(Schema):
+    title: str
+    body_html: str
+
+
+class Image(Schema):
+    url: str
+    alt: str
+    width: int | None
+    height: int | None
+
+
+class Sections(Schema):
+    intro: str
+    salary_intro: str
+    outlook_text: str
+    salary_footnote: str
+    education: str
+    training: str
+    certifications: str
+    work_environment: str
+    trends_intro: str
+    how_to_become: str
+    career_path: str
+
+
+class RoleDetail(Schema):
+    slug: str
+    title: str
+    other_names: list[str]
+    summary: str
+    sector: SectorRef
+    url: str
+    api_url: str
+    lead: str
+    sections_html: Sections = Field(
+        description="Makalenin bölümleri, sayfadaki temizlenmiş HTML olarak."
+    )
+    outlook: Literal["grows", "stable", "declines"]
+    responsibilities: list[str]
+    skills: list[Skill]
+    salary_bands: list[ArticleBand] = Field(description="Yıllara göre, en yeni önce.")
+    trends: list[Trend]
+    related: list[RelatedRole]
+    image: Image | None
+    card_image: str | None = Field(description="Paylaşım kartı (1200x630 PNG).")
+    published_at: str
+    last_modified: str = Field(description="Makalenin ya da maaşlarının son değişikliği.")
+
+
+class SectorItem(Schema):
+    slug: str
+    name: str
+    description: str
+    role_count: int = Field(description="Yayındaki meslek sayısı.")
+    url: str
+    roles_url: str
+
+
+class SkillItem(Schema):
+    slug: str
+    name: str
+    role_count: int = Field(description="Bu beceriyi isteyen yayındaki meslek sayısı.")
+    url: str
+    roles_url: str
+
+
+class SalaryYear(Schema):
+    year: int
+    role_count: int
+    url: str
+
+
+class SalaryRow(SalaryBand):
+    role: str = Field(description="Mesleğin slug'ı.")
+    title: str
+    sector: str
+    sector_slug: str
+    url: str
+
+
+class MinimumWage(Schema):
+    effective_from: str = Field(description="Yürürlük tarihi (YYYY-AA-GG).")
+    net_monthly: float
+    gross_monthly: float
+    source: str
+
+
+def page_of(item, name):
+    """A page of ``item``s: ``count``, ``page``, ``pages``, ``next``/``previous`` addresses."""
+    return type(
+        name,
+        (Schema,),
+        {
+            "__annotations__": {
+                "count": int,
+                "page": int,
+                "pages": int,
+                "page_size": int,
+                "next": str | None,
+                "previous": str | None,
+                "results": list[item],
+            }
+        },
+    )
+
+
+RolePage = page_of(RoleSummary, "RolePage")
+SectorPage = page_of(SectorItem, "SectorPage")
+SkillPage = page_of(SkillItem, "SkillPage")
+SalaryPage = page_of(SalaryRow, "SalaryPage")
