@@ -1,15 +1,15 @@
 """The open data: what the API and the downloads publish, built from published content only.
 
-Everything here starts from ``Role.objects.published()``; drafts, scheduled articles and
-comments (with their e-mail addresses) are never read. Plain functions returning plain
-dicts, shared by the JSON API (``careers.api.endpoints``) and the CSV/JSON downloads
-(``careers.api.downloads``), so both always say the same thing.
+Everything here starts from ``Role.objects.published()`` (``published_q`` across a relation):
+drafts, scheduled articles and comments (with their e-mail addresses) are never read. Plain
+functions returning plain dicts, shared by the JSON API (``careers.api.endpoints``) and the
+CSV/JSON downloads (``careers.api.downloads``), so both always say the same thing.
 """
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 
-from careers.articles import seo
-from careers.articles.models import MinimumWage, Role, SalaryBand, Sector, Skill
+from careers.articles.models import MinimumWage, Role, SalaryBand, Sector, Skill, published_q
+from careers.site import seo
 
 LICENSE = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/deed.tr"
@@ -104,10 +104,9 @@ def role_summary(role):
 
 def sectors_with_counts():
     """Sectors that have published roles, with how many (one query)."""
-    published = Role.objects.published()
     return (
         Sector.objects.annotate(
-            role_count=Count("roles", filter=Q(roles__in=published), distinct=True)
+            role_count=Count("roles", filter=published_q("roles__"), distinct=True)
         )
         .filter(role_count__gt=0)
         .order_by("slug")
@@ -116,11 +115,10 @@ def sectors_with_counts():
 
 def skills_with_counts():
     """Skills that published roles ask for, with how many roles (one query)."""
-    published = Role.objects.published()
     return (
         Skill.objects.annotate(
             role_count=Count(
-                "role_skills", filter=Q(role_skills__role__in=published), distinct=True
+                "role_skills", filter=published_q("role_skills__role__"), distinct=True
             )
         )
         .filter(role_count__gt=0)

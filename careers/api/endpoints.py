@@ -18,13 +18,13 @@ from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
-from careers.articles import seo
 from careers.articles.freshness import last_modified
 from careers.articles.models import MinimumWage, Role, Sector, Skill
 from careers.articles.related import related_for
 from careers.search import backends
 from careers.search.service import rank
 from careers.search.text import query_words
+from careers.site import seo
 
 from . import data, schemas
 from .http import public_answer

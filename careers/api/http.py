@@ -22,8 +22,8 @@ from django.http import JsonResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import gettext as _
 
-from careers.articles.cache import cache_public_page
 from careers.comments.moderation import client_ip
+from careers.site.cache import cache_public_page
 
 logger = logging.getLogger(__name__)
 

@@ -3,8 +3,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from careers.articles import seo
-from careers.articles.cache import cache_public_page
+from careers.site import seo
+from careers.site.cache import cache_public_page
 
 from . import data
 from .downloads import COLUMNS
@@ -16,7 +16,7 @@ def docs(request):
     """The API and the downloads explained in Turkish (no query: the data date is on the
     salary page; this page only describes)."""
     meta = seo.page_meta(
-        title=_("Open data: API and downloads") + " | Meslek Rehberi",
+        title=seo.titled(_("Open data: API and downloads")),
         description=_(
             "The occupations, salaries and minimum wage of Meslek Rehberi as a JSON API and "
             "as CSV and JSON files, free to reuse under CC BY 4.0."
