@@ -6,7 +6,7 @@ functions returning plain dicts, shared by the JSON API (``careers.api.endpoints
 CSV/JSON downloads (``careers.api.downloads``), so both always say the same thing.
 """
 
-from django.db.models import Count, Max
+from django.db.models import Count
 
 from careers.articles.models import MinimumWage, Role, SalaryBand, Sector, Skill, published_q
 from careers.site import seo
@@ -39,11 +39,6 @@ def published_bands():
         .select_related("role__sector")
         .order_by("role__slug", "-year")
     )
-
-
-def data_date():
-    """When the published salary figures last changed (None when there are none)."""
-    return published_bands().aggregate(latest=Max("updated_at"))["latest"]
 
 
 def sector_ref(sector):

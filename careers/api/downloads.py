@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date
 
+from careers.articles.freshness import salary_data_date
 from careers.turkish import format_number
 
 from . import data
@@ -78,7 +79,7 @@ def file_response(content, content_type, suffix, date):
 
 def csv_download(delimiter, amount, suffix):
     def view(request):
-        date = data.data_date()
+        date = salary_data_date()
         buffer = io.StringIO()
         buffer.write("\ufeff")  # the byte-order mark: Excel then reads the file as UTF-8
         writer = csv.writer(buffer, delimiter=delimiter)
@@ -94,7 +95,7 @@ salaries_excel_csv = chain(csv_download(";", excel_amount, "-excel.csv"))
 
 
 def _salaries_json(request):
-    date = data.data_date()
+    date = salary_data_date()
     document = {
         "title": "Meslek Rehberi: meslek maaşları",
         "license": data.LICENSE,

@@ -1,10 +1,10 @@
 """When a role's page last really changed: the role itself or any of its salary bands (an editor
 updating this year's figures changes the page without touching the role row)."""
 
-from django.db.models import DateTimeField, OuterRef, Subquery
+from django.db.models import DateTimeField, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Greatest
 
-from .models import SalaryBand
+from .models import Role, SalaryBand
 
 
 def with_last_modified(queryset):
@@ -24,3 +24,10 @@ def with_last_modified(queryset):
 def last_modified(role, bands):
     """The same for a role whose bands are already fetched."""
     return max([role.updated_at, *(band.updated_at for band in bands)])
+
+
+def salary_data_date():
+    """When a published salary figure last changed, or None (one query): the date of the data
+    in the downloads and on the salary page."""
+    bands = SalaryBand.objects.filter(role__in=Role.objects.published())
+    return bands.aggregate(latest=Max("updated_at"))["latest"]

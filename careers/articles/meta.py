@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from careers import turkish
 from careers.site import seo
 
+from .cards import card_alt, card_url
 from .seo import article_jsonld
 
 
@@ -120,7 +121,8 @@ def salaries(request, heading, count, sector):
 def article(role, bands, modified, preview):
     title = role.article_title
     canonical = seo.absolute(role.get_absolute_url())
-    image_url = seo.absolute(role.image.url) if role.image else None
+    card = card_url(role, bands)
+    image_url = seo.absolute(role.image.url) if role.image else card
     return seo.page_meta(
         title=title,
         description=role.summary,
@@ -130,7 +132,8 @@ def article(role, bands, modified, preview):
             seo.Crumb(role.title, role.get_absolute_url()),
         ],
         og_type="article",
-        image=image_url,
+        image=card,
+        image_alt=card_alt(role, bands),
         robots=seo.PRIVATE if preview else None,
         jsonld=[
             article_jsonld(

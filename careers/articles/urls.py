@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import views
+from . import cards, views
 
 app_name = "articles"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("meslekler/", views.role_list, name="role_list"),
     path("meslekler/<slug:slug>/", views.role_detail, name="role_detail"),
+    re_path(
+        r"^meslekler/(?P<slug>[-a-zA-Z0-9_]+)/kart-(?P<version>[0-9a-f]{12})\.png$",
+        cards.role_card,
+        name="role_card",
+    ),
     path("sektorler/<slug:slug>/", views.sector_detail, name="sector_detail"),
     path("beceriler/", views.skill_list, name="skill_list"),
     path("beceriler/<slug:slug>/", views.skill_detail, name="skill_detail"),

@@ -12,7 +12,7 @@ from careers.site.cache import cache_public_page
 
 from . import charts, listing, meta
 from .forms import SalaryFilterForm
-from .freshness import last_modified, with_last_modified
+from .freshness import last_modified, salary_data_date, with_last_modified
 from .models import MinimumWage, Role, Sector, Skill
 from .permissions import can_preview
 from .reads import count_reads
@@ -133,6 +133,7 @@ def salaries(request):
             "sort_links": form.sort_links(),
             "notices": notices,
             "heading": heading,
+            "data_date": salary_data_date(),
             "meta": meta.salaries(request, heading, len(roles), sector),
         },
     )

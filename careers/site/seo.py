@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 SITE_NAME = "Meslek Rehberi"
+#: The browser's UI colour (theme-color, manifest): the site's accent blue.
+THEME_COLOR = "#0b5cad"
 
 
 class Crumb(NamedTuple):
@@ -45,10 +47,25 @@ NOINDEX = "noindex, follow"
 PRIVATE = "noindex, nofollow"
 
 
+def default_card():
+    """The social card of pages without their own (:mod:`careers.site.cards`, 1200x630)."""
+    return absolute(reverse("default_card"))
+
+
 def page_meta(
-    *, title, description, path, crumbs=(), og_type="website", image=None, jsonld=(), robots=None
+    *,
+    title,
+    description,
+    path,
+    crumbs=(),
+    og_type="website",
+    image=None,
+    image_alt=None,
+    jsonld=(),
+    robots=None,
 ):
     """``crumbs`` after the home page; the last one is the page itself (given its own path).
+    ``image``: the page's social card (1200x630 PNG), the site's default card if None.
     ``robots``: None (index the page), :data:`NOINDEX` or :data:`PRIVATE`."""
     crumbs = [home_crumb(), *crumbs] if path != reverse("articles:home") else [home_crumb()]
     return {
@@ -56,7 +73,8 @@ def page_meta(
         "description": description,
         "canonical": absolute(path),
         "og_type": og_type,
-        "image": image,
+        "image": image or default_card(),
+        "image_alt": image_alt or SITE_NAME,
         "breadcrumbs": crumbs,
         "jsonld": [*jsonld, breadcrumb_list(crumbs)],
         "robots": robots,

@@ -1,10 +1,20 @@
-"""Views every deployment has, whatever the content: health and robots.txt."""
+"""Views every deployment has, whatever the content: health, robots.txt, the default social
+card and the web app manifest."""
 
+import json
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.http import HttpResponse
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import seo
+from . import cards, seo
+
+YEAR_SECONDS = 365 * 24 * 60 * 60
 
 
 def health(request):
@@ -24,3 +34,50 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def default_card(request):
+    """The card of every page that has none of its own (its address names the design)."""
+    png = cards.render(
+        title=_("What each occupation does, what it pays and how to get there"),
+        kicker=_("Careers and salaries"),
+        site_name=seo.SITE_NAME,
+        site_host=urlsplit(settings.SITE_URL).hostname or "",
+    )
+    response = HttpResponse(png, content_type="image/png")
+    patch_cache_control(response, public=True, max_age=YEAR_SECONDS, immutable=True)
+    return response
+
+
+def manifest(request):
+    """The web app manifest: name, colours and icons (their hashed static addresses)."""
+    data = {
+        "name": seo.SITE_NAME,
+        "short_name": seo.SITE_NAME,
+        "description": _(
+            "What each occupation does, what it pays, which skills it asks for and how to "
+            "get there."
+        ),
+        "lang": "tr",
+        "dir": "ltr",
+        "start_url": "/",
+        "scope": "/",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": seo.THEME_COLOR,
+        "icons": [
+            {"src": static("icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("icons/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            {
+                "src": static("icons/icon-maskable-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "maskable",
+            },
+            {"src": static("favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ],
+    }
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1),
+        content_type="application/manifest+json; charset=utf-8",
+    )
