@@ -148,17 +148,21 @@ def shared_site(server, django_db_blocker):
 
 @pytest.fixture
 def open_page(new_context, site):
-    """Open ``path`` in a fresh context ``width`` px wide (optionally with JavaScript off).
+    """Open ``path`` in a fresh context ``width`` px wide (optionally with JavaScript off, or
+    with other Playwright context options such as ``color_scheme="dark"``).
 
     Every response is watched: a test can assert that nothing the page asked for failed.
     """
 
-    def _open(path, *, width=DESKTOP, height=900, javascript=True, reduced_motion=None):
+    def _open(
+        path, *, width=DESKTOP, height=900, javascript=True, reduced_motion=None, **context_args
+    ):
         context = new_context(
             base_url=site.url,
             viewport={"width": width, "height": height},
             java_script_enabled=javascript,
             reduced_motion=reduced_motion,
+            **context_args,  # e.g. color_scheme="dark", permissions=[...]
         )
         context.set_default_timeout(5_000)
         page = context.new_page()
