@@ -156,6 +156,8 @@ def test_role_detail_has_everything_the_article_shows(client, seed_role):
     assert role["related"][0]["slug"] == "kredi-asistani"
     assert role["related"][0]["kind"] == "editor"
     assert role["url"].endswith("/meslekler/musteri-hizmetleri-ekip-lideri/")
+    card = role["card_image"].removeprefix("http://127.0.0.1:8000")
+    assert client.get(card)["Content-Type"] == "image/png"
 
 
 # --- Sectors, skills, salaries, minimum wage ------------------------------------------------

@@ -172,3 +172,22 @@ def test_manifest_icons_and_theme_colour(client):
             sizes[entry["sizes"]] = Image.open(io.BytesIO(b"".join(icon.streaming_content))).size
     assert sizes == {"192x192": (192, 192), "512x512": (512, 512)}
     assert any(entry.get("purpose") == "maskable" for entry in manifest["icons"])
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_card_manifest_and_docs_query_counts(client, django_assert_num_queries, size):
+    sector = make_sector("Finans")
+    roles = [make_role(f"Uzman {i}", sector=sector) for i in range(size)]
+    for role in roles:
+        make_band(role)
+    path = card_path(client, roles[0])
+    for url, queries in (
+        (path, 2),  # the role with its sector; its bands
+        (f"/kart-{cards.DESIGN}.png", 0),
+        ("/manifest.webmanifest", 0),
+        ("/api/", 0),
+    ):
+        with django_assert_num_queries(queries):
+            assert client.get(url).status_code == 200, url
+        with django_assert_num_queries(0):
+            assert client.get(url)["X-Page-Cache"] == "hit"

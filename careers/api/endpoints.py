@@ -18,6 +18,7 @@ from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
+from careers.articles.cards import card_url
 from careers.articles.freshness import last_modified
 from careers.articles.models import MinimumWage, Role, Sector, Skill
 from careers.articles.related import related_for
@@ -211,6 +212,7 @@ def role(request, slug: str):
         bands=bands,
         related=data.related_records(links, computed),
         modified=last_modified(found, bands),
+        card_url=card_url(found, bands),
     )
 
 
