@@ -10,7 +10,7 @@ DJANGO_ALLOWED_HOSTS are set: nothing is invented for a public server.
 Variables: DJANGO_ENV, DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
 DJANGO_CSRF_TRUSTED_ORIGINS, DATABASE_URL, REDIS_URL, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
 EMAIL_HOST (and its EMAIL_* companions), PAGE_CACHE_SECONDS, READS_FLUSH_SECONDS,
-READS_FLUSH_EVERY, SITE_URL.
+READS_FLUSH_EVERY, SITE_URL, API_RATE_LIMIT, API_RATE_WINDOW, API_TRUSTED_PROXIES.
 """
 
 import os
@@ -196,9 +196,11 @@ READS_FLUSH_EVERY = int(env("READS_FLUSH_EVERY", "500"))
 
 # The open-data API (careers/api): at most API_RATE_LIMIT requests per API_RATE_WINDOW seconds
 # from one address (counted in the cache: shared by every app server through Redis), else 429.
-# 0 turns the limit off. Behind a reverse proxy set COMMENTS_TRUSTED_PROXIES (same address rule).
+# 0 turns the limit off. API_TRUSTED_PROXIES: reverse proxies appending to X-Forwarded-For
+# (by default the comments' COMMENTS_TRUSTED_PROXIES: the same nginx stands before both).
 API_RATE_LIMIT = int(env("API_RATE_LIMIT", "120"))
 API_RATE_WINDOW = int(env("API_RATE_WINDOW", "60"))
+API_TRUSTED_PROXIES = int(env("API_TRUSTED_PROXIES", env("COMMENTS_TRUSTED_PROXIES", "0")))
 
 # --- Passwords, sessions, security ----------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -15,6 +15,7 @@ ALLOWED = {
     "articles": {"site"},
     "comments": {"site", "articles"},
     "search": {"site", "articles"},
+    "api": {"site", "articles", "search"},
 }
 MAX_LINES = 400
 

@@ -22,8 +22,8 @@ from django.http import JsonResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import gettext as _
 
-from careers.comments.moderation import client_ip
 from careers.site.cache import cache_public_page
+from careers.site.http import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def rate_limit_exceeded(request):
         return None
     now = time.time()
     slot = int(now // window)
-    key = f"api:rate:{client_ip(request) or 'unknown'}:{slot}"
+    key = f"api:rate:{client_ip(request, settings.API_TRUSTED_PROXIES) or 'unknown'}:{slot}"
     try:
         cache.add(key, 0, timeout=window + 1)
         count = cache.incr(key)
