@@ -6,8 +6,12 @@ functions returning plain dicts, shared by the JSON API (``careers.api.endpoints
 CSV/JSON downloads (``careers.api.downloads``), so both always say the same thing.
 """
 
-from django.db.models import Count
+import functools
 
+from django.db.models import Count
+from django.urls import reverse
+
+from careers.articles import salary
 from careers.articles.models import MinimumWage, Role, SalaryBand, Sector, Skill, published_q
 from careers.site import seo
 
@@ -15,13 +19,23 @@ LICENSE = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/deed.tr"
 ATTRIBUTION = "Meslek Rehberi"
 
-#: Values of ``SalaryBand.pay_basis`` (the readers' issue adds the field; until it is there
-#: every band is "unspecified": its source does not say whether the figure is net or gross).
+#: ``SalaryBand.pay_basis`` ("net", "gross", "unspecified") comes with the readers' issue; until
+#: the field is there every band is "unspecified" (no source said whether it is net or gross).
 PAY_BASIS_UNSPECIFIED = "unspecified"
+HAS_PAY_BASIS = any(field.name == "pay_basis" for field in SalaryBand._meta.get_fields())
 
-
-def pay_basis(band):
-    return getattr(band, "pay_basis", "") or PAY_BASIS_UNSPECIFIED
+#: A band's own columns, as the API and the downloads publish them.
+BAND_FIELDS = (
+    "year", "period", "currency", "low", "average", "top", "hourly_average", "hourly_top",
+    "source", "source_url", "is_sample", *(("pay_basis",) if HAS_PAY_BASIS else ()),
+)  # fmt: skip
+#: The role's columns of a salary row: output name -> database path.
+ROLE_FIELDS = {
+    "role": "role__slug",
+    "title": "role__title",
+    "sector": "role__sector__name",
+    "sector_slug": "role__sector__slug",
+}
 
 
 def amount(value):
@@ -33,11 +47,12 @@ def amount(value):
 
 
 def published_bands():
-    """Salary bands of published roles, by role address and newest year first (one query)."""
+    """Salary bands of published roles, by role address and newest year first, as plain rows
+    (``values()``: a download of every band builds no model instances)."""
     return (
         SalaryBand.objects.filter(role__in=Role.objects.published())
-        .select_related("role__sector")
         .order_by("role__slug", "-year")
+        .values(*BAND_FIELDS, *ROLE_FIELDS.values())
     )
 
 
@@ -45,38 +60,50 @@ def sector_ref(sector):
     return {"slug": sector.slug, "name": sector.name}
 
 
-def band_record(band, *, multiple=None):
-    """One salary band: monthly figures in TRY with their year, source and kind."""
-    record = {
-        "year": band.year,
-        "period": band.period,
-        "currency": band.currency,
-        "pay_basis": pay_basis(band),
-        "low": amount(band.low),
-        "average": amount(band.average),
-        "top": amount(band.top),
-        "hourly_average": amount(band.hourly_average_display),
-        "hourly_top": amount(band.hourly_top_display),
-        "hourly_derived": band.hourly_average is None,
-        "source": band.source,
-        "source_url": band.source_url,
-        "is_sample": band.is_sample,
+def band_values(row):
+    """One salary band from its ``BAND_FIELDS``: monthly figures in TRY with their year,
+    source and kind, hourly figures as the article shows them (entered, else derived)."""
+    return {
+        "year": row["year"],
+        "period": row["period"],
+        "currency": row["currency"],
+        "pay_basis": row.get("pay_basis") or PAY_BASIS_UNSPECIFIED,
+        "low": amount(row["low"]),
+        "average": amount(row["average"]),
+        "top": amount(row["top"]),
+        "hourly_average": amount(salary.hourly(row["average"], row["hourly_average"])),
+        "hourly_top": amount(salary.hourly(row["top"], row["hourly_top"])),
+        "hourly_derived": row["hourly_average"] is None,
+        "source": row["source"],
+        "source_url": row["source_url"],
+        "is_sample": row["is_sample"],
     }
+
+
+def band_record(band, *, multiple=None):
+    """A band of an article (a model instance), with its minimum-wage multiple."""
+    record = band_values({name: getattr(band, name) for name in BAND_FIELDS})
     if multiple is not None:
         record["minimum_wage_multiple"] = amount(multiple)
     return record
 
 
-def salary_row(band):
-    """A band with its role, as one row of the downloads and of ``/salaries/{year}``."""
-    role = band.role
+@functools.cache
+def _role_path():
+    return reverse("articles:role_detail", kwargs={"slug": "__slug__"})
+
+
+def role_url(slug):
+    """The article's address (``reverse`` once, not once per row of a download)."""
+    return seo.absolute(_role_path().replace("__slug__", slug))
+
+
+def salary_row(row):
+    """A row of :func:`published_bands` with its role: the downloads and ``/salaries/{year}``."""
     return {
-        "role": role.slug,
-        "title": role.title,
-        "sector": role.sector.name,
-        "sector_slug": role.sector.slug,
-        "url": seo.absolute(role.get_absolute_url()),
-        **band_record(band),
+        **{name: row[path] for name, path in ROLE_FIELDS.items()},
+        "url": role_url(row["role__slug"]),
+        **band_values(row),
     }
 
 

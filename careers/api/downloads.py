@@ -106,7 +106,7 @@ def _salaries_json(request):
         "period": "monthly",
         "rows": list(rows()),
     }
-    content = json.dumps(document, ensure_ascii=False, indent=1)
+    content = json.dumps(document, ensure_ascii=False)
     return file_response(content.encode(), "application/json; charset=utf-8", ".json", date)
 
 
