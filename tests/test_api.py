@@ -11,6 +11,7 @@ from django.utils import timezone
 from careers.articles.models import RoleSkill
 
 from .factories import fill_role, link, make_band, make_comment, make_role, make_sector, make_skill
+from .test_browse import catalogue  # Uzman 00, 01, ...: two sectors, one skill, 2024-2025
 
 pytestmark = pytest.mark.django_db
 
@@ -19,23 +20,6 @@ def get(client, path, **headers):
     response = client.get(path, **headers)
     assert response["Content-Type"].startswith("application/json"), response.content[:200]
     return response, json.loads(response.content)
-
-
-def catalogue(size):
-    """``size`` published roles in two sectors sharing a skill, two years of figures each."""
-    finance = make_sector("Finans", slug="finans")
-    health = make_sector("Sağlık", slug="saglik")
-    talk = make_skill("İletişim becerisi", slug="iletisim-becerisi")
-    roles = []
-    for i in range(size):
-        role = make_role(
-            f"Uzman {i:02d}", sector=finance if i % 2 else health, slug=f"uzman-{i:02d}"
-        )
-        RoleSkill.objects.create(role=role, skill=talk, body="Konuşur.")
-        make_band(role, year=2024, average=str(20000 + i * 100), top=str(40000 + i * 100))
-        make_band(role, year=2025, average=str(30000 + i * 100), top=str(50000 + i * 100))
-        roles.append(role)
-    return roles
 
 
 # --- Schema and index -----------------------------------------------------------------------
@@ -86,7 +70,7 @@ def test_roles_are_paginated_in_slug_order_with_latest_salary(client):
     assert response.status_code == 200
     assert page["count"] == 5 and page["pages"] == 3 and page["page"] == 2
     assert [r["slug"] for r in page["results"]] == ["uzman-02", "uzman-03"]
-    assert page["results"][0]["latest_salary"] == {"year": 2025, "average": 30200, "top": 50200}
+    assert page["results"][0]["latest_salary"] == {"year": 2025, "average": 32000, "top": 52000}
     assert page["next"].endswith("/api/v1/roles?page=3&page_size=2")
     assert page["previous"].endswith("/api/v1/roles?page=1&page_size=2")
     assert page["results"][0]["sector"] == {"slug": "saglik", "name": "Sağlık"}
@@ -182,7 +166,7 @@ def test_salaries_by_year(client):
     _, rows = get(client, "/api/v1/salaries/2025?sector=saglik")
     assert [(r["role"], r["average"]) for r in rows["results"]] == [
         ("uzman-00", 30000),
-        ("uzman-02", 30200),
+        ("uzman-02", 32000),
     ]
     assert rows["results"][0]["pay_basis"] == "unspecified"
 

@@ -160,21 +160,6 @@ def minimum_wage_table():
     ]
 
 
-ARTICLE_HTML_SECTIONS = (
-    "intro",
-    "salary_intro",
-    "outlook_text",
-    "salary_footnote",
-    "education",
-    "training",
-    "certifications",
-    "work_environment",
-    "trends_intro",
-    "how_to_become",
-    "career_path",
-)
-
-
 def role_record(role, *, bands, related, modified, card_url=None):
     """Everything the article shows, for a role fetched with ``for_article()``: its sections
     as the sanitized HTML the page prints, duties, skills, salary bands (with the minimum-wage
@@ -190,7 +175,7 @@ def role_record(role, *, bands, related, modified, card_url=None):
     return {
         **role_summary_fields(role),
         "lead": role.lead,
-        "sections_html": {name: getattr(role, f"{name}_html") for name in ARTICLE_HTML_SECTIONS},
+        "sections_html": {name: getattr(role, f"{name}_html") for name in Role.markdown_fields},
         "outlook": role.outlook,
         "responsibilities": [item.text for item in role.responsibilities.all()],
         "skills": [
