@@ -48,7 +48,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     docs_url=None,  # the human documentation is /api/ (no third-party script)
-    openapi_url="/openapi.json",
+    openapi_url=None,  # served by views.openapi: cached, rate-limited and with an ETag
     renderer=Renderer(),
 )
 
@@ -138,7 +138,7 @@ def index(request):
         "name": "Meslek Rehberi API",
         "version": "1",
         "documentation": seo.absolute(reverse("api_docs")),
-        "openapi": api_url("openapi-json"),
+        "openapi": seo.absolute(reverse("api_openapi")),
         "license": data.LICENSE,
         "license_url": data.LICENSE_URL,
         "endpoints": {

@@ -5,6 +5,7 @@ from .endpoints import api
 
 urlpatterns = [
     path("api/", views.docs, name="api_docs"),
+    path("api/v1/openapi.json", views.openapi, name="api_openapi"),
     path("api/v1/", api.urls),
     path("api/v1/<path:rest>", views.not_found),
     path("veri/maaslar.csv", downloads.salaries_csv, name="download_csv"),

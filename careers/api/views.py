@@ -8,7 +8,8 @@ from careers.site.cache import cache_public_page
 
 from . import data
 from .downloads import COLUMNS
-from .endpoints import MAX_PAGE_SIZE, PAGE_SIZE
+from .endpoints import MAX_PAGE_SIZE, PAGE_SIZE, api
+from .http import chain
 
 
 @cache_public_page
@@ -45,3 +46,11 @@ def not_found(request, rest=""):
     return JsonResponse(
         {"detail": _("Not found.")}, status=404, json_dumps_params={"ensure_ascii": False}
     )
+
+
+def _openapi(request):
+    """The OpenAPI 3 description of /api/v1/ (django-ninja builds it from the endpoints)."""
+    return JsonResponse(api.get_openapi_schema(), json_dumps_params={"ensure_ascii": False})
+
+
+openapi = chain(_openapi)
