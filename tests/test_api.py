@@ -101,6 +101,10 @@ def test_roles_search_folds_turkish_letters_and_ranks_titles_first(client):
     ("path", "status", "detail"),
     [
         ("/api/v1/roles?sector=yok", 404, "Böyle bir sektör yok."),
+        ("/api/v1/roles?sector=a%00b", 422, "Geçersiz parametre: sector."),
+        ("/api/v1/roles?skill=%C3%A7%27--", 422, "Geçersiz parametre: skill."),
+        ("/api/v1/roles/a%00b", 422, "Geçersiz parametre: slug."),
+        ("/api/v1/roles?q=" + "a" * 201, 422, "Geçersiz parametre: q."),
         ("/api/v1/roles?skill=yok", 404, "Böyle bir beceri yok."),
         ("/api/v1/roles?page=9", 404, "9. sayfa yok; son sayfa 1."),
         ("/api/v1/roles?page=0", 422, "Geçersiz parametre: page."),

@@ -13,7 +13,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Path, Query
 from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
@@ -53,6 +53,7 @@ api = NinjaAPI(
 )
 
 PAGING = ("page", "page_size")
+SLUG = r"^[-a-zA-Z0-9_]{1,160}$"  # what a slug may be (anything else never reaches a query)
 
 
 class ApiError(Exception):
@@ -161,8 +162,8 @@ Size = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Sayfadaki kayıt sa
 @decorate_view(*public_answer(params=("sector", "skill", "q", *PAGING)))
 def roles(
     request,
-    sector: str | None = Query(None, description="Sektörün slug'ı, ör. finans."),
-    skill: str | None = Query(None, description="Becerinin slug'ı."),
+    sector: str | None = Query(None, pattern=SLUG, description="Sektörün slug'ı, ör. finans."),
+    skill: str | None = Query(None, pattern=SLUG, description="Becerinin slug'ı."),
     q: str | None = Query(None, max_length=200, description="Arama (Türkçe harfsiz de olur)."),
     page: int = Page,
     page_size: int = Size,
@@ -200,7 +201,7 @@ def roles(
     summary="Bir meslek",
 )
 @decorate_view(*public_answer())
-def role(request, slug: str):
+def role(request, slug: str = Path(..., pattern=SLUG)):
     """Makalenin gösterdiği her şey: görevler, beceriler, maaşlar, eğilimler, ilgili meslekler."""
     found = Role.objects.published().for_article().filter(slug=slug).first()
     if found is None:
@@ -276,7 +277,7 @@ def salary_years(request):
 def salaries(
     request,
     year: int,
-    sector: str | None = Query(None, description="Sektörün slug'ı."),
+    sector: str | None = Query(None, pattern=SLUG, description="Sektörün slug'ı."),
     page: int = Page,
     page_size: int = Size,
 ):
