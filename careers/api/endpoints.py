@@ -2,8 +2,8 @@
 
 Every endpoint reads through ``careers.api.data`` (published content only), costs a fixed
 number of queries whatever the number of roles (pinned in ``tests/test_api.py``), pages its
-lists in the database, and answers through ``careers.api.http.public_answer``: rate limit,
-ETag/304 and the site's page cache.
+lists in the database, and answers through ``careers.api.http.chain``: rate limit, ETag/304
+and the site's page cache, wrapped around each address's view (:func:`urls`).
 """
 
 import math
@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Path, Query
-from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
@@ -28,7 +27,7 @@ from careers.search.text import query_words
 from careers.site import seo
 
 from . import data, schemas
-from .http import public_answer
+from .http import chain
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -53,6 +52,13 @@ api = NinjaAPI(
 )
 
 PAGING = ("page", "page_size")
+#: The query parameters each endpoint's cached answer may vary by (any other: not cached).
+CACHE_PARAMS = {
+    "roles": ("sector", "skill", "q", *PAGING),
+    "sectors": PAGING,
+    "skills": PAGING,
+    "salaries": ("sector", *PAGING),
+}
 SLUG = r"^[-a-zA-Z0-9_]{1,160}$"  # what a slug may be (anything else never reaches a query)
 
 
@@ -133,7 +139,6 @@ def api_url(name, **kwargs):
 
 
 @api.get("/", url_name="index", summary="Uç noktaların listesi")
-@decorate_view(*public_answer())
 def index(request):
     return {
         "name": "Meslek Rehberi API",
@@ -159,7 +164,6 @@ Size = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Sayfadaki kayıt sa
 
 
 @api.get("/roles", response=schemas.RolePage, url_name="roles", summary="Meslekler")
-@decorate_view(*public_answer(params=("sector", "skill", "q", *PAGING)))
 def roles(
     request,
     sector: str | None = Query(None, pattern=SLUG, description="Sektörün slug'ı, ör. finans."),
@@ -200,7 +204,6 @@ def roles(
     url_name="role",
     summary="Bir meslek",
 )
-@decorate_view(*public_answer())
 def role(request, slug: str = Path(..., pattern=SLUG)):
     """Makalenin gösterdiği her şey: görevler, beceriler, maaşlar, eğilimler, ilgili meslekler."""
     found = Role.objects.published().for_article().filter(slug=slug).first()
@@ -218,7 +221,6 @@ def role(request, slug: str = Path(..., pattern=SLUG)):
 
 
 @api.get("/sectors", response=schemas.SectorPage, url_name="sectors", summary="Sektörler")
-@decorate_view(*public_answer(params=PAGING))
 def sectors(request, page: int = Page, page_size: int = Size):
     """Yayında mesleği olan sektörler ve meslek sayıları."""
 
@@ -235,7 +237,6 @@ def sectors(request, page: int = Page, page_size: int = Size):
 
 
 @api.get("/skills", response=schemas.SkillPage, url_name="skills", summary="Beceriler")
-@decorate_view(*public_answer(params=PAGING))
 def skills(request, page: int = Page, page_size: int = Size):
     """Yayındaki mesleklerin istediği beceriler ve kaç mesleğin istediği."""
 
@@ -254,7 +255,6 @@ def skills(request, page: int = Page, page_size: int = Size):
 @api.get(
     "/salaries", response=list[schemas.SalaryYear], url_name="salary_years", summary="Maaş yılları"
 )
-@decorate_view(*public_answer())
 def salary_years(request):
     """Maaş bilgisi olan yıllar, en yeni önce, ve her yılın meslek sayısı."""
     years = (
@@ -273,7 +273,6 @@ def salary_years(request):
     url_name="salaries",
     summary="Bir yılın maaşları",
 )
-@decorate_view(*public_answer(params=("sector", *PAGING)))
 def salaries(
     request,
     year: int,
@@ -297,7 +296,15 @@ def salaries(
     url_name="minimum_wage",
     summary="Asgari ücret",
 )
-@decorate_view(*public_answer())
 def minimum_wage(request):
     """Türkiye'de aylık net ve brüt asgari ücret, yürürlük tarihine göre (eskiden yeniye)."""
     return data.minimum_wage_table()
+
+
+def urls():
+    """django-ninja's address patterns, each view wrapped in :func:`careers.api.http.chain`
+    (at the address, where the site's page cache looks for what it may serve)."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback = chain(pattern.callback, params=CACHE_PARAMS.get(pattern.name, ()))
+    return patterns, app_name, namespace

@@ -99,15 +99,6 @@ def conditional(view):
     return wrapper
 
 
-def public_answer(*, params=()):
-    """The decorators above, for a view (or a django-ninja operation's ``run``) whose
-    answer may vary by the query ``params``; innermost first, as ``decorate_view`` applies
-    them."""
-    return (with_etag, cache_public_page(params=params), conditional, rate_limited)
-
-
 def chain(view, *, params=()):
-    """The same for a plain Django view (the downloads)."""
-    for decorator in public_answer(params=params):
-        view = decorator(view)
-    return view
+    """The decorators above around ``view``, whose answer may vary by the query ``params``."""
+    return rate_limited(conditional(cache_public_page(with_etag(view), params=params)))

@@ -1,12 +1,12 @@
 from django.urls import path
 
 from . import downloads, views
-from .endpoints import api
+from .endpoints import urls as api_urls
 
 urlpatterns = [
     path("api/", views.docs, name="api_docs"),
     path("api/v1/openapi.json", views.openapi, name="api_openapi"),
-    path("api/v1/", api.urls),
+    path("api/v1/", api_urls()),
     path("api/v1/<path:rest>", views.not_found),
     path("veri/maaslar.csv", downloads.salaries_csv, name="download_csv"),
     path("veri/maaslar-excel.csv", downloads.salaries_excel_csv, name="download_excel_csv"),
