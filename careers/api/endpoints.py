@@ -116,11 +116,14 @@ def paged(request, *, count, page, page_size, pages, results):
     }
 
 
-def paged_queryset(request, queryset, page, page_size, record):
-    """A page of ``queryset`` (two queries: the count and the page)."""
+def paged_queryset(request, queryset, page, page_size, record, fetch=None):
+    """A page of ``queryset`` (two queries: the count and the page). ``fetch`` turns the
+    page's slice into the rows to show (one query, the slice as a subquery)."""
     count = queryset.count()
     offset, pages = page_window(count, page, page_size)
     rows = queryset[offset : offset + page_size]
+    if fetch is not None:
+        rows = fetch(rows)
     return paged(
         request, count=count, page=page, page_size=page_size, pages=pages,
         results=[record(row) for row in rows],
@@ -179,9 +182,12 @@ def roles(
     if skill:
         found = found.filter(role_skills__skill=lookup(Skill, skill, _("There is no such skill.")))
     if q is None:
+        # The page's roles by address first, then their cards: the latest-salary subqueries
+        # run for those rows only (SQLite would run them for every row an OFFSET skips).
         return paged_queryset(
-            request, found.for_cards().order_by("slug"), page, page_size, data.role_summary
-        )
+            request, found.order_by("slug").values("pk"), page, page_size, data.role_summary,
+            fetch=lambda pks: Role.objects.for_cards().filter(pk__in=pks).order_by("slug"),
+        )  # fmt: skip
     words = query_words(q)
     if not words:
         raise ApiError(400, _("Your search has no letters or digits to look for."))
