@@ -7,7 +7,12 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from .checks import article_title, assert_keyboard_reaches_everything, assert_no_axe_violations
+from .checks import (
+    article_title,
+    assert_fits_width,
+    assert_keyboard_reaches_everything,
+    assert_no_axe_violations,
+)
 from .conftest import DESKTOP, PHONE
 
 
@@ -78,6 +83,7 @@ def test_both_colour_schemes_pass_axe(open_page, site, name, scheme):
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == ("rgb(16, 22, 29)" if scheme == "dark" else "rgb(255, 255, 255)")
     assert_no_axe_violations(page)
+    assert_fits_width(page)
     page.set_viewport_size({"width": DESKTOP, "height": 900})
     assert_no_axe_violations(page)
 
