@@ -4,7 +4,8 @@ year and the site's name, drawn by :mod:`careers.site.cards`.
 The card's address carries a version, a hash of exactly what the card shows: when the title,
 the sector or the latest figures change, the article points to a new address and the new
 card is drawn on its first request; an address can therefore be cached for a year
-(``immutable``) by browsers, the front cache and the sites that fetched it. An old address
+(``immutable``) by browsers, the front cache and the sites that fetched it, and the drawing is
+kept in the app's cache under it (:func:`careers.site.cards.png_response`). An old address
 redirects to the current card, so a link shared long ago still shows a picture.
 """
 
@@ -12,18 +13,14 @@ import hashlib
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from careers import turkish
 from careers.site import cards, seo
-from careers.site.cache import cache_public_page
 
 from .models import Role
-
-YEAR_SECONDS = 365 * 24 * 60 * 60
 
 
 def latest_band(bands):
@@ -61,9 +58,9 @@ def card_alt(role, bands):
     return " · ".join(part for part in (shown["title"], shown["kicker"], shown["figure"]) if part)
 
 
-@cache_public_page
 def role_card(request, slug, version):
-    """The PNG (two queries: the role with its sector, its bands)."""
+    """The PNG (two queries, to check the article is public and the name current; the
+    drawing itself is kept in the cache under its versioned name)."""
     role = Role.objects.published().select_related("sector").filter(slug=slug).first()
     if role is None:
         raise Http404
@@ -74,9 +71,8 @@ def role_card(request, slug, version):
         return HttpResponseRedirect(
             reverse("articles:role_card", kwargs={"slug": slug, "version": current})
         )
-    png = cards.render(
-        **shown, site_name=seo.SITE_NAME, site_host=urlsplit(settings.SITE_URL).hostname or ""
+    host = urlsplit(settings.SITE_URL).hostname or ""
+    return cards.png_response(
+        f"{slug}-{version}",
+        lambda: cards.render(**shown, site_name=seo.SITE_NAME, site_host=host),
     )
-    response = HttpResponse(png, content_type="image/png")
-    patch_cache_control(response, public=True, max_age=YEAR_SECONDS, immutable=True)
-    return response

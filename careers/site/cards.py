@@ -19,6 +19,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import checks
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 from PIL import Image, ImageDraw, ImageFont
 
 from careers import turkish
@@ -28,6 +31,10 @@ logger = logging.getLogger(__name__)
 WIDTH, HEIGHT = 1200, 630
 #: Bump when the drawing changes: every card then gets a new name (see their URLs).
 DESIGN = 1
+#: A card's name says what it shows: browsers and front caches may keep it this long...
+YEAR_SECONDS = 365 * 24 * 60 * 60
+#: ...and the app keeps the drawn PNG this long (drawing one takes tens of milliseconds).
+DRAWN_SECONDS = 30 * 24 * 60 * 60
 
 INK = (29, 35, 43)
 MUTED = (79, 91, 103)
@@ -89,6 +96,28 @@ def check_card_fonts(app_configs=None, **kwargs):
             id="site.W001",
         )
     ]
+
+
+def png_response(name, draw):
+    """The card called ``name`` as an immutable PNG answer. A name stands for one picture
+    (it carries a hash of what the card shows, or the design number), so the PNG ``draw()``
+    makes is kept in the cache under it, and nothing needs purging when content changes:
+    the page then points to a new name."""
+    key = f"card:{DESIGN}:{name}"
+    try:
+        png = cache.get(key)
+    except Exception:  # the cache down: draw it, a little slower
+        logger.exception("Social cards: cache unavailable")
+        png = None
+    if png is None:
+        png = draw()
+        try:
+            cache.set(key, png, DRAWN_SECONDS)
+        except Exception:
+            logger.exception("Social cards: cache unavailable")
+    response = HttpResponse(png, content_type="image/png")
+    patch_cache_control(response, public=True, max_age=YEAR_SECONDS, immutable=True)
+    return response
 
 
 def wrap(draw, text, face, width):

@@ -8,13 +8,10 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import cards, seo
-
-YEAR_SECONDS = 365 * 24 * 60 * 60
 
 
 def health(request):
@@ -38,15 +35,15 @@ def robots_txt(request):
 
 def default_card(request):
     """The card of every page that has none of its own (its address names the design)."""
-    png = cards.render(
-        title=_("What each occupation does, what it pays and how to get there"),
-        kicker=_("Careers and salaries"),
-        site_name=seo.SITE_NAME,
-        site_host=urlsplit(settings.SITE_URL).hostname or "",
+    return cards.png_response(
+        "default",
+        lambda: cards.render(
+            title=_("What each occupation does, what it pays and how to get there"),
+            kicker=_("Careers and salaries"),
+            site_name=seo.SITE_NAME,
+            site_host=urlsplit(settings.SITE_URL).hostname or "",
+        ),
     )
-    response = HttpResponse(png, content_type="image/png")
-    patch_cache_control(response, public=True, max_age=YEAR_SECONDS, immutable=True)
-    return response
 
 
 def manifest(request):
