@@ -330,10 +330,10 @@ def test_rate_limit_per_address_answers_429_in_json(client, settings):
     settings.API_RATE_LIMIT = 3
     settings.API_RATE_WINDOW = 60
     catalogue(1)
-    start = timezone.now().replace(second=5, microsecond=0)
+    start = timezone.now().replace(second=5, microsecond=0) + dt.timedelta(minutes=1)
     with time_machine.travel(start, tick=False):
-        codes = [client.get("/api/v1/roles").status_code for _ in range(3)]
-        assert codes == [200, 200, 200]  # the 2nd and 3rd from the page cache: counted too
+        for path in ("/api/v1/", "/api/v1/roles", "/api/v1/sectors"):  # three the app answers
+            assert client.get(path).status_code == 200
         response, body = get(client, "/api/v1/roles/uzman-00")
         assert response.status_code == 429
         assert body == {
@@ -342,8 +342,8 @@ def test_rate_limit_per_address_answers_429_in_json(client, settings):
         }
         assert response["Retry-After"] == "55"
         assert client.get("/veri/maaslar.csv").status_code == 429  # downloads share the limit
-        other = client.get("/api/v1/roles", REMOTE_ADDR="192.0.2.7")
+        other = client.get("/api/v1/roles/uzman-00", REMOTE_ADDR="192.0.2.7")
         assert other.status_code == 200  # another address has its own count
         assert client.get("/").status_code == 200  # the site's pages are not limited
     with time_machine.travel(start + dt.timedelta(seconds=60), tick=False):
-        assert client.get("/api/v1/roles").status_code == 200  # a new window
+        assert client.get("/api/v1/skills").status_code == 200  # a new window
