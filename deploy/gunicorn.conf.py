@@ -36,4 +36,6 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 proc_name = os.environ.get("GUNICORN_PROC_NAME", "meslek-rehberi")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None  # the front cache logs requests
 errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
+# The app's own log (failed purges, ...) goes to the same place as gunicorn's.
+capture_output = True
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

@@ -6,6 +6,7 @@
 #   scripts/stack.sh start    # (make stack) prints "front: ..." and "app: ..." lines
 #   scripts/stack.sh stop     # (make stack-stop) stops every process it started, by pid file
 #   scripts/stack.sh status
+#   scripts/stack.sh start-front   # Varnish alone again (the fault tests stop it)
 #
 # Everything lives in $STACK_DIR (var/stack); the environment the app servers run with is
 # written to $STACK_ENV_FILE (var/stack.env): `set -a; . var/stack.env; set +a` and then
@@ -206,19 +207,18 @@ start() {
 
 stop_pid() {  # stop_pid PIDFILE: TERM, then wait up to 20 s for the process to go
   local pid
-  [ -f "$1" ] || return 0
-  pid=$(cat "$1")
+  pid=$(cat "$1" 2>/dev/null) || return 0
   if kill -0 "$pid" 2>/dev/null; then
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
   fi
   rm -f "$1"
 }
 
-stop() {
+stop() {  # every step runs whatever the one before did
+  set +e
   stop_pid "$RUN/varnish.pid"
-  [ -f "$RUN/nginx.pid" ] && { nginx -c "$RUN/nginx.conf" -p "$RUN" -e "$LOGS/nginx-error.log" -s quit 2>/dev/null || true; }
   stop_pid "$RUN/nginx.pid"
   for i in "${!APP_PORTS[@]}"; do stop_pid "$RUN/app-$((i + 1)).pid"; done
   stop_pid "$RUN/redis.pid"
@@ -237,6 +237,7 @@ status() {
 
 case "${1:-}" in
   start) start ;;
+  start-front) mkdir -p "$RUN" "$LOGS"; start_front ;;  # only Varnish (after stopping it)
   stop) stop ;;
   status) status ;;
   *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
