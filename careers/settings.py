@@ -207,6 +207,9 @@ else:
 # cache's). Every change invalidates exactly the pages that show it, at once (see
 # careers/site/cache.py), so this only bounds how long an untouched page lives.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# Each app-server process may serve a page it looked up in Redis again for this long without
+# asking (a hot page then costs no round trip); every change reaches every server within it.
+PAGE_CACHE_LOCAL_SECONDS = float(env("PAGE_CACHE_LOCAL_SECONDS", "0.1"))
 # Front HTTP caches (Varnish with xkey) that receive `PURGE` with the changed surrogate keys
 # after each commit, e.g. "http://10.0.0.5:6081,http://10.0.0.6:6081". Empty: none.
 FRONT_CACHE_URLS = env_list("FRONT_CACHE_URLS")

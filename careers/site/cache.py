@@ -49,14 +49,20 @@ PAGE_PREFIX = "page:"
 CLOCK_ALLOWANCE = 0.25
 
 
+def now_us():
+    """The time in whole microseconds: markers and render starts are compared as integers
+    (inside Redis, too)."""
+    return time.time_ns() // 1000
+
+
 class PageRender:
-    """What the middleware knows about a page being rendered: when it started and what it
-    shows. Attached to the request as ``request.page_render``."""
+    """What the middleware knows about a page being rendered: when it started (µs) and what
+    it shows. Attached to the request as ``request.page_render``."""
 
     __slots__ = ("started", "keys", "params")
 
     def __init__(self, params):
-        self.started = time.time()
+        self.started = now_us()
         self.keys = {ALL}
         self.params = params
 
@@ -78,7 +84,10 @@ def marker_timeout():
 
 
 def write_markers(keys, allowance=CLOCK_ALLOWANCE):
-    stamp = time.time() + allowance
+    from .pagestore import forget_local  # pagestore builds on this module
+
+    forget_local()
+    stamp = now_us() + int(allowance * 1_000_000)
     default_cache.set_many({marker_key(key): stamp for key in keys}, timeout=marker_timeout())
 
 
@@ -111,7 +120,8 @@ def _after_commit(keys):
 
 
 def is_fresh(started, keys):
-    """Whether a page rendered from ``started`` on, showing ``keys``, is still current."""
+    """Whether a page rendered from ``started`` (µs) on, showing ``keys``, is still current.
+    (:mod:`.pagestore` does the same inside Redis.)"""
     markers = default_cache.get_many([marker_key(key) for key in keys])
     return all(stamp < started for stamp in markers.values())
 

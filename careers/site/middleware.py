@@ -12,8 +12,6 @@ import hashlib
 import re
 import time
 
-from django.conf import settings
-from django.core.cache import cache as default_cache
 from django.core.signals import setting_changed
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
@@ -21,7 +19,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.text import compress_string
 
-from .cache import PAGE_PREFIX, PageRender, is_fresh, is_personal
+from . import pagestore
+from .cache import PAGE_PREFIX, PageRender, is_personal
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Headers that belong to one answer, not to the stored page.
@@ -68,8 +67,8 @@ class PageCacheMiddleware:
         if params is None or any(name not in params for name in request.GET):
             return self.get_response(request)
         key = page_key(request)
-        entry = default_cache.get(key)
-        if entry is not None and is_fresh(entry["started"], entry["keys"]):
+        entry = pagestore.lookup(key)
+        if entry is not None:
             return self.respond(request, entry, hit=True)
         request.page_render = PageRender(params)
         response = self.get_response(request)
@@ -80,7 +79,7 @@ class PageCacheMiddleware:
                 response["Cache-Control"] = "private"
             return response
         entry = self.entry(response, render)
-        default_cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        pagestore.store(key, entry)
         return self.respond(request, entry, hit=False)
 
     @staticmethod
@@ -94,7 +93,7 @@ class PageCacheMiddleware:
             "body": body,
             "gzip": compress_string(body) if len(body) >= 200 else None,
             "etag": f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"',
-            "last_modified": int(render.started),
+            "last_modified": render.started // 1_000_000,
         }
 
     @staticmethod
@@ -113,7 +112,7 @@ class PageCacheMiddleware:
         headers["Last-Modified"] = http_date(entry["last_modified"])
         headers["X-Page-Cache"] = "hit" if hit else "miss"
         if hit:  # the front cache counts its s-maxage from the page's real age
-            headers["Age"] = str(max(0, int(time.time() - entry["started"])))
+            headers["Age"] = str(max(0, int(time.time() - entry["started"] / 1_000_000)))
         return get_conditional_response(
             request,
             etag=headers["ETag"],

@@ -7,6 +7,7 @@ fall back to ``cache.add`` / ``cache.incr``, atomic within the process.
 """
 
 from django.core.cache import cache as default_cache
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 
 # All keys are free: take them all for `seconds`; else take none.
@@ -21,11 +22,25 @@ return 1
 """
 
 
-def redis_client(cache=default_cache, write=True):
-    """The redis-py client behind ``cache``, or None if it is not a Redis cache."""
-    if isinstance(cache, RedisCache):
-        return cache._cache.get_client(write=write)
-    return None
+def redis_client(cache=default_cache):
+    """The redis-py client behind ``cache`` (one per cache object, i.e. per thread: Django's
+    own ``get_client`` builds a new one per call, a sizeable cost on a cache hit), or None
+    if it is not a Redis cache."""
+    if cache is default_cache:  # a proxy: the real object is this thread's
+        cache = caches["default"]
+    if not isinstance(cache, RedisCache):
+        return None
+    client = cache.__dict__.get("_shared_client")
+    if client is None:
+        client = cache.__dict__["_shared_client"] = cache._cache.get_client(write=True)
+    return client
+
+
+def serializer(cache=default_cache):
+    """How Django's Redis cache turns values into bytes (ints stay plain numbers)."""
+    if cache is default_cache:
+        cache = caches["default"]
+    return cache._cache._serializer
 
 
 def claim(keys, seconds, cache=default_cache):
