@@ -160,7 +160,8 @@ backend app$n {
 }
 EOF
   done
-  printf 'backend files {\n    .host = "127.0.0.1";\n    .port = "%s";\n}\n\nsub meslek_add_backends {\n' "$FILES_PORT" >>"$out"
+  printf 'backend files {\n    .host = "127.0.0.1";\n    .port = "%s";\n}\n\n' "$FILES_PORT" >>"$out"
+  printf 'acl purgers {\n    "127.0.0.1";\n}\n\nsub meslek_add_backends {\n' >>"$out"
   for i in $(seq 1 "$n"); do printf '    apps.add_backend(app%s);\n' "$i" >>"$out"; done
   printf '}\n' >>"$out"
 }

@@ -9,18 +9,14 @@ vcl 4.1;
 #   any response without s-maxage, with Set-Cookie or `private` go straight to the app.
 # * /static/ and /media/ come from the file server (nginx) and are cached here too.
 #
-# backends.vcl (next to this file, or on vcl_path) names the app servers and the file server
-# and adds the app servers to the `apps` director; `make stack` writes one for 127.0.0.1, and
+# backends.vcl (next to this file, or on vcl_path) names the app servers and the file server,
+# adds the app servers to the `apps` director (sub meslek_add_backends) and lists who may
+# purge (acl purgers: the app servers); `make stack` writes one for 127.0.0.1, and
 # docs/deploy.md shows one for several hosts.
 
 import directors;
 import std;
 import xkey;
-
-acl purgers {
-    "127.0.0.1";
-    "::1";
-}
 
 sub vcl_init {
     new apps = directors.round_robin();

@@ -32,9 +32,9 @@ PORTS = {
 def pytest_collection_modifyitems(config, items):
     if "stack" in (config.option.markexpr or ""):
         return
-    chosen = [item for item in items if "stack" not in item.keywords]
+    chosen = [item for item in items if not item.get_closest_marker("stack")]
     if len(chosen) != len(items):
-        config.hook.pytest_deselected(items=[i for i in items if "stack" in i.keywords])
+        config.hook.pytest_deselected(items=[i for i in items if i.get_closest_marker("stack")])
         items[:] = chosen
 
 
