@@ -13,7 +13,9 @@ every browser sends it:
 * the Django floor: /durum/, a view that does nothing, on app server A.
 
 Prints requests per second, p50/p99 latency, and each line's ratio to the ceiling and to the
-floor. Ratios measured in one run are what to compare; absolute numbers depend on the machine.
+floor. The lines are measured in turn, ``--rounds`` times (the median is printed), so that a
+burst of other load on the machine does not fall on one line only. Ratios measured in one run
+are what to compare; absolute numbers depend on the machine.
 """
 
 import argparse
@@ -21,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -60,7 +63,8 @@ def fetch(url):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--seconds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=16)
     args = parser.parse_args()
     wrk = shutil.which("wrk")
@@ -86,19 +90,26 @@ def main():
         ]
         sizes = {name: len(fetch(url)[2]) for name, url in pages}
         print(f"stack: Varnish front, 2 gunicorn app servers x 2 workers (wrk hits app A), "
-              f"PostgreSQL, Redis; wrk {args.connections} connections, {args.seconds} s per "
-              f"line, {os.cpu_count()} cores, Accept-Encoding: gzip")  # fmt: skip
+              f"PostgreSQL, Redis; wrk {args.connections} connections, {args.rounds} x "
+              f"{args.seconds} s per line (medians), {os.cpu_count()} cores, "
+              f"Accept-Encoding: gzip")  # fmt: skip
         header = f"{'page':31} {'bytes':>6} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7}"
         print(f"{header} {'/ceiling':>9} {'/floor':>7}")
-        results = []
-        for name, url in pages:
-            fetch(url)  # warm every cache
-            output = subprocess.run(
-                [wrk, "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency",
-                 "-H", "Accept-Encoding: gzip", url],
-                capture_output=True, text=True, check=True,
-            ).stdout  # fmt: skip
-            results.append((name, *parse_wrk(output)))
+        runs = {name: [] for name, _url in pages}
+        for _round in range(args.rounds):
+            for name, url in pages:
+                fetch(url)  # warm every cache
+                output = subprocess.run(
+                    [wrk, "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency",
+                     "-H", "Accept-Encoding: gzip", url],
+                    capture_output=True, text=True, check=True,
+                ).stdout  # fmt: skip
+                runs[name].append(parse_wrk(output))
+        results = [
+            (name, *(statistics.median(run[i] for run in runs[name]) for i in range(3)),
+             sum(run[3] for run in runs[name]))
+            for name, _url in pages
+        ]  # fmt: skip
         ceiling, floor = results[0][1], results[-1][1]
         for name, rps, p50, p99, errors in results:
             note = f"  ({errors} errors)" if errors else ""

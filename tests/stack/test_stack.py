@@ -5,6 +5,8 @@ Times are printed (``-s``) for the issue's closing note; the assertions are the 
 reader would notice (1 s), not speed measurements.
 """
 
+import gzip
+import json
 import os
 import re
 import signal
@@ -14,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .http import get, post
+from .http import Browser, get, post
 
 pytestmark = pytest.mark.stack
 
@@ -238,3 +240,47 @@ def alive(stack):
     except (ProcessLookupError, FileNotFoundError):
         return False
     return True
+
+
+def test_the_front_compresses_revalidates_and_never_stores_a_personal_page(stack, editor):
+    path = "/meslekler/hemsire/"
+    cached_everywhere(stack, path)
+    packed = get(stack.front, path, **{"Accept-Encoding": "gzip"})
+    plain = get(stack.front, path)
+    assert packed.header("content-encoding") == "gzip"
+    assert gzip.decompress(packed.body) == plain.body and plain.header("content-encoding") is None
+    assert "xkey" not in packed.headers  # the surrogate keys stay inside the front cache
+    again = get(stack.front, path, **{"If-None-Match": plain.header("etag")})
+    assert again.status == 304 and again.body == b""
+    staff = Browser(stack.front)
+    staff.cookies = dict(editor.cookies)
+    answer = staff.get(path)
+    assert answer.header("x-cache") == "PASS" and "private" in answer.header("cache-control")
+    reader = get(stack.front, path)  # still the shared copy, not the staff's
+    assert reader.header("x-cache") == "HIT" and "public" in reader.header("cache-control")
+    draft = staff.get("/meslekler/veri-analisti/")  # unpublished above: a preview for staff
+    assert draft.status == 200 and draft.header("x-cache") == "PASS"
+    assert get(stack.front, "/meslekler/veri-analisti/").status == 404
+
+
+def test_static_and_uploaded_files_come_from_the_front_with_safe_types(stack):
+    manifest = json.loads((stack.dir / "static" / "staticfiles.json").read_text())
+    css = get(stack.front, "/static/" + manifest["paths"]["css/site.css"])
+    assert css.status == 200 and css.header("content-type") == "text/css"
+    assert css.header("x-content-type-options") == "nosniff"
+    uploads = stack.dir / "media" / "e2e"
+    uploads.mkdir(parents=True, exist_ok=True)
+    (uploads / "resim.png").write_bytes(PNG)
+    (uploads / "sayfa.html").write_text("<script>alert(1)</script>")
+    image = get(stack.front, "/media/e2e/resim.png")
+    assert (image.status, image.header("content-type")) == (200, "image/png")
+    page = get(stack.front, "/media/e2e/sayfa.html")
+    assert page.header("content-type") == "application/octet-stream"
+    assert page.header("content-disposition") == "attachment"
+    assert "sandbox" in page.header("content-security-policy")
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
