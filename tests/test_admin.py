@@ -15,7 +15,6 @@ from careers.articles.models import (
     SalaryBand,
     Status,
 )
-from careers.site import cache
 
 from .adminforms import add_inline_rows, changeform_data, inline_prefix
 from .factories import fill_role, link, make_band, make_role, make_sector, make_skill
@@ -248,7 +247,7 @@ def test_role_list_shows_sector_status_latest_year_staleness_and_site_link(admin
         ({"q": "güncel"}, {"Güncel Meslek"}),
     ],
 )
-def test_role_list_filters(admin_client, params, titles, settings):
+def test_role_list_filters(in_late_2026, admin_client, params, titles, settings):
     settings.SALARY_STALE_MONTHS = 12
     make_band(make_role("Güncel Meslek"), year=2025)
     make_band(make_role("Eski Meslek"), year=2023)
@@ -300,14 +299,20 @@ def test_article_edit_through_the_role_screen_is_on_the_public_page(admin_client
     assert "Kredi Danışmanı" in html and "47.500 TL" in html
 
 
-def test_minimum_wage_change_invalidates_the_page_cache(admin_client):
-    before = cache.content_version()
+def test_minimum_wage_change_invalidates_the_articles_not_the_lists(admin_client, client):
+    role = make_role()
+    make_band(role, year=2025)
+    pages = [role.get_absolute_url(), reverse("articles:role_list")]
+    for url in pages:
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit"
     wage = MinimumWage.objects.get(effective_from="2026-01-01")
     change = reverse("admin:articles_minimumwage_change", args=[wage.pk])
     data = changeform_data(admin_client.get(change))
     data["net_monthly"] = "28100"
     assert admin_client.post(change, data).status_code == 302
-    assert cache.content_version() > before
+    assert client.get(pages[0])["X-Page-Cache"] == "miss"  # articles show the multiples
+    assert client.get(pages[1])["X-Page-Cache"] == "hit"
 
 
 # --- Salary list, warnings, history, data quality -------------------------------------------
@@ -381,7 +386,7 @@ def test_salary_history_records_who_and_old_and_new_values(admin_client, admin_u
     assert "Değiştiren" in html and "Değişiklikler" in html  # simple-history, in Turkish
 
 
-def test_data_quality_page(admin_client, django_assert_num_queries, settings):
+def test_data_quality_page(in_late_2026, admin_client, django_assert_num_queries, settings):
     settings.SALARY_STALE_MONTHS = 12
     sector = make_sector()
     jumpy = make_role("Zıplayan Meslek", sector=sector)

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date
 
+from careers.articles import keys
 from careers.articles.freshness import salary_data_date
 from careers.turkish import format_number
 
@@ -90,8 +91,8 @@ def csv_download(delimiter, amount, suffix):
     return view
 
 
-salaries_csv = chain(csv_download(",", plain_amount, ".csv"))
-salaries_excel_csv = chain(csv_download(";", excel_amount, "-excel.csv"))
+salaries_csv = chain(csv_download(",", plain_amount, ".csv"), keys=(keys.ROLES,))
+salaries_excel_csv = chain(csv_download(";", excel_amount, "-excel.csv"), keys=(keys.ROLES,))
 
 
 def _salaries_json(request):
@@ -110,4 +111,4 @@ def _salaries_json(request):
     return file_response(content.encode(), "application/json; charset=utf-8", ".json", date)
 
 
-salaries_json = chain(_salaries_json)
+salaries_json = chain(_salaries_json, keys=(keys.ROLES,))

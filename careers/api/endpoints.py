@@ -17,6 +17,7 @@ from ninja import NinjaAPI, Path, Query
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
+from careers.articles import keys
 from careers.articles.cards import card_url
 from careers.articles.freshness import last_modified
 from careers.articles.models import MinimumWage, Role, Sector, Skill
@@ -25,6 +26,7 @@ from careers.search import backends
 from careers.search.service import rank
 from careers.search.text import query_words
 from careers.site import seo
+from careers.site.cache import shows
 
 from . import data, schemas
 from .http import chain
@@ -52,6 +54,16 @@ api = NinjaAPI(
 )
 
 PAGING = ("page", "page_size")
+#: The surrogate keys each endpoint's answers show (careers/articles/keys.py); the roles list
+#: and the article add the keys of what they hold while they run (``shows``).
+CACHE_KEYS = {
+    "roles": (keys.ROLES,),
+    "sectors": (keys.SECTORS, keys.ROLES),  # counts of published roles
+    "skills": (keys.SKILLS, keys.ROLES),
+    "salary_years": (keys.ROLES,),
+    "salaries": (keys.ROLES,),  # a band's change invalidates its role and every role list
+    "minimum_wage": (keys.MINWAGE,),
+}
 #: The query parameters each endpoint's cached answer may vary by (any other: not cached).
 CACHE_PARAMS = {
     "roles": ("sector", "skill", "q", *PAGING),
@@ -180,7 +192,9 @@ def roles(
     if sector:
         found = found.filter(sector=lookup(Sector, sector, _("There is no such sector.")))
     if skill:
-        found = found.filter(role_skills__skill=lookup(Skill, skill, _("There is no such skill.")))
+        wanted = lookup(Skill, skill, _("There is no such skill."))
+        shows(request, keys.skill(wanted.pk))  # who asks for it changes with its role links
+        found = found.filter(role_skills__skill=wanted)
     if q is None:
         # The page's roles by address first, then their cards: the latest-salary subqueries
         # run for those rows only (SQLite would run them for every row an OFFSET skips).
@@ -188,6 +202,7 @@ def roles(
             request, found.order_by("slug").values("pk"), page, page_size, data.role_summary,
             fetch=lambda pks: Role.objects.for_cards().filter(pk__in=pks).order_by("slug"),
         )  # fmt: skip
+    shows(request, keys.SEARCH)
     words = query_words(q)
     if not words:
         raise ApiError(400, _("Your search has no letters or digits to look for."))
@@ -216,6 +231,7 @@ def role(request, slug: str = Path(..., pattern=SLUG)):
     if found is None:
         raise ApiError(404, _("There is no published occupation at this address."))
     links, computed = related_for(found)
+    shows(request, *keys.article(found, links, computed))
     bands = MinimumWage.objects.attach_multiples(found.salary_bands.all())
     return data.role_record(
         found,
@@ -312,5 +328,9 @@ def urls():
     (at the address, where the site's page cache looks for what it may serve)."""
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
-        pattern.callback = chain(pattern.callback, params=CACHE_PARAMS.get(pattern.name, ()))
+        pattern.callback = chain(
+            pattern.callback,
+            params=CACHE_PARAMS.get(pattern.name, ()),
+            keys=CACHE_KEYS.get(pattern.name, ()),
+        )
     return patterns, app_name, namespace

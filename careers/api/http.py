@@ -1,14 +1,14 @@
-"""What every API answer goes through, outermost first:
+"""What every API answer goes through:
 
-1. ``rate_limited``: at most ``API_RATE_LIMIT`` requests per ``API_RATE_WINDOW`` seconds per
-   address, counted in the Django cache with an atomic ``incr`` (one counter per address and
-   window, shared by every process through Redis), *in front of* the page cache so that
-   cached answers count too. Over the limit: 429 with a Turkish JSON message and Retry-After.
-   (django-ninja's own throttles read and rewrite a list of timestamps, which loses counts
-   between processes, and run behind the page cache.)
-2. ``conditional``: ``If-None-Match`` against the answer's ETag: 304 without a body.
-3. the site's page cache (``cache_public_page``), purged with the pages it shows.
-4. ``with_etag``: the ETag is computed once, before the answer is cached.
+1. the site's page cache (``careers.site.cache``): a cached answer is served early by its
+   middleware, with its ETag (``If-None-Match`` -> 304), and purged by its surrogate keys
+   like the pages that show the same content; the front cache keeps it likewise.
+2. ``rate_limited``, for every request that reaches the app (cached answers cost nothing):
+   at most ``API_RATE_LIMIT`` requests per ``API_RATE_WINDOW`` seconds per address, counted
+   in the Django cache with an atomic ``incr`` (one counter per address and window, shared
+   by every process through Redis). Over the limit: 429 with a Turkish JSON message and
+   Retry-After. (django-ninja's own throttles read and rewrite a list of timestamps, which
+   loses counts between processes.)
 """
 
 import functools
@@ -19,7 +19,6 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
-from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import gettext as _
 
 from careers.site.cache import cache_public_page
@@ -76,29 +75,7 @@ def rate_limited(view):
     return wrapper
 
 
-def with_etag(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            set_response_etag(response)
-        return response
-
-    return wrapper
-
-
-def conditional(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        etag = response.get("ETag")
-        if response.status_code != 200 or not etag:
-            return response
-        return get_conditional_response(request, etag=etag, response=response)
-
-    return wrapper
-
-
-def chain(view, *, params=()):
-    """The decorators above around ``view``, whose answer may vary by the query ``params``."""
-    return rate_limited(conditional(cache_public_page(with_etag(view), params=params)))
+def chain(view, *, params=(), keys=()):
+    """``view`` page-cached (varying by the query ``params``, showing the surrogate ``keys``;
+    more may be declared while it runs with ``careers.site.cache.shows``) and rate-limited."""
+    return cache_public_page(rate_limited(view), params=params, keys=keys)
