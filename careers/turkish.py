@@ -108,6 +108,57 @@ def format_money(value, decimals: int | None = None, currency: str = "TL") -> st
     return f"{format_number(value, decimals)} {currency}"
 
 
+class AmountError(ValueError):
+    """An amount that cannot be read; ``str(error)`` is the Turkish message for the editor."""
+
+
+_PLAIN = re.compile(r"^\d+(,\d+)?$")  # 45000, 45000,5
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")  # 45.000, 1.250.000, 45.000,50
+
+
+def parse_amount(value):
+    """An amount typed or written the Turkish way, as a ``Decimal``; None when empty.
+
+    The dot groups thousands and the comma starts the decimals: ``"45.000"`` -> 45000,
+    ``"45.000,50"`` -> 45000.50, ``"45000"``, ``"45000,5"`` -> 45000.5; spaces, a no-break
+    space and a trailing "TL" or "₺" are ignored. A number from a spreadsheet cell (int, float,
+    Decimal) is taken as it is. Input that could mean two amounts is refused rather than
+    guessed: ``"6.75"`` or ``"45000.50"`` (a dot not followed by groups of three digits: is it
+    6.750 with a digit missing, or an English decimal point?) and ``"45,000.50"``.
+    Raises :class:`AmountError` with a Turkish message. The admin's amount fields and the
+    salary import both read amounts with this function.
+    """
+    from django.utils.translation import gettext as _
+
+    if value is None:
+        return None
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        amount = Decimal(str(value))
+        if not amount.is_finite():
+            raise AmountError(_("“%(value)s” is not an amount.") % {"value": value})
+        return amount
+    text = re.sub(r"[\s\u00a0\u202f]", "", str(value))
+    text = re.sub(r"(?i)(tl|₺)$", "", text)
+    if not text:
+        return None
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    if _GROUPED.match(digits):
+        digits = digits.replace(".", "")
+    elif not _PLAIN.match(digits):
+        if re.fullmatch(r"[\d.,]+", digits) and "." in digits:
+            raise AmountError(
+                _(
+                    "“%(value)s” is ambiguous: the dot separates thousands (45.000) and the "
+                    "comma the kuruş (45.000,50). Write it like 45000, 45.000 or 45.000,50."
+                )
+                % {"value": value}
+            )
+        raise AmountError(
+            _("“%(value)s” is not an amount; write it like 45000 or 45.000,50.") % {"value": value}
+        )
+    return Decimal(sign + digits.replace(",", "."))
+
+
 def format_date(value: dt.date | dt.datetime) -> str:
     """``date(2026, 11, 26)`` -> ``"26 Kasım 2026"``. An aware datetime is shown in the
     current time zone (Europe/Istanbul)."""

@@ -7,8 +7,12 @@ from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.files import File
 from django.utils import timezone
 
+from careers.articles.amounts import TurkishAmountInput
+
 
 def _put(data, name, value, widget=None):
+    if isinstance(widget, TurkishAmountInput):
+        value = widget.format_value(value)  # "45.000", as the browser shows and submits it
     if isinstance(widget, AdminSplitDateTime):
         if value:
             if isinstance(value, dt.datetime):
@@ -36,21 +40,21 @@ def _put(data, name, value, widget=None):
         data[name] = str(value)
 
 
-def _form_data(data, form):
+def form_data(data, form):
     for name, field in form.fields.items():
         _put(data, form.add_prefix(name), form[name].value(), field.widget)
 
 
 def changeform_data(response):
     data = {}
-    _form_data(data, response.context["adminform"].form)
+    form_data(data, response.context["adminform"].form)
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
         management = formset.management_form
         for name in management.fields:
             data[f"{formset.prefix}-{name}"] = str(management[name].value())
         for form in formset.forms:
-            _form_data(data, form)
+            form_data(data, form)
     return data
 
 

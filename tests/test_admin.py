@@ -17,7 +17,7 @@ from careers.articles.models import (
     Status,
 )
 
-from .adminforms import add_inline_rows, changeform_data, inline_prefix
+from .adminforms import add_inline_rows, changeform_data, form_data, inline_prefix
 from .factories import fill_role, link, make_band, make_role, make_sector, make_skill
 
 pytestmark = pytest.mark.django_db
@@ -321,11 +321,8 @@ def test_salary_list_edits_many_roles_in_place_with_the_form_rules(admin_client)
     data = {"_save": "Kaydet", "action": ""}
     for name in formset.management_form.fields:
         data[f"form-{name}"] = str(formset.management_form[name].value())
-    for i, form in enumerate(formset.forms):
-        for name in form.fields:
-            value = form[name].value()
-            if value not in (None, False):
-                data[f"form-{i}-{name}"] = str(value)
+    for form in formset.forms:
+        form_data(data, form)
     data["form-0-average"] = "32000"
     data["form-1-average"] = "33000"
     response = admin_client.post(url, data)
@@ -470,7 +467,7 @@ def test_admin_labels_use_turkish_capital_i(admin_client):
         ({"band": {"average": "0"}}, "Sıfırdan büyük bir tutar girin."),
         ({"band": {"top": "-8000"}}, "Sıfırdan büyük bir tutar girin."),
         ({"band": {"average": "90000"}}, "Ortalama, üst düzey rakamdan yüksek olamaz."),
-        ({"band": {"average": "abc"}}, "Bir sayı girin."),
+        ({"band": {"average": "abc"}}, "“abc” bir tutar değil; 45000 ya da 45.000,50 gibi yazın."),
         ({"new_band": {"year": "1995"}}, "Bu mesleğin bu yıl için maaş bilgisi zaten var."),
         ({"slug": "taken-slug"}, "Bu web adresini başka bir meslek kullanıyor."),
         ({"same_skill_twice": True}, "Bu beceri bu meslek için zaten listede."),

@@ -23,6 +23,7 @@ from careers import turkish
 from careers.comments.models import approved_comment_count
 
 from . import quality
+from .amounts import TurkishAmountField
 from .forms import (
     ConstraintMessageFormSet,
     EditorMarkdownxWidget,
@@ -91,6 +92,9 @@ class EditorHelpMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.URLField):
             kwargs.setdefault("assume_scheme", "https")
+        if isinstance(db_field, models.DecimalField):
+            # Every amount (inlines, the editable salary list, minimum wage) the Turkish way.
+            kwargs.setdefault("form_class", TurkishAmountField)
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         help_text = EDITOR_HELP.get((db_field.model._meta.model_name, db_field.name))
         if field is not None and help_text and not field.help_text:

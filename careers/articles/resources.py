@@ -20,7 +20,8 @@ ornek_veri          1 for illustrative figures, else 0 or empty                 
 ==================  ============================================================  ========
 
 A row with an existing role and year updates that band; any other row adds one. Amounts may be
-written the Turkish way (``45.000`` or ``45.000,50``) or plainly (``45000.50``). CSV files may
+written the Turkish way (``45.000``, ``45.000,50``, ``45000,5``); an ambiguous one such as
+``45000.50`` or ``6.75`` is a row error (:func:`careers.turkish.parse_amount`). CSV files may
 be UTF-8 or Windows-1254 (Excel's Turkish "CSV") and separated by commas or semicolons.
 
 Nothing is written unless the whole file is valid: file-level problems (empty, unreadable,
@@ -32,7 +33,6 @@ one transaction that rolls back on any error.
 
 import io
 import re
-from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -195,38 +195,12 @@ class SalaryImportForm(ImportForm):
 
 # --- Cells ----------------------------------------------------------------------------------
 
-_TURKISH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
-
-
-def parse_amount(value):
-    """``"45.000"`` / ``"45.000,50"`` / ``"45000,50"`` / ``"45000.50"`` / ``45000`` ->
-    ``Decimal``; None for an empty cell; ``ValueError`` otherwise."""
-    if value is None:
-        return None
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        return Decimal(str(value))
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
-    text = text.removesuffix("TL").removesuffix("tl").strip()
-    if not text:
-        return None
-    if _TURKISH_THOUSANDS.match(text):
-        text = text.replace(".", "").replace(",", ".")
-    elif "," in text and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(
-            _("“%(value)s” is not an amount; write it like 45000 or 45.000,50.") % {"value": value}
-        ) from None
-    if not amount.is_finite():
-        raise ValueError(_("“%(value)s” is not an amount.") % {"value": value})
-    return amount
-
 
 class AmountWidget(widgets.DecimalWidget):
+    """Amounts read like the admin's amount fields (:func:`careers.turkish.parse_amount`)."""
+
     def clean(self, value, row=None, **kwargs):
-        return parse_amount(value)
+        return turkish.parse_amount(value)
 
 
 class YearWidget(widgets.IntegerWidget):
