@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "careers.articles",
     "careers.comments",
     "careers.search",
+    "careers.pages",
 ]
 
 MIDDLEWARE = [

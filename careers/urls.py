@@ -33,6 +33,7 @@ urlpatterns = [
     path("besleme/atom/", cache_public_page(LatestRolesAtomFeed()), name="feed_atom"),
     path("robots.txt", cache_public_page(robots_txt), name="robots_txt"),
     path("", include("careers.search.urls")),
+    path("", include("careers.pages.urls")),
     path("", include("careers.articles.urls")),
 ]
 

@@ -44,6 +44,7 @@ def test_every_database_has_the_group_with_exactly_the_editors_permissions():
             for codename in ("view_comment", "change_comment", "delete_comment", "can_moderate")
         }
         | {f"comments.{action}_blockedword" for action in ("view", "add", "change", "delete")}
+        | {"pages.view_simplepage", "pages.change_simplepage", "pages.view_historicalsimplepage"}
     )
     assert group_perms() == expected
     assert not any(
@@ -58,7 +59,7 @@ def test_setupeditors_resets_the_group_to_exactly_the_list():
     call_command("setupeditors", verbosity=2, stdout=out)
     assert "auth.change_user" not in group_perms()
     text = out.getvalue()
-    assert "“Editörler” grubunun 45 izni var." in text
+    assert "“Editörler” grubunun 48 izni var." in text
     group2, skipped = setup_editor_group()
     assert group2 == group and skipped == []  # the comments app is installed now
 

@@ -36,6 +36,10 @@ EDITOR_PERMISSIONS = (
     "comments.delete_comment",
     "comments.can_moderate",
     *(f"comments.{action}_blockedword" for action in ("view", "add", "change", "delete")),
+    # The site pages (KVKK notice, contact and imprint, editorial policy): edit, not delete.
+    "pages.view_simplepage",
+    "pages.change_simplepage",
+    "pages.view_historicalsimplepage",
 )
 
 
