@@ -7,7 +7,7 @@ from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.files import File
 from django.utils import timezone
 
-from careers.articles.amounts import TurkishAmountInput
+from careers.articles.admin.amounts import TurkishAmountInput
 
 
 def _put(data, name, value, widget=None):

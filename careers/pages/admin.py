@@ -5,15 +5,15 @@ from django.utils.translation import gettext_lazy
 from markdownx.models import MarkdownxField
 from simple_history.admin import SimpleHistoryAdmin
 
-from careers.articles.forms import EditorMarkdownxWidget
+from careers.articles.admin.forms import EditorMarkdownxWidget
 
-from .models import PageKind, SimplePage
+from .models import SimplePage
 
 
 @admin.register(SimplePage)
 class SimplePageAdmin(SimpleHistoryAdmin):
-    """The three pages exist from the first ``migrate`` on; editors change their text. A page
-    deleted by mistake (only superusers may delete) can be added again."""
+    """The pages exist from the first ``migrate`` on; editors change their text (they may not
+    add or delete pages). A page deleted by mistake can be added again by a superuser."""
 
     list_display = ["title", "kind", "updated_at", "site_link"]
     fields = ["kind", "title", "summary", "body"]
@@ -22,10 +22,6 @@ class SimplePageAdmin(SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return ["kind"] if obj is not None else []
-
-    def has_add_permission(self, request):
-        existing = set(SimplePage.objects.values_list("kind", flat=True))
-        return super().has_add_permission(request) and bool(set(PageKind.values) - existing)
 
     @admin.display(description=gettext_lazy("on the site"))
     def site_link(self, page):

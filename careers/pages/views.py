@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 
-from careers.articles import seo
-from careers.articles.cache import cache_public_page
 from careers.articles.models import MinimumWage
+from careers.site import seo
+from careers.site.cache import cache_public_page
 
 from .models import PageKind, SimplePage
 
