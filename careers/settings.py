@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "careers.comments",
     "careers.search",
     "careers.pages",
+    "careers.compare",
 ]
 
 MIDDLEWARE = [

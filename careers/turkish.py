@@ -159,6 +159,28 @@ def parse_amount(value):
     return Decimal(sign + digits.replace(",", "."))
 
 
+#: The locative suffix after the last word of a number read aloud ("bir" -> "de",
+#: "altı" -> "da", "üç" -> "te"): vowel harmony, and t after a voiceless consonant.
+_LOCATIVE_UNITS = {1: "de", 2: "de", 3: "te", 4: "te", 5: "te", 6: "da", 7: "de", 8: "de", 9: "da"}
+_LOCATIVE_TENS = {1: "da", 2: "de", 3: "da", 4: "ta", 5: "de", 6: "ta", 7: "te", 8: "de", 9: "da"}
+
+
+def locative_suffix(number: int) -> str:
+    """The suffix "in/on" takes after a number written in digits, with its apostrophe:
+    ``2026`` -> ``"'da"`` (yirmi altı-da), ``2025`` -> ``"'te"`` (yirmi beş-te), ``2020`` ->
+    ``"'de"`` (yirmi-de), ``2030`` -> ``"'da"`` (otuz-da), ``2000`` -> ``"'de"`` (iki bin-de);
+    so "12 Mart 2026'da", "1 Ocak 2025'te"."""
+    number = abs(int(number))
+    if number % 10:
+        return "'" + _LOCATIVE_UNITS[number % 10]
+    if number % 100:
+        return "'" + _LOCATIVE_TENS[number // 10 % 10]
+    if number == 0:
+        return "'da"  # sıfır-da
+    # yüz-de, bin-de, milyon-da
+    return "'da" if number % 1_000_000 == 0 and number % 1_000_000_000 else "'de"
+
+
 def format_date(value: dt.date | dt.datetime) -> str:
     """``date(2026, 11, 26)`` -> ``"26 Kasım 2026"``. An aware datetime is shown in the
     current time zone (Europe/Istanbul)."""

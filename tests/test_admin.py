@@ -162,7 +162,8 @@ def test_whole_article_is_entered_on_one_screen(admin_client):
         {"text": "Müşterilerle görüşmek", "order": 1},
     ])  # fmt: skip
     add_inline_rows(data, inline_prefix(response, "salaryband"), [
-        {"year": 2025, "average": "30000", "top": "45000", "source": "Kariyer siteleri"},
+        {"year": 2025, "average": "30000", "top": "45000", "source": "Kariyer siteleri",
+         "pay_basis": "net"},
     ])  # fmt: skip
     add_inline_rows(data, inline_prefix(response, "relatedrole"), [
         {"to_role": other.pk, "placement": "after_training", "order": 0},

@@ -50,7 +50,7 @@ class SalaryBandAdmin(
     ]
     list_display_links = ["role"]
     list_editable = ["average", "top", "low", "hourly_average", "hourly_top"]
-    list_filter = ["year", "role__sector", "is_sample"]
+    list_filter = ["year", "pay_basis", "role__sector", "is_sample"]
     list_select_related = ["role"]
     search_fields = ["role__title", "role__slug"]
     search_help_text = gettext_lazy("Search by job title or web address.")
@@ -58,10 +58,10 @@ class SalaryBandAdmin(
     readonly_fields = ["warning_list"]
     list_per_page = 100
     fields = [
-        "role", "year", "average", "top", "low", "hourly_average", "hourly_top", "source",
-        "source_url", "is_sample", "warning_list",
+        "role", "year", "pay_basis", "average", "top", "low", "hourly_average", "hourly_top",
+        "source", "source_url", "is_sample", "warning_list",
     ]  # fmt: skip
-    history_list_display = ["average", "top"]
+    history_list_display = ["average", "top", "pay_basis"]
 
     def get_queryset(self, request):
         return (

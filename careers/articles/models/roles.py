@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
 
 from careers import turkish
 
@@ -35,6 +36,14 @@ def latest_band_subquery(field, role_ref="pk"):
     return Subquery(bands.values(field)[:1])
 
 
+def minimum_wage_today_subquery():
+    """Today's net minimum wage (Europe/Istanbul date), for ``.annotate()``."""
+    from .salaries import MinimumWage
+
+    rates = MinimumWage.objects.filter(effective_from__lte=timezone.localdate())
+    return Subquery(rates.order_by("-effective_from").values("net_monthly")[:1])
+
+
 def published_q(prefix=""):
     """The publish rule, the one place it is written: published, with a publish time that
     has come. ``prefix`` applies it across a relation (``published_q("roles__")`` on
@@ -48,11 +57,15 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(published_q())
 
     def with_latest_salary(self):
-        """Annotate ``latest_year``, ``latest_average`` and ``latest_top`` (one query)."""
+        """Annotate ``latest_year``, ``latest_average``, ``latest_top``, ``latest_pay_basis``
+        and ``minimum_net_today`` (today's net minimum wage, for the salary notice): one
+        query."""
         return self.annotate(
             latest_year=latest_band_subquery("year"),
             latest_average=latest_band_subquery("average"),
             latest_top=latest_band_subquery("top"),
+            latest_pay_basis=latest_band_subquery("pay_basis"),
+            minimum_net_today=minimum_wage_today_subquery(),
         )
 
     def for_cards(self):
@@ -77,6 +90,8 @@ class RoleQuerySet(models.QuerySet):
                 queryset=related.annotate(
                     latest_year=latest_band_subquery("year", "to_role"),
                     latest_average=latest_band_subquery("average", "to_role"),
+                    latest_pay_basis=latest_band_subquery("pay_basis", "to_role"),
+                    minimum_net_today=minimum_wage_today_subquery(),
                 ),
             ),
         )
@@ -285,6 +300,17 @@ class Role(MarkdownRenderedModel):
         "career_path",
     )
     objects = RoleManager()
+    # Every revision of the article (who, when, what changed); the rendered HTML, the read
+    # count and the update time follow from what is recorded.
+    history = HistoricalRecords(
+        excluded_fields=[
+            *(f"{name}_html" for name in markdown_fields),
+            "view_count",
+            "updated_at",
+            "image_width",
+            "image_height",
+        ]
+    )
 
     class Meta:
         ordering = ["title"]
@@ -353,6 +379,18 @@ class Role(MarkdownRenderedModel):
         return gettext("%(title)s: what does the job involve and what does it pay?") % {
             "title": self.title
         }
+
+    @property
+    def salary_notice(self):
+        """The note next to a card's figures (:func:`notices.salary_notice`), for roles
+        fetched with ``with_latest_salary()``."""
+        from ..notices import salary_notice
+
+        return salary_notice(
+            getattr(self, "latest_year", None),
+            getattr(self, "latest_average", None),
+            getattr(self, "minimum_net_today", None),
+        )
 
     @property
     def other_names(self):
