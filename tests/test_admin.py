@@ -487,7 +487,13 @@ def test_bad_input_in_the_role_screen_is_refused_next_to_the_field_and_nothing_i
     for name, value in change.get("band", {}).items():
         data[f"{prefix}-0-{name}"] = value
     if "new_band" in change:
-        row = {"year": "2000", "average": "31000", "top": "46000", "source": "x"}
+        row = {
+            "year": "2000",
+            "average": "31000",
+            "top": "46000",
+            "source": "x",
+            "pay_basis": "net",
+        }
         add_inline_rows(data, prefix, [{**row, **change["new_band"]}])
     if "slug" in change:
         data["slug"] = change["slug"]
