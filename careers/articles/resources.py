@@ -17,7 +17,11 @@ saatlik_ust_duzey   hourly top (empty: derived)                                 
 kaynak              where the figures come from                                   yes
 kaynak_adresi       the source's web address                                      no
 ornek_veri          1 for illustrative figures, else 0 or empty                   no
+net_brut            ``net``, ``brüt`` or ``belirtilmemiş`` (the source does not say)  new rows
 ==================  ============================================================  ========
+
+``net_brut`` is required for a new band; left out (or empty) on an existing band, the band
+keeps what it says.
 
 A row with an existing role and year updates that band; any other row adds one. Amounts may be
 written the Turkish way (``45.000``, ``45.000,50``, ``45000,5``); an ambiguous one such as
@@ -45,7 +49,7 @@ from import_export.forms import ImportForm
 from careers import turkish
 
 from . import quality
-from .models import MinimumWage, Role, SalaryBand
+from .models import MinimumWage, PayBasis, Role, SalaryBand
 
 COLUMNS = {
     # model field -> column
@@ -59,6 +63,7 @@ COLUMNS = {
     "source": "kaynak",
     "source_url": "kaynak_adresi",
     "is_sample": "ornek_veri",
+    "pay_basis": "net_brut",
 }
 TITLE_COLUMN = "meslek_adi"
 REQUIRED_COLUMNS = ("meslek", "yil", "ortalama", "ust_duzey", "kaynak")
@@ -250,6 +255,35 @@ class FlagWidget(widgets.BooleanWidget):
         return "1" if value else "0"
 
 
+class PayBasisWidget(widgets.CharWidget):
+    """``net`` / ``brüt`` (``brut``, ``gross``) / ``belirtilmemiş`` (``belirtilmemis``,
+    ``bilinmiyor``), in any case; empty stays empty (the model then asks for it on a new band)."""
+
+    WORDS = {
+        "net": PayBasis.NET,
+        "brut": PayBasis.GROSS,
+        "gross": PayBasis.GROSS,
+        "belirtilmemis": PayBasis.UNSPECIFIED,
+        "bilinmiyor": PayBasis.UNSPECIFIED,
+        "unspecified": PayBasis.UNSPECIFIED,
+    }
+    NAMES = {PayBasis.NET: "net", PayBasis.GROSS: "brüt", PayBasis.UNSPECIFIED: "belirtilmemiş"}
+
+    def clean(self, value, row=None, **kwargs):
+        text = turkish.ascii_fold(str(value if value is not None else "").strip())
+        if not text:
+            return ""
+        if text not in self.WORDS:
+            raise ValueError(
+                _("“%(value)s”: write net, brüt or belirtilmemiş (when the source does not say).")
+                % {"value": value}
+            )
+        return self.WORDS[text]
+
+    def render(self, value, obj=None, **kwargs):
+        return self.NAMES.get(value, "")
+
+
 class TextWidget(widgets.CharWidget):
     def clean(self, value, row=None, **kwargs):
         return "" if value is None else str(value).strip()
@@ -297,12 +331,13 @@ class SalaryBandResource(resources.ModelResource):
         attribute="source_url", column_name="kaynak_adresi", widget=TextWidget()
     )
     is_sample = fields.Field(attribute="is_sample", column_name="ornek_veri", widget=FlagWidget())
+    pay_basis = fields.Field(attribute="pay_basis", column_name="net_brut", widget=PayBasisWidget())
 
     class Meta:
         model = SalaryBand
         fields = (
             "role", "role_title", "year", "low", "average", "top", "hourly_average",
-            "hourly_top", "source", "source_url", "is_sample",
+            "hourly_top", "source", "source_url", "is_sample", "pay_basis",
         )  # fmt: skip
         import_id_fields = ("role", "year")
         instance_loader_class = BandInstanceLoader
@@ -343,6 +378,13 @@ class SalaryBandResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
         return super().get_instance(instance_loader, row)
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # An existing band keeps its net/gross when the file leaves the cell empty.
+        empty = not str(row.get(field.column_name) or "").strip()
+        if field.attribute == "pay_basis" and empty and instance.pk is not None:
+            return
+        super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
 
     def before_import_row(self, row, row_number=None, **kwargs):
         key = (str(row.get("meslek") or "").strip(), str(row.get("yil") or "").strip())

@@ -99,9 +99,9 @@ MULTIPLE_PLACES = Decimal("0.1")
 def minimum_wage_amount(rate, pay_basis="net"):
     """The figure of ``rate`` a band of ``pay_basis`` is compared with: net with net, gross
     with gross; None for "unspecified" (comparing an unknown basis would mislead)."""
-    if rate is None:
+    if rate is None or pay_basis not in ("net", "gross"):
         return None
-    return {"net": rate.net_monthly, "gross": rate.gross_monthly}.get(pay_basis)
+    return rate.net_monthly if pay_basis == "net" else rate.gross_monthly
 
 
 def minimum_wage_multiple(amount, rate, pay_basis="net"):

@@ -148,8 +148,9 @@ def role_detail(request, slug):
     if preview and not can_preview(request.user):
         raise Http404
     links, computed = related_for(role)
-    rates = MinimumWage.objects.table()
-    bands = MinimumWage.objects.attach_multiples(role.salary_bands.all(), rates)
+    bands = list(role.salary_bands.all())
+    rates = MinimumWage.objects.table() if bands else []
+    bands = MinimumWage.objects.attach_multiples(bands, rates)
     modified = last_modified(role, bands)
     context = {
         "role": role,
@@ -159,7 +160,9 @@ def role_detail(request, slug):
         "last_modified": modified,
         "salary_chart": charts.history_chart(bands),
         "salary_notice": notices.notice_for_bands(bands, rates),
-        "salary_updates": notices.update_notes(notices.recent_history(role), bands),
+        "salary_updates": notices.update_notes(notices.recent_history(role), bands)
+        if bands
+        else [],
         "related_links": links,
         "computed_related": computed,
         "popular": {
