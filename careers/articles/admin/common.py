@@ -61,6 +61,9 @@ class EditorHelpMixin:
             # Every amount (inlines, the editable salary list, minimum wage) the Turkish way.
             kwargs.setdefault("form_class", TurkishAmountField)
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        blank_message = (getattr(db_field, "_error_messages", None) or {}).get("blank")
+        if field is not None and blank_message:  # the model's own message for a required field
+            field.error_messages["required"] = blank_message
         help_text = EDITOR_HELP.get((db_field.model._meta.model_name, db_field.name))
         if field is not None and help_text and not field.help_text:
             field.help_text = help_text
