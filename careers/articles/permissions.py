@@ -27,8 +27,12 @@ EDITOR_PERMISSIONS = (
         for model in _ARTICLE_MODELS
         for action in ("view", "add", "change", "delete")
     ),
-    # Salary history (django-simple-history): read only.
-    "articles.view_historicalsalaryband",
+    # Revisions (django-simple-history) of salaries and articles: read only; reverting an
+    # article goes through its change form, so it needs change_role and nothing more.
+    *(
+        f"articles.view_historical{model}"
+        for model in ("salaryband", "role", "responsibility", "roleskill", "trend", "relatedrole")
+    ),
     # Comment moderation: the comments (the pending queue admin checks these too) and the
     # blocklist of words that hold a comment or mark it as spam.
     "comments.view_comment",

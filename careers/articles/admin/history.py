@@ -8,6 +8,7 @@ revert is validated exactly like an edit (the salary rules, the constraints' mes
 alt text, ...), is recorded as a new revision and purges the page cache like any save; if the
 old state no longer passes today's rules, the change form shows why, nothing is saved."""
 
+import datetime as dt
 import difflib
 import itertools
 
@@ -159,6 +160,18 @@ def revert_data(model_admin, request, role, when):
     return data
 
 
+def revision_end(role, revision):
+    """The moment up to which ``revision`` is the article: just before the role's next
+    revision (an edit saves the role, then its rows, so the rows of that edit are later than
+    the role's record), or now for the latest."""
+    following = (
+        role.history.filter(history_date__gt=revision.history_date).order_by("history_date").first()
+    )
+    if following is None:
+        return timezone.now()
+    return following.history_date - dt.timedelta(microseconds=1)
+
+
 class ArticleHistoryMixin:
     """For RoleAdmin (with SimpleHistoryAdmin): the rows' revisions on the history page and
     the whole-article revert."""
@@ -198,7 +211,7 @@ class ArticleHistoryMixin:
         revision = get_object_or_404(role.history.model, id=role.pk, history_id=history_id)
         if request.method != "POST":
             return HttpResponseRedirect(reverse("admin:articles_role_history", args=[role.pk]))
-        data = revert_data(self, request, role, revision.history_date)
+        data = revert_data(self, request, role, revision_end(role, revision))
         data["csrfmiddlewaretoken"] = request.POST.get("csrfmiddlewaretoken", "")
         data["_continue"] = "1"
         request.POST = data
