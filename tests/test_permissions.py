@@ -126,7 +126,10 @@ def test_editor_writes_an_article_and_updates_its_salary(editor_client):
 
 def test_editor_imports_salaries(editor_client):
     make_role("Kredi Asistanı", slug="kredi-asistani")
-    content = "meslek,yil,ortalama,ust_duzey,kaynak,net_brut\nkredi-asistani,2025,30000,40000,Kaynak,net\n"
+    content = (
+        "meslek,yil,ortalama,ust_duzey,kaynak,net_brut\n"
+        "kredi-asistani,2025,30000,40000,Kaynak,net\n"
+    )
     response = editor_client.post(
         reverse("admin:articles_salaryband_import"),
         {
