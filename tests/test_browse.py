@@ -135,7 +135,7 @@ def test_salary_page_default_order_is_average_descending(client, salaried):
         "Cerrah", "İcra Memuru", "Çevirmen", "Ilık Su Uzmanı", "Maaşsız Uzman",
     ]  # fmt: skip
     text = text_of(response)
-    assert "Cerrah Sağlık 2025 90.000 TL 150.000 TL" in text
+    assert "Cerrah Sağlık 2025 net 90.000 TL 150.000 TL" in text
     assert "Maaşsız Uzman Finans — — —" in text
     assert "Taslak" not in text
 

@@ -6,3 +6,6 @@ class PagesConfig(AppConfig):
     name = "careers.pages"
     label = "pages"
     verbose_name = _("Site pages")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects cache invalidation)

@@ -47,7 +47,6 @@ class SimplePage(MarkdownRenderedModel):
     updated_at = models.DateTimeField(_("last updated"), default=timezone.now, editable=False)
 
     markdown_fields = ("body",)
-    invalidates_pages = True  # the footer links to these pages: a change reaches every page
     history = HistoricalRecords(excluded_fields=["updated_at", "body_html"])
 
     class Meta:

@@ -36,12 +36,10 @@ def latest_band_subquery(field, role_ref="pk"):
     return Subquery(bands.values(field)[:1])
 
 
-def minimum_wage_today_subquery():
-    """Today's net minimum wage (Europe/Istanbul date), for ``.annotate()``."""
-    from .salaries import MinimumWage
+def _minimum_wage_today():
+    from .salaries import minimum_wage_today_subquery
 
-    rates = MinimumWage.objects.filter(effective_from__lte=timezone.localdate())
-    return Subquery(rates.order_by("-effective_from").values("net_monthly")[:1])
+    return minimum_wage_today_subquery()
 
 
 def published_q(prefix=""):
@@ -65,7 +63,7 @@ class RoleQuerySet(models.QuerySet):
             latest_average=latest_band_subquery("average"),
             latest_top=latest_band_subquery("top"),
             latest_pay_basis=latest_band_subquery("pay_basis"),
-            minimum_net_today=minimum_wage_today_subquery(),
+            minimum_net_today=_minimum_wage_today(),
         )
 
     def for_cards(self):
@@ -91,7 +89,7 @@ class RoleQuerySet(models.QuerySet):
                     latest_year=latest_band_subquery("year", "to_role"),
                     latest_average=latest_band_subquery("average", "to_role"),
                     latest_pay_basis=latest_band_subquery("pay_basis", "to_role"),
-                    minimum_net_today=minimum_wage_today_subquery(),
+                    minimum_net_today=_minimum_wage_today(),
                 ),
             ),
         )
@@ -300,8 +298,7 @@ class Role(MarkdownRenderedModel):
         "career_path",
     )
     objects = RoleManager()
-    # Every revision of the article (who, when, what changed); the rendered HTML, the read
-    # count and the update time follow from what is recorded.
+    # Every revision (who, when, what); what follows from the recorded fields is left out.
     history = HistoricalRecords(
         excluded_fields=[
             *(f"{name}_html" for name in markdown_fields),
@@ -379,18 +376,6 @@ class Role(MarkdownRenderedModel):
         return gettext("%(title)s: what does the job involve and what does it pay?") % {
             "title": self.title
         }
-
-    @property
-    def salary_notice(self):
-        """The note next to a card's figures (:func:`notices.salary_notice`), for roles
-        fetched with ``with_latest_salary()``."""
-        from ..notices import salary_notice
-
-        return salary_notice(
-            getattr(self, "latest_year", None),
-            getattr(self, "latest_average", None),
-            getattr(self, "minimum_net_today", None),
-        )
 
     @property
     def other_names(self):

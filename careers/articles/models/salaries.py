@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Subquery
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -168,6 +168,12 @@ class SalaryBand(models.Model):
         return salary.hourly(self.top, self.hourly_top)
 
 
+def minimum_wage_today_subquery():
+    """Today's net minimum wage (Europe/Istanbul date), for ``.annotate()`` on roles."""
+    rates = MinimumWage.objects.filter(effective_from__lte=timezone.localdate())
+    return Subquery(rates.order_by("-effective_from").values("net_monthly")[:1])
+
+
 class MinimumWageQuerySet(models.QuerySet):
     def table(self):
         """Every rate, oldest first, as a list (one query): the input of the
@@ -252,17 +258,8 @@ class MinimumWage(models.Model):
 
     def clean(self):
         super().clean()
-        errors = {}
-        for field in ("net_monthly", "gross_monthly"):
-            value = getattr(self, field)
-            if value is not None and value <= 0:
-                errors[field] = _("Enter an amount greater than zero.")
-        if (
-            not errors
-            and self.net_monthly is not None
-            and self.gross_monthly is not None
-            and self.net_monthly > self.gross_monthly
-        ):
-            errors["net_monthly"] = _("The net figure cannot be higher than the gross.")
+        errors = salary.validate_minimum_wage(
+            net_monthly=self.net_monthly, gross_monthly=self.gross_monthly
+        )
         if errors:
             raise ValidationError(errors)
