@@ -173,3 +173,65 @@ def test_a_new_band_in_the_admin_must_say_net_or_gross(admin_client):
     data["pay_basis"] = "gross"
     assert admin_client.post(url, data).status_code == 302
     assert SalaryBand.objects.get(role=role).pay_basis == "gross"
+
+
+# --- The import's net_brut column -----------------------------------------------------------
+
+
+def import_csv(client, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        reverse("admin:articles_salaryband_import"),
+        {
+            "resource": "0",
+            "format": "0",
+            "import_file": SimpleUploadedFile("m.csv", content.encode()),
+        },
+    )
+    result = response.context["result"]
+    errors = [
+        f"{row.number}:{field}:{error}"
+        for row in result.invalid_rows
+        for field, messages in row.error_dict.items()
+        for error in messages
+    ]
+    return response, errors
+
+
+@pytest.mark.parametrize(
+    ("word", "basis"),
+    [("net", "net"), ("Brüt", "gross"), ("BRUT", "gross"), ("belirtilmemiş", "unspecified"),
+     ("Belirtilmemis", "unspecified")],
+)  # fmt: skip
+def test_import_reads_net_or_gross_in_turkish(admin_client, word, basis):
+    make_role("Kredi Asistanı", slug="kredi-asistani")
+    head = "meslek,yil,ortalama,ust_duzey,kaynak,net_brut\n"
+    response, errors = import_csv(admin_client, f"{head}kredi-asistani,2025,30000,40000,x,{word}\n")
+    assert errors == []
+    form = response.context["confirm_form"]
+    admin_client.post(reverse("admin:articles_salaryband_process_import"), form.initial)
+    assert SalaryBand.objects.get(role__slug="kredi-asistani").pay_basis == basis
+
+
+def test_import_needs_net_or_gross_for_a_new_band_and_keeps_it_on_an_update(admin_client):
+    role = make_role("Kredi Asistanı", slug="kredi-asistani")
+    make_band(role, year=2024, average="30000", top="40000", pay_basis="gross")
+    head = "meslek,yil,ortalama,ust_duzey,kaynak,net_brut\n"
+    _response, errors = import_csv(
+        admin_client,
+        f"{head}kredi-asistani,2024,31000,41000,x,\nkredi-asistani,2025,30000,40000,x,\n",
+    )
+    assert errors == [
+        "2:net_brut:Rakamların net mi brüt mü olduğunu (ya da belirtilmediğini) seçin."
+    ]
+    _response, errors = import_csv(admin_client, f"{head}kredi-asistani,2025,30000,40000,x,yarı\n")
+    assert errors == [
+        "1:net_brut:“yarı”: net, brüt ya da (kaynak söylemiyorsa) belirtilmemiş yazın."
+    ]
+    response, errors = import_csv(admin_client, f"{head}kredi-asistani,2024,31000,41000,x,\n")
+    assert errors == []
+    form = response.context["confirm_form"]
+    admin_client.post(reverse("admin:articles_salaryband_process_import"), form.initial)
+    band = SalaryBand.objects.get(role=role, year=2024)
+    assert (band.average, band.pay_basis) == (D("31000"), "gross")

@@ -1,6 +1,8 @@
 """The pages the law and trust ask for: KVKK notice, contact/imprint, editorial policy and the
 salary methodology; written by editors in the admin, linked from every page."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -95,3 +97,18 @@ def test_editors_edit_the_pages_but_cannot_add_or_delete_them(editor_client):
     )
     changelist = editor_client.get(reverse("admin:pages_simplepage_changelist")).content.decode()
     assert changelist.count("Sitede gör<") == 4
+
+
+def test_reply_links_are_named_by_their_visible_text_first(client):
+    """WCAG 2.5.3 (label in name): a voice user saying "Yanıtla" must hit the link; the
+    accessible name is "Yanıtla: <name>", visible text first, no aria-label overriding it."""
+    from .factories import make_comment
+
+    role = make_role("Kredi Asistanı")
+    make_comment(role, name="Ayşe Yılmaz")
+    html = client.get(role.get_absolute_url()).content.decode()
+    link = re.search(r'<p class="reply"><a ([^>]*)>(.*?)</a></p>', html)
+    assert link is not None and "aria-label" not in link.group(1)
+    name = re.sub(r"<[^>]+>", "", link.group(2))
+    assert name == "Yanıtla: Ayşe Yılmaz"
+    assert link.group(2).startswith("Yanıtla<span")
