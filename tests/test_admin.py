@@ -17,7 +17,7 @@ from careers.articles.models import (
 )
 from careers.site import cache
 
-from .adminforms import add_inline_rows, changeform_data, form_data, inline_prefix
+from .adminforms import add_inline_rows, changeform_data, changelist_data, inline_prefix
 from .factories import fill_role, link, make_band, make_role, make_sector, make_skill
 
 pytestmark = pytest.mark.django_db
@@ -317,13 +317,7 @@ def test_minimum_wage_change_invalidates_the_page_cache(admin_client):
 def test_salary_list_edits_many_roles_in_place_with_the_form_rules(admin_client):
     bands = [make_band(make_role(), year=2025, average="30000", top="40000") for _ in range(3)]
     url = reverse("admin:articles_salaryband_changelist")
-    response = admin_client.get(url)
-    formset = response.context["cl"].formset
-    data = {"_save": "Kaydet", "action": ""}
-    for name in formset.management_form.fields:
-        data[f"form-{name}"] = str(formset.management_form[name].value())
-    for form in formset.forms:
-        form_data(data, form)
+    data = changelist_data(admin_client.get(url))
     data["form-0-average"] = "32000"
     data["form-1-average"] = "33000"
     response = admin_client.post(url, data)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from careers import turkish
 from careers.articles.models import MinimumWage, SalaryBand
 
-from .adminforms import changeform_data, form_data, inline_prefix
+from .adminforms import changeform_data, changelist_data, inline_prefix
 from .factories import make_band, make_role
 
 
@@ -118,13 +118,7 @@ def test_role_screen_salary_inline_reads_turkish_amounts(admin_client, band):
 
 def test_editable_salary_list_reads_turkish_amounts(admin_client, band):
     url = reverse("admin:articles_salaryband_changelist")
-    response = admin_client.get(url)
-    formset = response.context["cl"].formset
-    data = {"_save": "Kaydet", "action": ""}
-    for name in formset.management_form.fields:
-        data[f"form-{name}"] = str(formset.management_form[name].value())
-    for form in formset.forms:
-        form_data(data, form)
+    data = changelist_data(admin_client.get(url))
     assert data["form-0-average"] == "45.000,50"
     data["form-0-average"] = "47.500"
     assert admin_client.post(url, data).status_code == 302

@@ -90,18 +90,14 @@ def row_history(model, role_id, limit=ROW_HISTORY_LIMIT):
 
 
 def _put(data, name, value, widget=None):
-    """``value`` as the change form's ``widget`` sends it."""
+    """``value`` as the change form's ``widget`` sends it (``data``: a dict or a QueryDict)."""
     if isinstance(widget, TurkishAmountInput):
-        value = widget.format_value(value)
+        value = widget.format_value(value)  # "45.000", as the browser shows and submits it
     if isinstance(widget, AdminSplitDateTime):
-        if value:
+        if isinstance(value, dt.datetime):
             value = timezone.localtime(value) if timezone.is_aware(value) else value
-            data[f"{name}_0"], data[f"{name}_1"] = (
-                value.strftime("%Y-%m-%d"),
-                value.strftime("%H:%M:%S"),
-            )
-        else:
-            data[f"{name}_0"] = data[f"{name}_1"] = ""
+            value = (value.strftime("%Y-%m-%d"), value.strftime("%H:%M:%S"))
+        data[f"{name}_0"], data[f"{name}_1"] = value or ("", "")
         return
     if value is None:
         data[name] = ""
@@ -110,7 +106,11 @@ def _put(data, name, value, widget=None):
     elif value is False or isinstance(value, File):
         return  # unticked boxes and files are not sent
     elif isinstance(value, list | tuple):
-        data.setlist(name, [str(v) for v in value])
+        values = [str(v) for v in value]
+        if hasattr(data, "setlist"):
+            data.setlist(name, values)
+        else:
+            data[name] = values
     else:
         data[name] = str(value)
 
