@@ -139,3 +139,9 @@ def test_minimum_wage_screen_reads_turkish_amounts(admin_client):
     assert admin_client.post(url, data).status_code == 302
     wage.refresh_from_db()
     assert (wage.net_monthly, wage.gross_monthly) == (Decimal("28100"), Decimal("33030.75"))
+
+
+def test_minimum_wage_list_shows_amounts_the_turkish_way(admin_client):
+    html = admin_client.get(reverse("admin:articles_minimumwage_changelist")).content.decode()
+    assert "28.075,50" in html and "33.030" in html
+    assert "28075,50" not in html and "28075.50" not in html

@@ -1,10 +1,12 @@
 """What every editor screen shares: help texts, Markdown widgets and salary warnings."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from markdownx.models import MarkdownxField
+
+from careers import turkish
 
 from .. import quality
 from ..models import MinimumWage
@@ -68,3 +70,16 @@ class EditorHelpMixin:
         if field is not None and help_text and not field.help_text:
             field.help_text = help_text
         return field
+
+
+def amount_column(model, name):
+    """A list column showing ``model``'s amount field ``name`` the Turkish way ("28.075,50"
+    where Django would show "28075,50")."""
+
+    def column(admin_self, obj):
+        value = getattr(obj, name)
+        return "–" if value is None else turkish.format_number(value)
+
+    column.__name__ = f"{name}_tr"
+    description = model._meta.get_field(name).verbose_name
+    return admin.display(description=description, ordering=name)(column)

@@ -18,7 +18,7 @@ from careers.site.admin import TurkishSearchMixin
 from .. import quality
 from ..imports import FORMATS, SalaryBandResource, SalaryImportForm
 from ..models import MinimumWage, SalaryBand
-from .common import EditorHelpMixin, show_warnings
+from .common import EditorHelpMixin, amount_column, show_warnings
 
 
 def previous_band_subquery(field):
@@ -61,7 +61,7 @@ class SalaryBandAdmin(
         "role", "year", "pay_basis", "average", "top", "low", "hourly_average", "hourly_top",
         "source", "source_url", "is_sample", "warning_list",
     ]  # fmt: skip
-    history_list_display = ["average", "top", "pay_basis"]
+    history_list_display = ["average", "top"]
 
     def get_queryset(self, request):
         return (
@@ -188,6 +188,8 @@ class SalaryBandAdmin(
 
 @admin.register(MinimumWage)
 class MinimumWageAdmin(EditorHelpMixin, admin.ModelAdmin):
-    list_display = ["effective_from", "net_monthly", "gross_monthly", "source"]
+    list_display = ["effective_from", "net_monthly_tr", "gross_monthly_tr", "source"]
+    net_monthly_tr = amount_column(MinimumWage, "net_monthly")
+    gross_monthly_tr = amount_column(MinimumWage, "gross_monthly")
     fields = ["effective_from", "net_monthly", "gross_monthly", "source"]
     date_hierarchy = None
