@@ -153,3 +153,23 @@ def test_revisions_cost_one_insert_per_saved_row(admin_client, settings, rows):
     with_history = save("Özet iki.")
     assert len(with_history) - len(without) == 1  # the role's revision
     assert len(save("Özet üç.", duty="Yeni görev")) - len(without) == 2  # and the changed duty
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_history_page_queries_do_not_grow_with_the_rows(
+    admin_client, django_assert_num_queries, rows
+):
+    role = fill_role(make_role(), rows)
+    for i in range(rows):
+        make_band(role, year=1995 + i)
+    for duty in role.responsibilities.all():
+        duty.text += " (düzeltildi)"
+        duty.save()
+    url = reverse("admin:articles_role_history", args=[role.pk])
+    # session, user, the role, its revisions (count and page), the revisions of each of the
+    # five row models, the skills they name, the user model's content type
+    with django_assert_num_queries(HISTORY_PAGE_QUERIES):
+        assert admin_client.get(url).status_code == 200
+
+
+HISTORY_PAGE_QUERIES = 12

@@ -74,6 +74,7 @@ def row_history(model, role_id, limit=ROW_HISTORY_LIMIT):
         .select_related("history_user")
         .order_by("-history_date", "-history_id")[:limit]
     )
+    label_rows(model, records)
     by_row = {}
     for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
         previous = by_row.get(record.id)
@@ -84,6 +85,31 @@ def row_history(model, role_id, limit=ROW_HISTORY_LIMIT):
         by_row[record.id] = record
         record.model_name = model._meta.verbose_name
     return records
+
+
+def label_rows(model, records):
+    """Set ``record.label``: what the row says, without a query per row (the skills and roles
+    rows point to are fetched at once; one that was deleted since shows its number)."""
+    name = model._meta.model_name
+    targets = {}
+    if name in ("roleskill", "relatedrole"):
+        from ..models import Role, Skill
+
+        target, attr = (Skill, "skill_id") if name == "roleskill" else (Role, "to_role_id")
+        targets = target.objects.only("pk", "title" if target is Role else "name").in_bulk(
+            {getattr(record, attr) for record in records}
+        )
+    for record in records:
+        if name == "roleskill":
+            skill = targets.get(record.skill_id)
+            record.label = record.label or (skill.name if skill else f"#{record.skill_id}")
+        elif name == "relatedrole":
+            role = targets.get(record.to_role_id)
+            record.label = role.title if role else f"#{record.to_role_id}"
+        elif name == "salaryband":
+            record.label = str(record.year)
+        else:
+            record.label = getattr(record, "text", None) or getattr(record, "title", "")
 
 
 # --- Revert ---------------------------------------------------------------------------------
