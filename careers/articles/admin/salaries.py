@@ -40,6 +40,7 @@ class SalaryBandAdmin(
     list_display = [
         "role",
         "year",
+        "pay_basis",
         "average",
         "top",
         "low",
