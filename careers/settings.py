@@ -103,6 +103,8 @@ INSTALLED_APPS = [
     "careers.articles",
     "careers.comments",
     "careers.search",
+    "careers.pages",
+    "careers.compare",
 ]
 
 MIDDLEWARE = [

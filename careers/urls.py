@@ -34,6 +34,8 @@ urlpatterns = [
     path("besleme/atom/", cache_public_page(LatestRolesAtomFeed(), keys=LISTS), name="feed_atom"),
     path("", include("careers.site.urls")),
     path("", include("careers.search.urls")),
+    path("", include("careers.pages.urls")),
+    path("", include("careers.compare.urls")),
     path("", include("careers.articles.urls")),
 ]
 
