@@ -105,6 +105,8 @@ INSTALLED_APPS = [
     "careers.comments",
     "careers.search",
     "careers.api",
+    "careers.pages",
+    "careers.compare",
 ]
 
 MIDDLEWARE = [

@@ -35,6 +35,8 @@ urlpatterns = [
     path("", include("careers.site.urls")),
     path("", include("careers.api.urls")),
     path("", include("careers.search.urls")),
+    path("", include("careers.pages.urls")),
+    path("", include("careers.compare.urls")),
     path("", include("careers.articles.urls")),
 ]
 

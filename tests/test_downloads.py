@@ -12,6 +12,7 @@ import time_machine
 from django.utils import timezone
 
 from careers.articles.models import SalaryBand
+from careers.turkish import format_date
 
 from .factories import make_band, make_role, make_sector
 
@@ -23,8 +24,14 @@ def figures():
     sector = make_sector("Çağrı Merkezi", slug="cagri-merkezi")
     role = make_role("Şoför İşçi", slug="sofor-isci", sector=sector)
     with time_machine.travel(dt.datetime(2026, 3, 12, 21, 30, tzinfo=dt.UTC)):  # 13 Mart, İstanbul
-        make_band(role, year=2025, average="45000.50", top="60000", low="30000", is_sample=True)
-        make_band(role, year=2024, average="25000", top="30000", hourly_average="120.25")
+        make_band(
+            role, year=2025, average="45000.50", top="60000", low="30000", is_sample=True,
+            pay_basis="gross",
+        )  # fmt: skip
+        make_band(
+            role, year=2024, average="25000", top="30000", hourly_average="120.25",
+            pay_basis="unspecified",
+        )  # fmt: skip
     return role
 
 
@@ -51,10 +58,7 @@ def test_utf8_csv_parses_with_turkish_letters_and_decimal_points(client, figures
     assert (first["en_dusuk"], first["ust_duzey"], first["ornek_veri"]) == ("30000", "60000", "1")
     assert first["saatlik_ortalama"] == "200"  # 45.000,50 TL / 225 hours, to the kuruş
     assert Decimal(second["saatlik_ortalama"]) == Decimal("120.25")
-    stored = SalaryBand.objects.get(role=figures, year=2025)
-    assert first["net_brut"] == {"net": "net", "gross": "brüt", "": "belirtilmemiş"}.get(
-        getattr(stored, "pay_basis", ""), "belirtilmemiş"
-    )
+    assert (first["net_brut"], second["net_brut"]) == ("brüt", "belirtilmemiş")
     assert first["adres"].endswith("/meslekler/sofor-isci/")
 
 
@@ -111,3 +115,27 @@ def test_all_roles_file_size_at_demo_size(client, demo):
     bands = SalaryBand.objects.count()
     assert len(rows_of(content, ",")) == bands
     print(f"\nCSV for all roles: {len(content)} bytes, {bands} rows")
+
+
+def test_salary_and_methodology_pages_link_the_downloads_with_licence_and_date(client, figures):
+    for path in ("/maaslar/", "/maaslar/nasil-derleniyor/"):
+        html = client.get(path).content.decode()
+        for href in ("/veri/maaslar.csv", "/veri/maaslar-excel.csv", "/veri/maaslar.json"):
+            assert f'href="{href}" download' in html, (path, href)
+        assert "Rakamlar 13 Mart 2026 tarihli." in html, path
+        assert 'rel="license">CC BY 4.0</a>' in html, path
+
+
+def test_the_data_date_follows_a_salary_change(client, figures):
+    assert (
+        "Rakamlar 13 Mart 2026 tarihli."
+        in client.get("/maaslar/nasil-derleniyor/").content.decode()
+    )
+    band = SalaryBand.objects.get(role=figures, year=2025)
+    band.average = Decimal("46000")
+    band.save()  # today: the cached pages showing the old date are purged
+    today = timezone.localdate()
+    for path in ("/maaslar/", "/maaslar/nasil-derleniyor/"):
+        text = client.get(path).content.decode()
+        assert f"Rakamlar {format_date(today)} tarihli." in text, path
+    assert client.get("/veri/maaslar.csv")["Content-Disposition"].endswith(f'{today}.csv"')

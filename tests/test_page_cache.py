@@ -158,3 +158,32 @@ def test_the_purge_after_commit_names_exactly_the_changed_things(
         band.save()
     (purge,) = [c for c in callbacks if hasattr(c, "page_keys")]  # one per transaction
     assert purge.page_keys == {f"comments-{a.pk}", f"role-{a.pk}", "roles"}
+
+
+def test_a_comparison_is_refreshed_by_a_change_to_any_of_its_roles_only(client, roles):
+    a, b, c = roles
+    pair = reverse("compare:pair", kwargs={"a": a.slug, "b": b.slug})
+    warm(client, pair, c.get_absolute_url())
+    band = c.salary_bands.get()
+    band.average = 32000
+    band.save()
+    assert state(client, pair) == "hit"  # C is not in the comparison
+    band = b.salary_bands.get()
+    band.average = 33000
+    band.save()
+    assert state(client, pair) == "miss"
+    assert "33.000 TL" in client.get(pair).content.decode()
+
+
+def test_editing_a_site_page_refreshes_that_page_and_no_article(client, roles):
+    from careers.pages.models import PageKind, SimplePage
+
+    a = roles[0]
+    contact, kvkk = reverse("pages:contact"), reverse("pages:privacy")
+    warm(client, contact, kvkk, a.get_absolute_url())
+    page = SimplePage.objects.get(kind=PageKind.CONTACT)
+    page.body = "Yeni künye metni."
+    page.save()
+    assert state(client, contact) == "miss"
+    assert state(client, kvkk) == "hit"
+    assert state(client, a.get_absolute_url()) == "hit"

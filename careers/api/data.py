@@ -12,22 +12,25 @@ from django.db.models import Count
 from django.urls import reverse
 
 from careers.articles import salary
-from careers.articles.models import MinimumWage, Role, SalaryBand, Sector, Skill, published_q
+from careers.articles.models import (
+    MinimumWage,
+    PayBasis,
+    Role,
+    SalaryBand,
+    Sector,
+    Skill,
+    published_q,
+)  # fmt: skip
 from careers.site import seo
 
 LICENSE = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/deed.tr"
 ATTRIBUTION = "Meslek Rehberi"
 
-#: ``SalaryBand.pay_basis`` ("net", "gross", "unspecified") comes with the readers' issue; until
-#: the field is there every band is "unspecified" (no source said whether it is net or gross).
-PAY_BASIS_UNSPECIFIED = "unspecified"
-HAS_PAY_BASIS = any(field.name == "pay_basis" for field in SalaryBand._meta.get_fields())
-
 #: A band's own columns, as the API and the downloads publish them.
 BAND_FIELDS = (
     "year", "period", "currency", "low", "average", "top", "hourly_average", "hourly_top",
-    "source", "source_url", "is_sample", *(("pay_basis",) if HAS_PAY_BASIS else ()),
+    "source", "source_url", "is_sample", "pay_basis",
 )  # fmt: skip
 #: The role's columns of a salary row: output name -> database path.
 ROLE_FIELDS = {
@@ -67,7 +70,7 @@ def band_values(row):
         "year": row["year"],
         "period": row["period"],
         "currency": row["currency"],
-        "pay_basis": row.get("pay_basis") or PAY_BASIS_UNSPECIFIED,
+        "pay_basis": row["pay_basis"] or PayBasis.UNSPECIFIED,  # rows from before the field
         "low": amount(row["low"]),
         "average": amount(row["average"]),
         "top": amount(row["top"]),

@@ -19,6 +19,7 @@ from django.utils.http import http_date
 
 from careers.articles import keys
 from careers.articles.freshness import salary_data_date
+from careers.articles.imports.cells import PayBasisWidget
 from careers.turkish import format_number
 
 from . import data
@@ -28,7 +29,6 @@ COLUMNS = (
     "meslek", "meslek_adi", "sektor", "yil", "net_brut", "en_dusuk", "ortalama", "ust_duzey",
     "saatlik_ortalama", "saatlik_ust_duzey", "kaynak", "kaynak_adresi", "ornek_veri", "adres",
 )  # fmt: skip
-PAY_BASIS_TR = {"net": "net", "gross": "brüt", "unspecified": "belirtilmemiş"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 AMOUNTS = ("low", "average", "top", "hourly_average", "hourly_top")
 
@@ -54,7 +54,7 @@ def csv_row(row, amount):
         safe_text(row["title"]),
         safe_text(row["sector"]),
         row["year"],
-        PAY_BASIS_TR[row["pay_basis"]],
+        PayBasisWidget.NAMES[row["pay_basis"]],  # as the salary import reads them
         *(amount(row[name]) for name in AMOUNTS),
         safe_text(row["source"]),
         safe_text(row["source_url"]),

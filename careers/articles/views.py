@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from careers import turkish
 from careers.site.cache import cache_public_page, shows
 
-from . import charts, keys, listing, meta, reads
+from . import charts, keys, listing, meta, notices, reads, salary
 from .forms import SalaryFilterForm
 from .freshness import last_modified, salary_data_date, with_last_modified
 from .models import MinimumWage, Role, Sector, Skill
@@ -142,19 +142,6 @@ def salaries(request):
     )
 
 
-def salary_sources(bands):
-    """One source line per distinct source, with the years it covers."""
-    sources = {}
-    for band in bands:
-        key = (band.source, band.source_url, band.is_sample)
-        entry = sources.setdefault(
-            key,
-            {"text": band.source, "url": band.source_url, "is_sample": band.is_sample, "years": []},
-        )
-        entry["years"].append(band.year)
-    return list(sources.values())
-
-
 @cache_public_page
 def role_detail(request, slug):
     role = Role.objects.for_article().filter(slug=slug).first()
@@ -165,15 +152,21 @@ def role_detail(request, slug):
         raise Http404
     links, computed = related_for(role)
     shows(request, *keys.article(role, links, computed))
-    bands = MinimumWage.objects.attach_multiples(role.salary_bands.all())
+    bands = list(role.salary_bands.all())
+    rates = MinimumWage.objects.table() if bands else []
+    bands = MinimumWage.objects.attach_multiples(bands, rates)
     modified = last_modified(role, bands)
     context = {
         "role": role,
         "preview": preview,
         "bands": bands,
-        "sources": salary_sources(bands),
+        "sources": salary.salary_sources(bands),
         "last_modified": modified,
         "salary_chart": charts.history_chart(bands),
+        "salary_notice": notices.notice_for_bands(bands, rates),
+        "salary_updates": notices.update_notes(notices.recent_history(role), bands)
+        if bands
+        else [],
         "related_links": links,
         "computed_related": computed,
         "popular": {
