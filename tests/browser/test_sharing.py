@@ -72,6 +72,8 @@ DARK_PAGES = {
     "salaries": lambda site: "/maaslar/",
     "search": lambda site: "/ara/?q=musteri",
     "open-data": lambda site: "/api/",
+    "methodology": lambda site: "/maaslar/nasil-derleniyor/",
+    "compare": lambda site: f"/karsilastir/{site.seed.slug}/{site.popular.slug}/",
     "not-found": lambda site: "/yok-boyle/",
 }
 
