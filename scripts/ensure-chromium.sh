@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
-# Installs it with apt-get when missing and we are root; otherwise says how.
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here) and read
+# its printed PDFs with pdftotext (poppler-utils). Installs what is missing with apt-get when
+# we are root; otherwise says how.
 set -euo pipefail
 CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
-if [ -x "$CHROMIUM" ]; then
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium fonts-dejavu-core)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-  echo "Chromium bulunamadı; apt-get ile kuruluyor..."
+  echo "Eksik paketler apt-get ile kuruluyor: ${missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   exit 0
 fi
-echo "Chromium bulunamadı ($CHROMIUM). Kurmak için: sudo apt-get install chromium" >&2
+echo "Eksik: ${missing[*]}. Kurmak için: sudo apt-get install ${missing[*]}" >&2
 echo "(Tarayıcı testleri olmadan hızlı döngü için: make test-fast)" >&2
 exit 1
