@@ -12,7 +12,7 @@ Variables: DJANGO_ENV, DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
 DJANGO_CSRF_TRUSTED_ORIGINS, DATABASE_URL, REDIS_URL, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
 EMAIL_HOST (and its EMAIL_* companions), PAGE_CACHE_SECONDS, READS_FLUSH_SECONDS,
 READS_FLUSH_EVERY, SITE_URL, FRONT_CACHE_URLS, API_RATE_LIMIT, API_RATE_WINDOW,
-API_TRUSTED_PROXIES.
+API_TRUSTED_PROXIES, CARD_FONT_REGULAR, CARD_FONT_BOLD.
 """
 
 import os
@@ -230,6 +230,10 @@ READS_FLUSH_EVERY = int(env("READS_FLUSH_EVERY", "500"))
 API_RATE_LIMIT = int(env("API_RATE_LIMIT", "120"))
 API_RATE_WINDOW = int(env("API_RATE_WINDOW", "60"))
 API_TRUSTED_PROXIES = int(env("API_TRUSTED_PROXIES", env("COMMENTS_TRUSTED_PROXIES", "0")))
+# Social cards (careers/site/cards.py) draw with DejaVu Sans, found in the usual font folders or
+# through fontconfig; these name other TrueType files (regular, bold) that have Turkish letters.
+CARD_FONT_REGULAR = env("CARD_FONT_REGULAR")
+CARD_FONT_BOLD = env("CARD_FONT_BOLD")
 
 # --- Passwords, sessions, security ----------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
