@@ -2,6 +2,7 @@
 the number of roles, page cache, ETag and the per-address rate limit."""
 
 import datetime as dt
+import html
 import json
 
 import pytest
@@ -146,6 +147,11 @@ def test_role_detail_has_everything_the_article_shows(client, seed_role):
     assert role["related"][0]["slug"] == "kredi-asistani"
     assert role["related"][0]["kind"] == "editor"
     assert role["url"].endswith("/meslekler/musteri-hizmetleri-ekip-lideri/")
+    # The note the article shows next to its 2023 figures, and the update notes.
+    assert role["salary_notice"]["stale"] is True and role["salary_notice"]["year"] == 2023
+    assert role["salary_notice"]["text"].startswith("Bu rakamlar 2023 yılına ait")
+    assert role["salary_notice"]["below_minimum_wage"] is True
+    assert isinstance(role["salary_updates"], list)
     card = role["card_image"].removeprefix("http://127.0.0.1:8000")
     assert client.get(card)["Content-Type"] == "image/png"
 
@@ -268,7 +274,7 @@ QUERIES = {
     "/api/v1/roles?skill=iletisim-becerisi": 3,  # + the skill
     "/api/v1/roles?q=uzman": 2,  # the search, the page
     "/api/v1/roles?q=uzman&sector=finans": 4,  # + the sector, the filter on the hits
-    "/api/v1/roles/uzman-01": 8,  # role, 5 prefetches, computed related, minimum wage
+    "/api/v1/roles/uzman-01": 9,  # role, 5 prefetches, computed related, minimum wage, history
     "/api/v1/sectors": 2,
     "/api/v1/skills": 2,
     "/api/v1/salaries": 1,
@@ -349,3 +355,17 @@ def test_rate_limit_per_address_answers_429_in_json(client, settings):
         assert client.get("/").status_code == 200  # the site's pages are not limited
     with time_machine.travel(start + dt.timedelta(seconds=60), tick=False):
         assert client.get("/api/v1/skills").status_code == 200  # a new window
+
+
+def test_role_detail_has_the_articles_salary_notes(client):
+    role = make_role("Veri Analisti", slug="veri-analisti")
+    make_band(role, year=2024, average="20000", top="30000")
+    make_band(role, year=2025, average="21000", top="30000")
+    _, detail = get(client, "/api/v1/roles/veri-analisti")
+    article = html.unescape(client.get(role.get_absolute_url()).content.decode())
+    (note,) = detail["salary_updates"]  # one day of changes
+    assert note["year"] == 2025 and note["previous_year"] == 2024
+    assert note["text"] in article
+    notice = detail["salary_notice"]  # 21.000 TL is below today's net minimum wage
+    assert notice["below_minimum_wage"] is True and notice["minimum_wage_today"] > 21000
+    assert notice["text"] in article

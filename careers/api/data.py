@@ -163,7 +163,31 @@ def minimum_wage_table():
     ]
 
 
-def role_record(role, *, bands, related, modified, card_url=None):
+def notice_record(notice):
+    """The article's note next to the figures (:mod:`careers.articles.notices`), or None."""
+    if notice is None:
+        return None
+    return {
+        "year": notice.year,
+        "stale": notice.stale,
+        "below_minimum_wage": notice.minimum_today is not None,
+        "minimum_wage_today": amount(notice.minimum_today),
+        "text": notice.text,
+    }
+
+
+def update_record(note):
+    return {
+        "date": note.date.isoformat(),
+        "year": note.year,
+        "average": amount(note.average),
+        "previous_year": note.previous_year,
+        "previous_average": amount(note.previous_average),
+        "text": note.text,
+    }
+
+
+def role_record(role, *, bands, related, modified, card_url=None, notice=None, updates=()):
     """Everything the article shows, for a role fetched with ``for_article()``: its sections
     as the sanitized HTML the page prints, duties, skills, salary bands (with the minimum-wage
     multiple, ``MinimumWage.objects.attach_multiples``), trends and related roles."""
@@ -191,6 +215,8 @@ def role_record(role, *, bands, related, modified, card_url=None):
             for rs in role.role_skills.all()
         ],
         "salary_bands": [band_record(band, multiple=band.minimum_wage_multiple) for band in bands],
+        "salary_notice": notice_record(notice),
+        "salary_updates": [update_record(note) for note in updates],
         "trends": [{"title": t.title, "body_html": t.body_html} for t in role.trends.all()],
         "related": related,
         "image": image,

@@ -17,7 +17,7 @@ from ninja import NinjaAPI, Path, Query
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
-from careers.articles import keys
+from careers.articles import keys, notices
 from careers.articles.cards import card_url
 from careers.articles.freshness import last_modified
 from careers.articles.models import MinimumWage, Role, Sector, Skill
@@ -226,19 +226,24 @@ def roles(
     summary="Bir meslek",
 )
 def role(request, slug: str = Path(..., pattern=SLUG)):
-    """Makalenin gösterdiği her şey: görevler, beceriler, maaşlar, eğilimler, ilgili meslekler."""
+    """Makalenin gösterdiği her şey: görevler, beceriler, maaşlar (eski ya da asgari ücretin
+    altındaysa uyarısı, güncelleme notları), eğilimler, ilgili meslekler."""
     found = Role.objects.published().for_article().filter(slug=slug).first()
     if found is None:
         raise ApiError(404, _("There is no published occupation at this address."))
     links, computed = related_for(found)
     shows(request, *keys.article(found, links, computed))
-    bands = MinimumWage.objects.attach_multiples(found.salary_bands.all())
+    bands = list(found.salary_bands.all())
+    rates = MinimumWage.objects.table() if bands else []
+    bands = MinimumWage.objects.attach_multiples(bands, rates)
     return data.role_record(
         found,
         bands=bands,
         related=data.related_records(links, computed),
         modified=last_modified(found, bands),
         card_url=card_url(found, bands),
+        notice=notices.notice_for_bands(bands, rates),
+        updates=notices.update_notes(notices.recent_history(found), bands) if bands else [],
     )
 
 

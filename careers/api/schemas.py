@@ -67,6 +67,25 @@ class ArticleBand(SalaryBand):
     )
 
 
+class SalaryNotice(Schema):
+    year: int = Field(description="En son rakamların yılı.")
+    stale: bool = Field(description="true: rakamlar eski (güncel olmayabilir).")
+    below_minimum_wage: bool = Field(
+        description="true: ortalama bugünkü net asgari ücretin altında."
+    )
+    minimum_wage_today: float | None
+    text: str = Field(description="Makalenin rakamların yanında gösterdiği not.")
+
+
+class SalaryUpdate(Schema):
+    date: str = Field(description="Maaş bilgilerinin güncellendiği gün (YYYY-AA-GG).")
+    year: int
+    average: float
+    previous_year: int | None
+    previous_average: float | None
+    text: str
+
+
 class Skill(Schema):
     slug: str
     name: str
@@ -116,6 +135,8 @@ class RoleDetail(Schema):
     responsibilities: list[str]
     skills: list[Skill]
     salary_bands: list[ArticleBand] = Field(description="Yıllara göre, en yeni önce.")
+    salary_notice: SalaryNotice | None = Field(description="Eski ya da düşük rakam uyarısı.")
+    salary_updates: list[SalaryUpdate] = Field(description="Son güncelleme notları.")
     trends: list[Trend]
     related: list[RelatedRole]
     image: Image | None
