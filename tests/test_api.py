@@ -10,7 +10,7 @@ import time_machine
 from django.utils import timezone
 
 from careers.api import data
-from careers.articles.models import MinimumWage, RoleSkill
+from careers.articles.models import MinimumWage, RoleSkill, SalaryBand, Sector, Skill
 
 from .factories import fill_role, link, make_band, make_comment, make_role, make_sector, make_skill
 from .test_browse import catalogue  # Uzman 00, 01, ...: two sectors, one skill, 2024-2025
@@ -314,6 +314,64 @@ def test_cached_answer_is_purged_when_content_changes(client):
     response, after = get(client, "/api/v1/roles/uzman-00")
     assert response["X-Page-Cache"] == "miss"
     assert (before["title"], after["title"]) == ("Uzman 00", "Kıdemli Uzman")
+
+
+def _rename_sector():
+    sector = Sector.objects.get(slug="finans")
+    sector.name = "Finans ve Bankacılık"
+    sector.save()
+    return "Finans ve Bankacılık"
+
+
+def _rename_skill():
+    skill = Skill.objects.get(slug="iletisim-becerisi")
+    skill.name = "Etkili İletişim"
+    skill.save()
+    return "Etkili İletişim"
+
+
+def _new_minimum_wage():
+    MinimumWage.objects.create(
+        effective_from=dt.date(2026, 7, 1), net_monthly=30000, gross_monthly=35000, source="x"
+    )
+    return "2026-07-01"
+
+
+def _raise_salary():
+    band = SalaryBand.objects.get(role__slug="uzman-01", year=2025)
+    band.average = 33333
+    band.save()
+    return "33333"
+
+
+def _add_skill_to_a_role():
+    role = make_role("Yeni Gelen", slug="yeni-gelen")
+    RoleSkill.objects.create(role=role, skill=Skill.objects.get(slug="iletisim-becerisi"), body=".")
+    return "yeni-gelen"
+
+
+@pytest.mark.parametrize(
+    ("path", "change"),
+    [
+        ("/api/v1/sectors", _rename_sector),
+        ("/api/v1/roles", _rename_sector),  # the cards show the sector's name
+        ("/veri/maaslar.csv", _rename_sector),
+        ("/api/v1/skills", _rename_skill),
+        ("/api/v1/roles/uzman-01", _rename_skill),
+        ("/api/v1/minimum-wage", _new_minimum_wage),
+        ("/api/v1/salaries/2025", _raise_salary),
+        ("/veri/maaslar.json", _raise_salary),
+        ("/api/v1/roles?skill=iletisim-becerisi", _add_skill_to_a_role),
+    ],
+)
+def test_a_change_purges_exactly_the_answers_showing_it(client, path, change):
+    catalogue(3)
+    before = client.get(path)
+    assert client.get(path)["X-Page-Cache"] == "hit"
+    shown = change()
+    after = client.get(path)
+    assert after["X-Page-Cache"] == "miss" and shown in after.content.decode("utf-8-sig")
+    assert shown not in before.content.decode("utf-8-sig")
 
 
 def test_etag_and_conditional_get(client):
