@@ -9,12 +9,15 @@ DJANGO_ALLOWED_HOSTS are set: nothing is invented for a public server.
 
 Variables: DJANGO_ENV, DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
 DJANGO_CSRF_TRUSTED_ORIGINS, DATABASE_URL, REDIS_URL, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
-EMAIL_HOST (and its EMAIL_* companions), PAGE_CACHE_SECONDS, READS_FLUSH_SECONDS,
-READS_FLUSH_EVERY, SITE_URL.
+EMAIL_HOST (and its EMAIL_* companions), EMAIL_TIMEOUT, PAGE_CACHE_SECONDS, READS_FLUSH_SECONDS,
+READS_FLUSH_EVERY, SITE_URL, DJANGO_ADMIN_PATH, DJANGO_ADMINS, DJANGO_HSTS_PRELOAD,
+DJANGO_LOG_FORMAT, SENTRY_DSN, DB_TIMEOUT_SECONDS.
 """
 
 import os
 import secrets
+from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -93,6 +96,8 @@ INSTALLED_APPS = [
     "markdownx",
     "import_export",
     "simple_history",
+    "axes",
+    "csp",
     "careers.articles",
     "careers.comments",
     "careers.search",
@@ -100,6 +105,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response, cached pages too.
+    "csp.middleware.CSPMiddleware",
+    "careers.site.headers.PermissionsPolicyMiddleware",
+    # Database unreachable or locked: a Turkish 503 with Retry-After instead of a 500.
+    "careers.site.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -110,6 +120,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who changed a salary band (django-simple-history's "changed by").
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Admin login throttling (django-axes): last, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "careers.urls"
@@ -136,20 +148,33 @@ TEMPLATES = [
 # while one writer commits, the busy timeout makes a second writer wait instead of failing with
 # "database is locked", and IMMEDIATE transactions take the write lock at BEGIN so that two
 # transactions cannot both read and then deadlock on upgrading to a write.
+#
+# No request may wait long for the database: a write lock held by another process (a backup,
+# a long import) or an unreachable server answers with the Turkish 503 page after
+# DB_TIMEOUT_SECONDS (careers/site/outage.py), never after gunicorn's 30 s worker timeout.
+DB_TIMEOUT_SECONDS = int(env("DB_TIMEOUT_SECONDS", "3"))
 SQLITE_OPTIONS = {
-    "timeout": 20,
+    "timeout": DB_TIMEOUT_SECONDS,
     "transaction_mode": "IMMEDIATE",
     "init_command": (
         "PRAGMA journal_mode=WAL;"
         "PRAGMA synchronous=NORMAL;"
         "PRAGMA foreign_keys=ON;"
-        "PRAGMA busy_timeout=20000;"
+        f"PRAGMA busy_timeout={DB_TIMEOUT_SECONDS * 1000};"
     ),
 }
 if env("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
+    # CONN_HEALTH_CHECKS: a persistent connection is checked before a request reuses it, so
+    # a restarted PostgreSQL costs no request a 500 (the stale connection is replaced).
+    DATABASES = {
+        "default": dj_database_url.parse(
+            env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True
+        )
+    }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+    elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = DB_TIMEOUT_SECONDS
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -171,7 +196,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache with short socket timeouts; when Redis is down it logs and
+            # answers "not cached", so pages are rendered from the database (careers/site).
+            "BACKEND": "careers.site.rediscache.DegradingRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "meslek",
         }
@@ -212,7 +239,54 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(env("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Preloading is a promise to browsers that is slow to undo: only when asked for.
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Content-Security-Policy (django-csp), enforced: nothing inline, nothing from elsewhere.
+# Templates carry no inline script or style (JSON-LD is a data block, which CSP leaves alone);
+# the admin and markdownx's preview work under it (tests/browser/test_csp.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if PRODUCTION:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
+# Browser features no page uses are switched off (careers/site/headers.py).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
+# --- Admin ------------------------------------------------------------------------------------
+# Where the admin lives (e.g. DJANGO_ADMIN_PATH=ekip-1f3c/ keeps it off scanners' lists).
+ADMIN_PATH = env("DJANGO_ADMIN_PATH", "yonetim/").strip("/") + "/"
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords an account, and
+# separately an address, is locked for AXES_COOLOFF_TIME with a Turkish page (429). A locked
+# attempt is refused before any password is hashed, so hammering the login costs the public
+# pages nothing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "careers.site.throttle.lockout"
+# The visitor's address as flood control sees it (COMMENTS_TRUSTED_PROXIES behind a proxy).
+AXES_CLIENT_IP_CALLABLE = "careers.comments.moderation.client_ip"
 
 # --- Language and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "tr"
@@ -251,9 +325,15 @@ if env("EMAIL_HOST"):
     EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    # A mail server that accepts and never answers must not hold anything for long; mail is
+    # sent after the response anyway (careers/comments/notify.py).
+    EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Meslek Rehberi <no-reply@localhost>")
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Who gets an e-mail about each server error: "Ad <ad@ornek.com>, ...".
+ADMINS = getaddresses(env_list("DJANGO_ADMINS"))
 
 # --- Markdown -------------------------------------------------------------------------------
 # The admin's live preview must show exactly what the public page will: the same sanitizing
@@ -301,15 +381,51 @@ COMMENTS_THREAD_DEPTH = 5
 COMMENTS_CLOSE_AFTER_DAYS = (
     int(env("COMMENTS_CLOSE_AFTER_DAYS")) if env("COMMENTS_CLOSE_AFTER_DAYS") else None
 )
+# The "Yorumunuz onay bekliyor." link after posting shows the held comment to whoever holds
+# it, so it lives only as long as its author needs it (WordPress: 10 minutes).
+COMMENTS_HELD_NOTICE_MAX_AGE = 10 * 60
 # KVKK: days an IP address stays on a comment (`manage.py clear_comment_ips`, run daily).
 COMMENTS_IP_RETENTION_DAYS = int(env("COMMENTS_IP_RETENTION_DAYS", "30"))
 # Reverse proxies in front of the app that append the client's address to X-Forwarded-For;
 # 0 (direct) uses REMOTE_ADDR. Set it behind nginx, or every visitor shares the proxy's IP.
 COMMENTS_TRUSTED_PROXIES = int(env("COMMENTS_TRUSTED_PROXIES", "0"))
 
+# --- Logs and error reports (careers/site/logs.py) ---------------------------------------
+# One JSON object per line in production (DJANGO_LOG_FORMAT=text for people), errors mailed to
+# ADMINS and sent to Sentry when SENTRY_DSN is set; neither carries a visitor's personal data.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env("DJANGO_LOG_FORMAT", "json" if PRODUCTION else "text"),
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Uncaught errors only: an outage's own log lines (Redis down, mail failing) go to
+        # the console and Sentry, not to a mail per request.
+        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+    },
 }
+# Error reports (mail and the 500 page in DEBUG) show no form values, cookies or addresses.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "careers.site.logs.PrivateExceptionReporterFilter"
+if env("SENTRY_DSN"):
+    from careers.site.logs import init_sentry
+
+    init_sentry(env("SENTRY_DSN"), environment=ENVIRONMENT)

@@ -17,7 +17,7 @@ admin.site.index_title = _("Content")
 admin.site.site_url = "/"
 
 urlpatterns = [
-    path("yonetim/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     # markdownx's own views answer anyone and store any file: staff-only, checked wrappers
     # under the same names, so the editor widget keeps working (see articles/uploads.py).
     path("markdownx/upload/", uploads.upload_image, name="markdownx_upload"),

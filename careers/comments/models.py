@@ -185,6 +185,12 @@ class Comment(models.Model):
         return text.render(self.body)
 
     @property
+    def body_text_html(self):
+        """The text as escaped HTML paragraphs with no links: a held comment shown to its
+        author must not hand anyone a live link nobody has checked."""
+        return text.render(self.body, links=False)
+
+    @property
     def is_approved(self):
         return self.status == CommentStatus.APPROVED
 

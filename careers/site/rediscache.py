@@ -1,0 +1,136 @@
+"""Django's RedisCache, made safe for a Redis that is down: slower, never broken.
+
+* Short socket timeouts (``SOCKET_TIMEOUT``, 0.5 s by default), so an unreachable Redis costs a
+  request at most that, and no retries.
+* A failed call is logged (once per outage, as an error) and answered as "not cached": ``get``
+  returns the default, ``add`` says it stored (so flood control falls back to its database
+  check instead of refusing everyone), ``incr`` counts from zero, writes are dropped. Pages are
+  then rendered from the database.
+* After a failure Redis is left alone for ``DOWN_SECONDS`` (5 s): a dead server is not asked
+  again on every call of every request.
+* When Redis answers again, and writes were dropped meanwhile (an editor's save could not
+  bump the page cache's version), ``ON_RECOVERY`` (a dotted path) is called once, so no page
+  cached before the outage is served stale after it.
+
+``ping()`` asks Redis directly and raises when it does not answer: the readiness probe uses it.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+
+def _redis_errors():
+    import redis
+
+    return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+
+
+class DegradingRedisCache(RedisCache):
+    def __init__(self, server, params):
+        params = dict(params)
+        options = dict(params.get("OPTIONS") or {})
+        timeout = float(options.pop("SOCKET_TIMEOUT", 0.5))
+        self.down_seconds = float(options.pop("DOWN_SECONDS", 5))
+        self.on_recovery = options.pop("ON_RECOVERY", None)
+        options.setdefault("socket_connect_timeout", timeout)
+        options.setdefault("socket_timeout", timeout)
+        params["OPTIONS"] = options
+        super().__init__(server, params)
+        self._errors = _redis_errors()
+        self._lock = threading.Lock()
+        self._down_until = 0.0
+        self._outage = False
+        self._dropped_writes = False
+
+    # --- the circuit ------------------------------------------------------------------------
+    def _call(self, name, fallback, *args, write=False, **kwargs):
+        if time.monotonic() < self._down_until:
+            self._dropped_writes |= write
+            return fallback
+        try:
+            result = getattr(super(), name)(*args, **kwargs)
+        except self._errors as error:
+            self._failed(name, error, write)
+            return fallback
+        if self._outage:
+            self._recovered()
+        return result
+
+    def _failed(self, name, error, write):
+        with self._lock:
+            self._down_until = time.monotonic() + self.down_seconds
+            self._dropped_writes |= write
+            first = not self._outage
+            self._outage = True
+        if first:
+            logger.error(
+                "Redis cache unavailable (%s: %s); serving without cache for now",
+                name,
+                error.__class__.__name__,
+            )
+
+    def _recovered(self):
+        with self._lock:
+            if not self._outage:
+                return
+            self._outage = False
+            dropped, self._dropped_writes = self._dropped_writes, False
+        logger.warning("Redis cache is back; writes dropped meanwhile: %s", dropped)
+        if dropped and self.on_recovery:
+            try:
+                import_string(self.on_recovery)()
+            except Exception:
+                logger.exception("Redis recovery callback %s failed", self.on_recovery)
+
+    def ping(self):
+        """Raise unless Redis answers now (readiness probe); ignores the circuit."""
+        client = self._cache.get_client(write=True)
+        if not client.ping():
+            raise ConnectionError("Redis did not answer PING")
+        if self._outage:
+            self._recovered()
+        return True
+
+    # --- the cache API ----------------------------------------------------------------------
+    def get(self, key, default=None, version=None):
+        return self._call("get", default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._call("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call("has_key", False, key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("add", True, key, value, timeout, version, write=True)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set", None, key, value, timeout, version, write=True)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set_many", list(data), data, timeout, version, write=True)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("touch", False, key, timeout, version, write=True)
+
+    def delete(self, key, version=None):
+        return self._call("delete", False, key, version, write=True)
+
+    def delete_many(self, keys, version=None):
+        return self._call("delete_many", None, keys, version, write=True)
+
+    def incr(self, key, delta=1, version=None):
+        return self._call("incr", delta, key, delta, version, write=True)
+
+    def decr(self, key, delta=1, version=None):
+        return self._call("decr", 0, key, delta, version, write=True)
+
+    def clear(self):
+        return self._call("clear", False, write=True)
