@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "careers.site",
     "careers.articles",
     "careers.comments",
     "careers.search",
@@ -137,7 +138,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "careers.articles.context_processors.site",
+                "careers.site.context_processors.site",
             ],
         },
     },
@@ -201,6 +202,11 @@ if env("REDIS_URL"):
             "BACKEND": "careers.site.rediscache.DegradingRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "meslek",
+            "OPTIONS": {
+                "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT_SECONDS", "0.5")),
+                # Edits made while Redis was down could not invalidate cached pages.
+                "ON_RECOVERY": "careers.site.cache.bump_content_version",
+            },
         }
     }
 else:

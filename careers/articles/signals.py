@@ -3,7 +3,8 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from . import cache
+from careers.site import cache
+
 from .models import (
     MarkdownRenderedModel,
     MinimumWage,

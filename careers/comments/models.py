@@ -74,11 +74,6 @@ def approved_comment_count():
     return Coalesce(Subquery(counts[:1]), Value(0))
 
 
-def with_approved_comment_count(roles):
-    """``roles`` annotated with ``approved_comment_count`` (one query in all)."""
-    return roles.annotate(approved_comment_count=approved_comment_count())
-
-
 class Comment(models.Model):
     role = models.ForeignKey(
         Role,
@@ -189,11 +184,6 @@ class Comment(models.Model):
         """The text as escaped HTML paragraphs with no links: a held comment shown to its
         author must not hand anyone a live link nobody has checked."""
         return text.render(self.body, links=False)
-
-    @property
-    def is_approved(self):
-        return self.status == CommentStatus.APPROVED
-
 
 class BlockedWordAction(models.TextChoices):
     HOLD = "hold", _("Hold for moderation")
