@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast test-browser lint format check editor messages screenshots bench clean
+.PHONY: run test test-fast test-browser test-faults lint format check editor messages screenshots bench clean
 
 # Re-install only when pyproject.toml changes (stamp files), so a second run is quick.
 $(VENV)/.stamp-base: pyproject.toml
@@ -28,13 +28,18 @@ run: $(VENV)/.stamp-base
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## Everything: unit, view, admin and browser tests (installs Chromium with apt-get if missing).
+## The fault tests, which start and stop real services, run with `make test-faults`.
 test: $(VENV)/.stamp-test
 	@bash scripts/ensure-chromium.sh
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not faults"
 
 ## Quick local loop: everything but the browser tests.
 test-fast: $(VENV)/.stamp-test
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not faults"
+
+## Real PostgreSQL, Redis, SQLite lock and mail server failing under gunicorn (tests/faults).
+test-faults: $(VENV)/.stamp-test
+	bash scripts/ci-faults.sh
 
 test-browser: $(VENV)/.stamp-test
 	@bash scripts/ensure-chromium.sh

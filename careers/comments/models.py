@@ -185,6 +185,7 @@ class Comment(models.Model):
         author must not hand anyone a live link nobody has checked."""
         return text.render(self.body, links=False)
 
+
 class BlockedWordAction(models.TextChoices):
     HOLD = "hold", _("Hold for moderation")
     SPAM = "spam", _("Mark as spam")

@@ -1,0 +1,378 @@
+"""Fault tests: the real site (gunicorn, production settings) against real services that are
+then made to fail: PostgreSQL stopped and restarted, a SQLite write lock held by another
+connection, Redis stopped, a mail server that accepts and never answers.
+
+Everything a test starts is stopped by PID in a ``finally`` (fixture teardown), also when the
+test fails. Ports come from FAULTS_PORT_BASE (21000 by default) upwards. Every test in this
+folder is marked ``faults``; ``scripts/ci-faults.sh`` installs what they need and runs them.
+"""
+
+import http.client
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).parent
+PORT_BASE = int(os.environ.get("FAULTS_PORT_BASE", "21000"))
+PGBIN = Path("/usr/lib/postgresql/15/bin")
+SEED = "/meslekler/musteri-hizmetleri-ekip-lideri/"
+MODERATOR_EMAIL = "moderator@example.org"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if HERE in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.faults)
+
+
+def free_port(offset):
+    """A free port at PORT_BASE + offset (or the next free ones)."""
+    for port in range(PORT_BASE + offset, PORT_BASE + offset + 50):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port near {PORT_BASE + offset}")
+
+
+def require(path, package):
+    if not shutil.which(str(path)) and not Path(path).exists():
+        pytest.fail(
+            f"{path} bulunamadı: fault testleri gerçek servisleri başlatır. Kurun: "
+            f"sudo apt-get install {package} (ya da scripts/ci-faults.sh, root iken kurar).",
+            pytrace=False,
+        )
+
+
+def stop(process, sig=signal.SIGTERM, timeout=20):
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(sig)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)
+
+
+# --- HTTP ------------------------------------------------------------------------------------
+@dataclass
+class Answer:
+    status: int
+    headers: dict
+    body: str
+    seconds: float
+
+    @property
+    def text(self):
+        """The page as a reader sees it: tags removed, whitespace collapsed."""
+        html = re.sub(r"<(script|style)\b.*?</\1>", " ", self.body, flags=re.S)
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def request(port, method, path, data=None, headers=None, timeout=30, raw_body=None):
+    """One HTTP request, no redirects followed; its answer and how long it took."""
+    headers = dict(headers or {})
+    body = raw_body
+    if data is not None:
+        body = urllib.parse.urlencode(data).encode()
+        headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
+    started = time.monotonic()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        content = response.read().decode("utf-8", "replace")
+        answer_headers = {k.lower(): v for k, v in response.getheaders()}
+        return Answer(response.status, answer_headers, content, time.monotonic() - started)
+    finally:
+        connection.close()
+
+
+# --- the site under gunicorn -------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    """collectstatic once for every server of the session (production serves the manifest)."""
+    root = tmp_path_factory.mktemp("static")
+    env = {**base_env(root.parent), "DJANGO_STATIC_ROOT": str(root)}
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    return root
+
+
+def base_env(var):
+    env = {
+        **os.environ,
+        "DJANGO_ENV": "production",
+        "DJANGO_SECRET_KEY": "faults-" + secrets.token_urlsafe(40),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_VAR_DIR": str(var),
+        "DJANGO_LOG_LEVEL": "INFO",
+        "DJANGO_LOG_FORMAT": "json",
+        # one proxy in front: each test visitor gets its own address through X-Forwarded-For
+        "COMMENTS_TRUSTED_PROXIES": "1",
+    }
+    for name in ("DATABASE_URL", "REDIS_URL", "EMAIL_HOST", "SENTRY_DSN"):
+        env.pop(name, None)
+    return env
+
+
+@dataclass
+class Site:
+    """A gunicorn serving the demo content with production settings."""
+
+    port: int
+    env: dict
+    var: Path
+    log: Path
+    process: subprocess.Popen = None
+    extra: dict = field(default_factory=dict)
+
+    def get(self, path, **kwargs):
+        return request(self.port, "GET", path, **kwargs)
+
+    def post(self, path, data, ip="192.0.2.10", **kwargs):
+        headers = {"X-Forwarded-For": ip, **kwargs.pop("headers", {})}
+        return request(self.port, "POST", path, data=data, headers=headers, **kwargs)
+
+    def manage(self, *args):
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+
+    def logs(self):
+        return self.log.read_text(errors="replace")
+
+    def start(self, workers=2, threads=1):
+        self.log_file = self.log.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "careers.wsgi", "-b", f"127.0.0.1:{self.port}",
+             "-w", str(workers), "--threads", str(threads), "--timeout", "30",
+             "--graceful-timeout", "2", "--log-level", "warning"],
+            cwd=ROOT, env=self.env, stdout=self.log_file, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited:\n{self.logs()}")
+            try:
+                if self.get("/durum/", timeout=2).status == 200:
+                    return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"gunicorn did not answer:\n{self.logs()}")
+
+    def stop(self):
+        stop(self.process)
+        if getattr(self, "log_file", None):
+            self.log_file.close()
+
+    def comment_form(self, path=SEED):
+        """The article's form token, aged past the minimum fill time."""
+        page = self.get(path)
+        assert page.status == 200, page.status
+        token = re.search(r'name="zaman" value="([^"]+)"', page.body).group(1)
+        return token
+
+    def comment(self, token, slug="musteri-hizmetleri-ekip-lideri", **fields):
+        data = {
+            "name": "Ayşe Yılmaz",
+            "email": "ayse@example.com",
+            "url": "",
+            "comment": "Çok faydalı bir yazı, teşekkürler.",
+            "parent": "",
+            "zaman": token,
+            "kontrol": "",
+        }
+        data.update(fields)
+        ip = data.pop("ip", "192.0.2.10")
+        return self.post(f"/yorumlar/{slug}/gonder/", data, ip=ip)
+
+
+@pytest.fixture
+def make_site(static_root, tmp_path):
+    """Build (migrate, demo content, a moderator) and start sites; all stopped at the end."""
+    sites = []
+
+    def build(*, workers=2, threads=1, start=True, **env):
+        var = Path(tempfile.mkdtemp(prefix="meslek-faults-", dir=tmp_path))
+        site = Site(
+            port=free_port(100 + len(sites)),
+            env={**base_env(var), "DJANGO_STATIC_ROOT": str(static_root), **env},
+            var=var,
+            log=var / "server.log",
+        )
+        sites.append(site)
+        site.manage("migrate", "-v0")
+        site.manage("loaddemo", "-v0")
+        site.manage(
+            "shell",
+            "-c",
+            "from django.contrib.auth.models import User;"
+            f"User.objects.create_superuser('moderator', '{MODERATOR_EMAIL}', None)",
+        )
+        if start:
+            site.start(workers=workers, threads=threads)
+        return site
+
+    try:
+        yield build
+    finally:
+        for site in sites:
+            site.stop()
+
+
+def wait_for_form_age():
+    """The comment form refuses posts sooner than COMMENTS_MIN_FILL_SECONDS (3 s)."""
+    time.sleep(3.2)
+
+
+# --- services ----------------------------------------------------------------------------------
+class Redis:
+    def __init__(self, port, workdir):
+        require("redis-server", "redis-server")
+        self.port, self.workdir, self.process = port, workdir, None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(self.workdir)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return self
+            time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self):
+        stop(self.process)
+        self.process = None
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    server = Redis(free_port(200), tmp_path)
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+class Postgres:
+    """A throwaway PostgreSQL 15 cluster (as scripts/with-postgres.sh makes), stopped and
+    started by the test."""
+
+    def __init__(self, port):
+        require(PGBIN / "initdb", "postgresql-15")
+        self.port = port
+        self.data = Path(tempfile.mkdtemp(prefix="meslek-faults-pg-"))
+        self.runas = []
+        if os.getuid() == 0:
+            shutil.chown(self.data, "postgres")
+            self.runas = ["runuser", "-u", "postgres", "--"]
+        self._run(PGBIN / "initdb", "-D", self.data, "-U", "meslek", "--auth=trust", "-E", "UTF8",
+                  "--locale=C.UTF-8")  # fmt: skip
+
+    @property
+    def url(self):
+        return f"postgres://meslek@127.0.0.1:{self.port}/meslek"
+
+    def _run(self, *args):
+        subprocess.run([*self.runas, *map(str, args)], check=True, capture_output=True)
+
+    def start(self):
+        self._run(PGBIN / "pg_ctl", "-D", self.data, "-o",
+                  f"-h 127.0.0.1 -p {self.port} -k {self.data}", "-l", self.data / "log",
+                  "-w", "start")  # fmt: skip
+        return self
+
+    def create_database(self):
+        self._run(PGBIN / "createdb", "-h", "127.0.0.1", "-p", self.port, "-U", "meslek", "meslek")
+
+    def stop(self):
+        subprocess.run([*self.runas, str(PGBIN / "pg_ctl"), "-D", str(self.data), "-m", "fast",
+                        "-w", "stop"], capture_output=True)  # fmt: skip
+
+    def destroy(self):
+        self.stop()
+        shutil.rmtree(self.data, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres():
+    server = Postgres(free_port(300))
+    try:
+        server.start()
+        server.create_database()
+        yield server
+    finally:
+        server.destroy()
+
+
+class SilentSMTP:
+    """A mail server that accepts connections and never says a word (not even the greeting)."""
+
+    def __init__(self, port):
+        self.port = port
+        self.connections = []
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", port))
+        self.sock.listen(16)
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections.append(conn)  # held open, never answered
+
+    def close(self):
+        self.sock.close()
+        for conn in self.connections:
+            conn.close()
+
+
+@pytest.fixture
+def silent_smtp():
+    server = SilentSMTP(free_port(400))
+    try:
+        yield server
+    finally:
+        server.close()

@@ -1,0 +1,59 @@
+"""PostgreSQL stopped while the site serves, then started again (the issue's third fault)."""
+
+import time
+
+from .conftest import SEED, wait_for_form_age
+
+TYPED = "PostgreSQL dururken yazdığım yorum."
+
+
+def test_postgres_down_gives_503_keeps_cached_pages_and_recovers_without_a_500(
+    make_site, postgres
+):
+    # one worker with four threads: its page cache (local memory) is shared by every thread
+    site = make_site(workers=1, threads=4, DATABASE_URL=postgres.url)
+    token = site.comment_form()
+    wait_for_form_age()
+    assert site.comment(token, name="Önce", email="once@example.com",
+                        comment="Durmadan önce.", ip="198.51.100.1").status == 302  # fmt: skip
+    for path in ("/", "/meslekler/"):
+        site.get(path)  # cached
+    assert site.get("/durum/hazir/").status == 200
+
+    postgres.stop()
+    try:
+        for path in ("/", "/meslekler/"):  # cached pages keep being served
+            answer = site.get(path)
+            assert answer.status == 200 and answer.headers["x-page-cache"] == "hit"
+        uncached = site.get("/beceriler/")
+        assert uncached.status == 503
+        assert uncached.headers["retry-after"] == "30"
+        assert "Geçici olarak kullanılamıyor" in uncached.text
+        assert uncached.seconds < 4
+        post = site.comment(token, name="Sırada", email="sirada@example.com", comment=TYPED,
+                            ip="198.51.100.2")  # fmt: skip
+        assert post.status == 503 and post.seconds < 4
+        assert f"{TYPED}</textarea>" in post.body and 'value="Sırada"' in post.body
+        # liveness stays "ok" (restarting app servers would not help); readiness says why
+        assert site.get("/durum/").status == 200
+        ready = site.get("/durum/hazir/")
+        assert ready.status == 503 and "database: down" in ready.body
+        assert "cache: ok" in ready.body
+    finally:
+        postgres.start()
+
+    # back: no request pays for the stale persistent connections (CONN_HEALTH_CHECKS)
+    answers = [site.get(f"/beceriler/?tur={n}") for n in range(12)]
+    assert [a.status for a in answers] == [200] * 12
+    assert site.get("/durum/hazir/").status == 200
+    time.sleep(0.1)
+    again = site.comment(token, name="Sırada", email="sirada@example.com", comment=TYPED,
+                         ip="198.51.100.2")  # fmt: skip
+    assert again.status == 302, again.body[:300]
+    out = site.manage(
+        "shell", "-c",
+        "from careers.comments.models import Comment;"
+        "print(sorted(Comment.objects.values_list('name', flat=True)))",
+    )  # fmt: skip
+    assert out.stdout.strip().splitlines()[-1] == str(sorted(["Önce", "Sırada"]))
+    assert "Internal Server Error" not in site.logs()
