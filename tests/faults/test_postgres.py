@@ -2,14 +2,12 @@
 
 import time
 
-from .conftest import SEED, wait_for_form_age
+from .conftest import wait_for_form_age
 
 TYPED = "PostgreSQL dururken yazdığım yorum."
 
 
-def test_postgres_down_gives_503_keeps_cached_pages_and_recovers_without_a_500(
-    make_site, postgres
-):
+def test_postgres_down_gives_503_keeps_cached_pages_and_recovers_without_a_500(make_site, postgres):
     # one worker with four threads: its page cache (local memory) is shared by every thread
     site = make_site(workers=1, threads=4, DATABASE_URL=postgres.url)
     token = site.comment_form()
