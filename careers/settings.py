@@ -370,6 +370,11 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Largest file accepted, in rows: a yearly update of every role fits many times over.
 SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
+# Largest unpacked size of an XLSX (checked from the zip directory before parsing: zip bombs).
+SALARY_IMPORT_MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
+# Exports escape formulae (=, +, -, @ ...) in text cells: careers/articles/spreadsheets.py
+# does it for every cell type correctly, the library's own switch stays off on purpose.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 
 # --- Visitors' comments (careers/comments; rules in careers/comments/moderation.py) ----------
 # Seconds before a rendered form may be posted (bots post at once), and after which it has

@@ -166,6 +166,15 @@ class Site:
             text=True,
         )
 
+    def stored_comments(self, field):
+        """``field`` of every comment in the site's database, in order of posting."""
+        out = self.manage(
+            "shell", "-c",
+            "from careers.comments.models import Comment;"
+            f"print(list(Comment.objects.order_by('id').values_list('{field}', flat=True)))",
+        )  # fmt: skip
+        return out.stdout.strip().splitlines()[-1]
+
     def logs(self):
         return self.log.read_text(errors="replace")
 
