@@ -156,15 +156,21 @@ class Site:
         headers = {"X-Forwarded-For": ip, **kwargs.pop("headers", {})}
         return request(self.port, "POST", path, data=data, headers=headers, **kwargs)
 
-    def manage(self, *args):
+    def run_manage(self, *args, check=False):
         return subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=self.env,
-            check=True,
+            check=check,
             capture_output=True,
             text=True,
         )
+
+    def manage(self, *args):
+        result = self.run_manage(*args)
+        if result.returncode:
+            raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+        return result
 
     def stored_comments(self, field):
         """``field`` of every comment in the site's database, in order of posting."""
