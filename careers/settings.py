@@ -415,24 +415,17 @@ LOGGING = {
         },
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": env("DJANGO_LOG_FORMAT", "json" if PRODUCTION else "text"),
         },
-        "mail_admins": {
-            "class": "django.utils.log.AdminEmailHandler",
-            "level": "ERROR",
-            "filters": ["require_debug_false"],
-        },
     },
+    # Django's own logging stays under this: errors of django.request (uncaught exceptions,
+    # 500s) are mailed to ADMINS when DEBUG is off. An outage's own log lines (Redis down,
+    # mail failing, the 503s) are warnings of careers.*: console and Sentry, not a mail per
+    # request.
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
-    "loggers": {
-        # Uncaught errors only: an outage's own log lines (Redis down, mail failing) go to
-        # the console and Sentry, not to a mail per request.
-        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
-    },
 }
 # Error reports (mail and the 500 page in DEBUG) show no form values, cookies or addresses.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "careers.site.logs.PrivateExceptionReporterFilter"
