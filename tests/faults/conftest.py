@@ -96,7 +96,10 @@ def request(port, method, path, data=None, headers=None, timeout=30, raw_body=No
     started = time.monotonic()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        connection.request(method, path, body=body, headers=headers)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server answered (and closed) before reading a body it refuses
         response = connection.getresponse()
         content = response.read().decode("utf-8", "replace")
         answer_headers = {k.lower(): v for k, v in response.getheaders()}
