@@ -7,6 +7,7 @@ test fails. Ports come from FAULTS_PORT_BASE (21000 by default) upwards. Every t
 folder is marked ``faults``; ``scripts/ci-faults.sh`` installs what they need and runs them.
 """
 
+import contextlib
 import http.client
 import os
 import re
@@ -96,10 +97,9 @@ def request(port, method, path, data=None, headers=None, timeout=30, raw_body=No
     started = time.monotonic()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        try:
+        # the server may answer (and close) before reading a body it refuses
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             connection.request(method, path, body=body, headers=headers)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the server answered (and closed) before reading a body it refuses
         response = connection.getresponse()
         content = response.read().decode("utf-8", "replace")
         answer_headers = {k.lower(): v for k, v in response.getheaders()}

@@ -87,15 +87,28 @@ def test_no_crafted_request_gets_a_5xx_in_production_settings(make_site):
     for label, body in posts.items():
         for path in (f"/yorumlar/{SLUG}/gonder/", "/markdownx/upload/", "/markdownx/markdownify/",
                      "/yonetim/login/"):  # fmt: skip
-            answer = request(site.port, "POST", path, raw_body=body,
-                             headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+            answer = request(
+                site.port,
+                "POST",
+                path,
+                raw_body=body,
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
             check(f"POST {path} {label}", answer.status, answer.body)
     boundary = "sinir"
-    multipart = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"image\"; "
-                 f"filename=\"../../x.svg\"\r\nContent-Type: image/svg+xml\r\n\r\n<svg onload=alert(1)>"
-                 f"\r\n--{boundary}--\r\n").encode()  # fmt: skip
-    answer = request(site.port, "POST", "/markdownx/upload/", raw_body=multipart,
-                     headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})  # fmt: skip
+    multipart = (
+        f"--{boundary}\r\n"
+        'Content-Disposition: form-data; name="image"; filename="../../x.svg"\r\n'
+        "Content-Type: image/svg+xml\r\n\r\n<svg onload=alert(1)>\r\n"
+        f"--{boundary}--\r\n"
+    ).encode()
+    answer = request(
+        site.port,
+        "POST",
+        "/markdownx/upload/",
+        raw_body=multipart,
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
     check("multipart upload", answer.status, answer.body)
     for method in ("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "HEAD"):
         for page in PAGES[:6] + [f"/yorumlar/{SLUG}/gonder/"]:
@@ -121,8 +134,11 @@ def test_no_crafted_request_gets_a_5xx_in_production_settings(make_site):
                  b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Bad: \x00\x01\r\n\r\n"):  # fmt: skip
         check(f"raw {data[:30]!r}", raw(site.port, data))
     for n in range(12):  # a password guesser: locked out, never an error
-        answer = site.post("/yonetim/login/?next=/yonetim/",
-                           {"username": "admin", "password": f"tahmin{n}"}, ip="10.99.0.1")  # fmt: skip
+        answer = site.post(
+            "/yonetim/login/?next=/yonetim/",
+            {"username": "admin", "password": f"tahmin{n}"},
+            ip="10.99.0.1",
+        )
         check("admin login guess", answer.status, answer.body)
 
     total = sum(statuses.values())
@@ -133,7 +149,10 @@ def test_no_crafted_request_gets_a_5xx_in_production_settings(make_site):
     logs = site.logs()
     # Django reports refused requests (bad Host, too many fields, too big) on django.security
     # as it always does; anything else logged as an error would be a bug of ours.
-    errors = [line[:300] for line in logs.splitlines()
-              if ("ERROR" in line or "Traceback" in line) and "django.security" not in line]  # fmt: skip
+    errors = [
+        line[:300]
+        for line in logs.splitlines()
+        if ("ERROR" in line or "Traceback" in line) and "django.security" not in line
+    ]
     assert errors == []
     assert "Internal Server Error" not in logs
