@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.conf import settings
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.contrib.auth.models import User
 from django.utils import timezone
 
@@ -23,6 +24,20 @@ LOCKED = "Çok fazla başarısız giriş denemesi"
 
 def attempt(client, username, password, ip="198.51.100.7"):
     return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=ip)
+
+
+class CountingHasher(MD5PasswordHasher):
+    """MD5 (the tests' hasher) noting each password it is asked to hash or check."""
+
+    calls = []
+
+    def verify(self, password, encoded):
+        self.calls.append(password)
+        return super().verify(password, encoded)
+
+    def encode(self, password, salt):
+        self.calls.append(password)
+        return super().encode(password, salt)
 
 
 @pytest.fixture
@@ -86,3 +101,18 @@ def test_the_admin_path_is_configurable():
         cwd=settings.BASE_DIR,
     )
     assert result.stdout.strip().splitlines()[-1] == "/ekip-7f3a/"
+
+
+def test_a_locked_out_attempt_costs_two_reads_and_no_password_hash(
+    client, staff, django_assert_num_queries, settings
+):
+    """What keeps a flood of guesses from starving the public pages (bench/login_flood.py):
+    refused before the login view, so no password is hashed and nothing is written."""
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attempt(client, "editor", "yanlış")
+    hashed = []
+    settings.PASSWORD_HASHERS = ["tests.test_admin_throttle.CountingHasher"]
+    CountingHasher.calls = hashed
+    with django_assert_num_queries(2):  # the attempts, by address and by account
+        response = attempt(client, "editor", "doğru-parola-2026")
+    assert response.status_code == 429 and hashed == []

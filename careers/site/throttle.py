@@ -1,19 +1,52 @@
 """The admin's answer to too many wrong passwords (django-axes' ``AXES_LOCKOUT_CALLABLE``):
-the Turkish lockout page, status 429, with ``Retry-After`` set to the cool-off time."""
+the Turkish lockout page, status 429, with ``Retry-After`` set to the cool-off time.
 
+The page is the same for every refused attempt (nothing of the visitor is on it), so each
+process renders it once: a flood of refused attempts then costs a lookup and a copy, not a
+template render each, and the public pages keep their workers (bench/login_flood.py)."""
+
+from axes.handlers.proxy import AxesProxyHandler
+from axes.middleware import AxesMiddleware
 from django.conf import settings
 from django.contrib import admin
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import get_language
+
+_rendered = {}
 
 
 def lockout(request, original_response=None, credentials=None):
-    cooloff = settings.AXES_COOLOFF_TIME
-    seconds = int(cooloff.total_seconds())
-    context = {
-        **admin.site.each_context(request),
-        "failure_limit": settings.AXES_FAILURE_LIMIT,
-        "cooloff_minutes": max(1, round(seconds / 60)),
-    }
-    response = render(request, "admin/lockout.html", context, status=429)
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    key = (get_language(), seconds, settings.AXES_FAILURE_LIMIT)
+    body = _rendered.get(key)
+    if body is None:
+        context = {
+            **admin.site.each_context(request),
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "cooloff_minutes": max(1, round(seconds / 60)),
+        }
+        body = _rendered[key] = render_to_string("admin/lockout.html", context)
+    response = HttpResponse(body, status=429)
     response["Retry-After"] = str(seconds)
+    response["Cache-Control"] = "no-store"
     return response
+
+
+class EarlyLockoutMiddleware(AxesMiddleware):
+    """django-axes' middleware, answering a locked-out sign-in *before* the login view runs:
+    no form, no authentication attempt, no login page rendered just to be replaced; one read of
+    the attempts table. (Axes' own middleware swaps the response after the view; it still does
+    that for the attempt that causes the lockout.)"""
+
+    def __call__(self, request):
+        if (
+            settings.AXES_ENABLED
+            and request.method == "POST"
+            and request.path == reverse("admin:login")
+        ):
+            credentials = {"username": request.POST.get("username", "")}
+            if not AxesProxyHandler.is_allowed(request, credentials):
+                return lockout(request, None, credentials)
+        return super().__call__(request)
