@@ -21,8 +21,11 @@ from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
+from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from careers.site.logconfig import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -257,46 +260,27 @@ if PRODUCTION:
 # Content-Security-Policy (django-csp), enforced: nothing inline, nothing from elsewhere.
 # Templates carry no inline script or style (JSON-LD is a data block, which CSP leaves alone);
 # the admin and markdownx's preview work under it (tests/browser/test_csp.py).
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    }
-}
-if PRODUCTION:
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
-# Browser features no page uses are switched off (careers/site/headers.py).
-PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=(), interest-cohort=()"
-)
+_SELF = ("default-src", "script-src", "style-src", "font-src", "connect-src", "base-uri")
+_CSP = {name: ["'self'"] for name in (*_SELF, "form-action")} | {"img-src": ["'self'", "data:"]}
+_CSP |= {"object-src": ["'none'"], "frame-ancestors": ["'none'"]}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP | {"upgrade-insecure-requests": PRODUCTION}}
+# Permissions-Policy: careers/site/headers.py switches off the browser features no page uses.
 
 # --- Admin ------------------------------------------------------------------------------------
 # Where the admin lives (e.g. DJANGO_ADMIN_PATH=ekip-1f3c/ keeps it off scanners' lists).
 ADMIN_PATH = env("DJANGO_ADMIN_PATH", "yonetim/").strip("/") + "/"
 # Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords an account, and
 # separately an address, is locked for AXES_COOLOFF_TIME with a Turkish page (429). A locked
-# attempt is refused before any password is hashed, so hammering the login costs the public
-# pages nothing.
+# attempt is refused before the login view: no password hashed, nothing written.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    *global_settings.AUTHENTICATION_BACKENDS,
 ]
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
-# A refused attempt while locked costs one indexed read, no write: a flood of them must not
-# queue the public pages behind database writes (bench/login_flood.py measures it).
-AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # no write per refused attempt
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "careers.site.throttle.lockout"
 # The visitor's address as flood control sees it (COMMENTS_TRUSTED_PROXIES behind a proxy).
@@ -380,61 +364,32 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
 # Largest unpacked size of an XLSX (checked from the zip directory before parsing: zip bombs).
 SALARY_IMPORT_MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
-# Exports escape formulae (=, +, -, @ ...) in text cells: careers/articles/spreadsheets.py
+# Exports escape formulae (=, +, -, @ ...) in text cells: careers/articles/imports/spreadsheets.py
 # does it for every cell type correctly, the library's own switch stays off on purpose.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 
 # --- Visitors' comments (careers/comments; rules in careers/comments/moderation.py) ----------
-# Seconds before a rendered form may be posted (bots post at once), and after which it has
-# expired; the expiry must exceed PAGE_CACHE_SECONDS, as a cached page keeps its form token.
-COMMENTS_MIN_FILL_SECONDS = 3
-COMMENTS_FORM_MAX_AGE = 24 * 60 * 60
-# One comment per IP (or e-mail) address per this many seconds, else 429 (WordPress: 15).
-COMMENTS_FLOOD_SECONDS = 15
-# Comments with more links than this are held for moderation.
-COMMENTS_MAX_LINKS = 2
-# Top-level threads per comment page, and levels of threaded replies (WordPress: 50 and 5).
-COMMENTS_PER_PAGE = 50
-COMMENTS_THREAD_DEPTH = 5
-# Close the comment form this many days after an article is published; unset: never.
-COMMENTS_CLOSE_AFTER_DAYS = (
-    int(env("COMMENTS_CLOSE_AFTER_DAYS")) if env("COMMENTS_CLOSE_AFTER_DAYS") else None
-)
-# The "Yorumunuz onay bekliyor." link after posting shows the held comment to whoever holds
-# it, so it lives only as long as its author needs it (WordPress: 10 minutes).
-COMMENTS_HELD_NOTICE_MAX_AGE = 10 * 60
-# KVKK: days an IP address stays on a comment (`manage.py clear_comment_ips`, run daily).
-COMMENTS_IP_RETENTION_DAYS = int(env("COMMENTS_IP_RETENTION_DAYS", "30"))
-# Reverse proxies in front of the app that append the client's address to X-Forwarded-For;
-# 0 (direct) uses REMOTE_ADDR. Set it behind nginx, or every visitor shares the proxy's IP.
-COMMENTS_TRUSTED_PROXIES = int(env("COMMENTS_TRUSTED_PROXIES", "0"))
+# Every COMMENTS_* threshold has its default, and why, in careers/comments/conf.py; a setting
+# here overrides it. From the environment:
+# COMMENTS_CLOSE_AFTER_DAYS  close the form this many days after publishing (unset: never);
+# COMMENTS_IP_RETENTION_DAYS KVKK: days an IP address stays on a comment (clear_comment_ips);
+# COMMENTS_TRUSTED_PROXIES   reverse proxies appending to X-Forwarded-For (set it behind nginx,
+#                            or every visitor shares the proxy's address).
+for _name in (
+    "COMMENTS_CLOSE_AFTER_DAYS",
+    "COMMENTS_IP_RETENTION_DAYS",
+    "COMMENTS_TRUSTED_PROXIES",
+):
+    if env(_name):
+        globals()[_name] = int(env(_name))
 
 # --- Logs and error reports (careers/site/logs.py) ---------------------------------------
 # One JSON object per line in production (DJANGO_LOG_FORMAT=text for people), errors mailed to
 # ADMINS and sent to Sentry when SENTRY_DSN is set; neither carries a visitor's personal data.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        },
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": env("DJANGO_LOG_FORMAT", "json" if PRODUCTION else "text"),
-        },
-    },
-    # Django's own logging stays under this: errors of django.request (uncaught exceptions,
-    # 500s) are mailed to ADMINS when DEBUG is off. An outage's own log lines (Redis down,
-    # mail failing, the 503s) are warnings of careers.*: console and Sentry, not a mail per
-    # request.
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
-}
+LOGGING = logging_config(
+    log_format=env("DJANGO_LOG_FORMAT", "json" if PRODUCTION else "text"),
+    level=env("DJANGO_LOG_LEVEL", "WARNING"),
+)
 # Error reports (mail and the 500 page in DEBUG) show no form values, cookies or addresses.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "careers.site.logs.PrivateExceptionReporterFilter"
 if env("SENTRY_DSN"):

@@ -39,7 +39,7 @@ def render_fixture_markdown(sender, instance, raw=False, **kwargs):
 @receiver(post_save)
 @receiver(post_delete)
 def content_changed(sender, **kwargs):
-    if sender in CONTENT_MODELS or getattr(sender, "invalidates_pages", False):
+    if sender in CONTENT_MODELS:
         cache.bump_content_version()
 
 

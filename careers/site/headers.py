@@ -2,15 +2,20 @@
 
 from django.conf import settings
 
+# Camera, microphone, location, payment ... : no page uses them, nor may anything it embeds.
+DEFAULT_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
 
 class PermissionsPolicyMiddleware:
-    """``Permissions-Policy`` from ``settings.PERMISSIONS_POLICY``: browser features no page
-    uses (camera, microphone, geolocation, payment ...) are switched off for every page and
-    anything it might embed."""
+    """``Permissions-Policy`` on every response: :data:`DEFAULT_POLICY`, or
+    ``settings.PERMISSIONS_POLICY`` when set."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        self.policy = getattr(settings, "PERMISSIONS_POLICY", DEFAULT_POLICY)
 
     def __call__(self, request):
         response = self.get_response(request)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
 _rendered = {}
@@ -34,6 +34,13 @@ def lockout(request, original_response=None, credentials=None):
     return response
 
 
+def _login_path():
+    try:
+        return reverse("admin:login")
+    except NoReverseMatch:  # a URLconf without the admin
+        return None
+
+
 class EarlyLockoutMiddleware(AxesMiddleware):
     """django-axes' middleware, answering a locked-out sign-in *before* the login view runs:
     no form, no authentication attempt, no login page rendered just to be replaced; one read of
@@ -41,11 +48,7 @@ class EarlyLockoutMiddleware(AxesMiddleware):
     that for the attempt that causes the lockout.)"""
 
     def __call__(self, request):
-        if (
-            settings.AXES_ENABLED
-            and request.method == "POST"
-            and request.path == reverse("admin:login")
-        ):
+        if settings.AXES_ENABLED and request.method == "POST" and request.path == _login_path():
             credentials = {"username": request.POST.get("username", "")}
             if not AxesProxyHandler.is_allowed(request, credentials):
                 return lockout(request, None, credentials)

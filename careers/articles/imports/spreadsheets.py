@@ -1,4 +1,4 @@
-"""Spreadsheet files from and for editors, made safe (used by resources.py).
+"""Spreadsheet files from and for editors, made safe (used by files.py).
 
 *Import limits, checked before anything parses the file.* An XLSX is a zip archive: 2 MB can
 inflate to gigabytes (a zip bomb) inside openpyxl. :func:`check_xlsx_archive` reads only the
