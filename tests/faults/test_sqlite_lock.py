@@ -44,13 +44,13 @@ def test_a_held_write_lock_gives_503_with_the_typed_text_and_loses_nothing(make_
             assert f'value="kilit{n}@example.com"' in answer.body
             assert 'value="https://ornek.com"' in answer.body
             assert f'name="zaman" value="{token}"' in answer.body
-        # readers are not blocked: cached and uncached pages are served; a read count that
-        # cannot be written waits in the cache (the page is served after the busy timeout)
+        # readers are not blocked: cached and uncached pages are served. A read count that
+        # cannot be written waits in the cache; the read that found the lock paid the busy
+        # timeout, and no read tries again for 30 s (once per worker with local-memory cache)
         assert site.get("/").status == 200
-        article = site.get(SEED)
-        assert article.status == 200 and article.seconds < 5
-        uncached = site.get(SEED + "?yorum-sayfa=1")
-        assert uncached.status == 200 and uncached.seconds < 3
+        reads = [site.get(SEED), *(site.get(f"{SEED}?yorum-sayfa={n}") for n in range(1, 6))]
+        assert all(read.status == 200 and read.seconds < 5 for read in reads)
+        assert sum(read.seconds > 1 for read in reads) <= 2  # the two workers, once each
     finally:
         lock.execute("ROLLBACK")
         lock.close()
