@@ -14,7 +14,6 @@ import argparse
 import collections
 import os
 import re
-import secrets
 import shutil
 import signal
 import subprocess
@@ -28,23 +27,13 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from run import ROOT, free_port, parse_wrk, wait_for  # noqa: E402
+from run import ROOT, free_port, parse_wrk, production_env, wait_for  # noqa: E402
 
 ARTICLE = "/meslekler/musteri-hizmetleri-ekip-lideri/"
 
 
 def start(var, port, extra_env, workers):
-    env = {
-        **os.environ,
-        "DJANGO_ENV": "production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_VAR_DIR": str(var),
-        "DJANGO_STATIC_ROOT": str(var / "static"),
-        **extra_env,
-    }
-    env.pop("DATABASE_URL", None)
+    env = production_env(var, **extra_env)
     for command in (
         ["migrate", "-v0"],
         ["loaddemo", "-v0"],

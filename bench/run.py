@@ -50,6 +50,22 @@ def wait_for(url, seconds=30):
     raise SystemExit(f"server did not answer at {url}")
 
 
+def production_env(var, **extra):
+    """Production settings on a throwaway SQLite database and static folder under ``var``."""
+    env = {
+        **os.environ,
+        "DJANGO_ENV": "production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_VAR_DIR": str(var),
+        "DJANGO_STATIC_ROOT": str(var / "static"),
+        **extra,
+    }
+    env.pop("DATABASE_URL", None)
+    return env
+
+
 def parse_wrk(output):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
@@ -74,16 +90,7 @@ def main():
     python = sys.executable
     var = Path(tempfile.mkdtemp(prefix="meslek-bench-"))
     port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_ENV": "production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_VAR_DIR": str(var),
-        "DJANGO_STATIC_ROOT": str(var / "static"),
-    }
-    env.pop("DATABASE_URL", None)
+    env = production_env(var)
     manage = [python, "manage.py"]
     for command in (["migrate", "-v0"], ["loaddemo", "-v0"], ["collectstatic", "--noinput", "-v0"]):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True)
