@@ -16,7 +16,9 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.template import loader
+from django.views import defaults
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +38,6 @@ def unavailable(request, error, *, template="503.html", context=None):
         request.path,
         str(error).splitlines()[0][:200] if str(error) else error.__class__.__name__,
     )
-    from django.http import HttpResponse
-
     body = loader.get_template(template).render(context or {}, request=None)
     response = HttpResponse(body, status=503)
     response["Retry-After"] = retry_after()
@@ -64,8 +64,6 @@ class DatabaseOutageMiddleware:
 def server_error(request, template_name="500.html"):
     """``handler500``: the 503 page when the error was a database outage raised outside a
     view (a middleware), Django's own 500 otherwise."""
-    from django.views import defaults
-
     error = sys.exc_info()[1]
     if isinstance(error, DATABASE_ERRORS):
         return unavailable(request, error)

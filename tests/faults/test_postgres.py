@@ -1,8 +1,16 @@
 """PostgreSQL stopped while the site serves, then started again (the issue's third fault)."""
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from .conftest import wait_for_form_age
+
+
+def in_parallel(site, paths):
+    """Requests at once, so that every gunicorn thread (and its connection) serves some."""
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return list(pool.map(site.get, paths))
+
 
 TYPED = "PostgreSQL dururken yazdığım yorum."
 
@@ -17,6 +25,9 @@ def test_postgres_down_gives_503_keeps_cached_pages_and_recovers_without_a_500(m
     for path in ("/", "/meslekler/"):
         site.get(path)  # cached
     assert site.get("/durum/hazir/").status == 200
+    # every thread holds a persistent connection (CONN_MAX_AGE), soon to be stale
+    warm = in_parallel(site, [f"/beceriler/?isinma={n}" for n in range(16)])
+    assert {answer.status for answer in warm} == {200}
 
     postgres.stop()
     try:
@@ -41,8 +52,8 @@ def test_postgres_down_gives_503_keeps_cached_pages_and_recovers_without_a_500(m
         postgres.start()
 
     # back: no request pays for the stale persistent connections (CONN_HEALTH_CHECKS)
-    answers = [site.get(f"/beceriler/?tur={n}") for n in range(12)]
-    assert [a.status for a in answers] == [200] * 12
+    answers = in_parallel(site, [f"/beceriler/?tur={n}" for n in range(16)])
+    assert [a.status for a in answers] == [200] * 16
     assert site.get("/durum/hazir/").status == 200
     time.sleep(0.1)
     again = site.comment(token, name="Sırada", email="sirada@example.com", comment=TYPED,
