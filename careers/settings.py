@@ -4,14 +4,15 @@ With no environment at all the site runs as the *embedded default*: SQLite in ``
 local-memory cache, media on the local disk, DEBUG on, and a development secret key kept in
 ``var/secret_key`` (created on first use, never committed).
 
-``DJANGO_ENV=production`` turns DEBUG off and refuses to start unless DJANGO_SECRET_KEY and
-DJANGO_ALLOWED_HOSTS are set: nothing is invented for a public server.
+``DJANGO_ENV=production`` turns DEBUG off and refuses to start unless DJANGO_SECRET_KEY,
+DJANGO_ALLOWED_HOSTS, REDIS_URL and SITE_URL are set: nothing is invented for a public server,
+and nothing that several app servers must share is kept in one process.
 
 Variables: DJANGO_ENV, DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
 DJANGO_CSRF_TRUSTED_ORIGINS, DATABASE_URL, REDIS_URL, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
 EMAIL_HOST (and its EMAIL_* companions), EMAIL_TIMEOUT, PAGE_CACHE_SECONDS, READS_FLUSH_SECONDS,
-READS_FLUSH_EVERY, SITE_URL, DJANGO_ADMIN_PATH, DJANGO_ADMINS, DJANGO_HSTS_PRELOAD,
-DJANGO_LOG_FORMAT, SENTRY_DSN, DB_TIMEOUT_SECONDS.
+READS_FLUSH_EVERY, SITE_URL, FRONT_CACHE_URLS, DJANGO_ADMIN_PATH, DJANGO_ADMINS,
+DJANGO_HSTS_PRELOAD, DJANGO_LOG_FORMAT, SENTRY_DSN, DB_TIMEOUT_SECONDS.
 """
 
 import os
@@ -25,7 +26,7 @@ from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from careers.site.logconfig import logging_config
+from careers.site.policies import CSP_DIRECTIVES, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -83,7 +84,12 @@ if not PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # Absolute origin used in feeds, sitemaps, canonical links and e-mails when no request is at
-# hand (management commands).
+# hand (management commands). Production must say it: a default would point every canonical
+# link and moderator e-mail at a developer's machine.
+if PRODUCTION and not env("SITE_URL"):
+    raise ImproperlyConfigured(
+        "SITE_URL must be set when DJANGO_ENV=production (e.g. https://meslekrehberi.example)."
+    )
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -105,16 +111,21 @@ INSTALLED_APPS = [
     "careers.articles",
     "careers.comments",
     "careers.search",
+    "careers.pages",
+    "careers.compare",
 ]
 
 MIDDLEWARE = [
+    # Compresses what is not compressed yet (cached pages are stored compressed already).
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Content-Security-Policy and Permissions-Policy on every response, cached pages too.
+    # CSP and Permissions-Policy on every response; a database outage is the Turkish 503.
     "csp.middleware.CSPMiddleware",
     "careers.site.headers.PermissionsPolicyMiddleware",
-    # Database unreachable or locked: a Turkish 503 with Retry-After instead of a 500.
     "careers.site.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the page cache, before any per-visitor middleware runs.
+    "careers.site.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,13 +135,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who changed a salary band (django-simple-history's "changed by").
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Admin login throttling (django-axes' middleware, answering a locked-out attempt before
-    # the login view runs): last, as axes' documentation asks.
+    # Admin login throttling (django-axes): a locked-out attempt is answered before the login
+    # view runs; axes' own middleware last, as its documentation asks.
     "careers.site.throttle.EarlyLockoutMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
-
-# axes.W002 looks for axes' middleware by name; careers.site.throttle's subclass of it is there.
-SILENCED_SYSTEM_CHECKS = ["axes.W002"]
 
 ROOT_URLCONF = "careers.urls"
 WSGI_APPLICATION = "careers.wsgi.application"
@@ -155,11 +164,9 @@ TEMPLATES = [
 # The embedded default is SQLite, tuned for a web server's concurrency: WAL lets readers work
 # while one writer commits, the busy timeout makes a second writer wait instead of failing with
 # "database is locked", and IMMEDIATE transactions take the write lock at BEGIN so that two
-# transactions cannot both read and then deadlock on upgrading to a write.
-#
-# No request may wait long for the database: a write lock held by another process (a backup,
-# a long import) or an unreachable server answers with the Turkish 503 page after
-# DB_TIMEOUT_SECONDS (careers/site/outage.py), never after gunicorn's 30 s worker timeout.
+# transactions cannot both read and then deadlock on upgrading to a write. A lock held longer
+# (a backup, an import) or an unreachable server: the Turkish 503 page after
+# DB_TIMEOUT_SECONDS (careers/site/outage.py), never gunicorn's 30 s worker timeout.
 DB_TIMEOUT_SECONDS = int(env("DB_TIMEOUT_SECONDS", "3"))
 SQLITE_OPTIONS = {
     "timeout": DB_TIMEOUT_SECONDS,
@@ -172,8 +179,7 @@ SQLITE_OPTIONS = {
     ),
 }
 if env("DATABASE_URL"):
-    # CONN_HEALTH_CHECKS: a persistent connection is checked before a request reuses it, so
-    # a restarted PostgreSQL costs no request a 500 (the stale connection is replaced).
+    # CONN_HEALTH_CHECKS: a stale connection (PostgreSQL restarted) is replaced, not used.
     DATABASES = {
         "default": dj_database_url.parse(
             env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True
@@ -201,6 +207,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
+# Page cache entries and their invalidation markers, read counters, flood-control claims and
+# locks all live in this cache. With several app servers it must be one shared Redis
+# (redis-py with hiredis); production refuses to start without it, as every server would
+# otherwise keep its own pages, counts and claims. Development keeps local memory.
+if PRODUCTION and not env("REDIS_URL"):
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set when DJANGO_ENV=production (e.g. redis://127.0.0.1:6379/0): "
+        "page cache, read counts and flood control are shared by every app server through it."
+    )
 if env("REDIS_URL"):
     CACHES = {
         "default": {
@@ -209,11 +224,8 @@ if env("REDIS_URL"):
             "BACKEND": "careers.site.rediscache.DegradingRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "meslek",
-            "OPTIONS": {
-                "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT_SECONDS", "0.5")),
-                # Edits made while Redis was down could not invalidate cached pages.
-                "ON_RECOVERY": "careers.site.cache.bump_content_version",
-            },
+            # Back after an outage: changes made meanwhile could not write their markers.
+            "OPTIONS": {"ON_RECOVERY": "careers.site.cache.outdate_all_pages"},
         }
     }
 else:
@@ -223,9 +235,16 @@ else:
             "LOCATION": "meslek-rehberi",
         }
     }
-# Seconds an anonymous reader's page may be served from the cache. Every edit of content the
-# page shows bumps a version number, so a stale page is never served after a save.
+# Seconds an anonymous reader's page may be served from the cache (Django's and the front
+# cache's). Every change invalidates exactly the pages that show it, at once (see
+# careers/site/cache.py), so this only bounds how long an untouched page lives.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# Each app-server process may serve a page it looked up in Redis again for this long without
+# asking (a hot page then costs no round trip); every change reaches every server within it.
+PAGE_CACHE_LOCAL_SECONDS = float(env("PAGE_CACHE_LOCAL_SECONDS", "0.1"))
+# Front HTTP caches (Varnish with xkey) that receive `PURGE` with the changed surrogate keys
+# after each commit, e.g. "http://10.0.0.5:6081,http://10.0.0.6:6081". Empty: none.
+FRONT_CACHE_URLS = env_list("FRONT_CACHE_URLS")
 # Article read counts are kept in the cache and written to Role.view_count in batches: at most
 # every READS_FLUSH_SECONDS, or as soon as READS_FLUSH_EVERY reads are pending (see
 # careers/articles/reads.py; `manage.py flush_reads` writes them at any time).
@@ -254,24 +273,16 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     # Preloading is a promise to browsers that is slow to undo: only when asked for.
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
-    if not SECURE_HSTS_PRELOAD:
-        SILENCED_SYSTEM_CHECKS.append("security.W021")
+    SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
-# Content-Security-Policy (django-csp), enforced: nothing inline, nothing from elsewhere.
-# Templates carry no inline script or style (JSON-LD is a data block, which CSP leaves alone);
-# the admin and markdownx's preview work under it (tests/browser/test_csp.py).
-_SELF = ("default-src", "script-src", "style-src", "font-src", "connect-src", "base-uri")
-_CSP = {name: ["'self'"] for name in (*_SELF, "form-action")} | {"img-src": ["'self'", "data:"]}
-_CSP |= {"object-src": ["'none'"], "frame-ancestors": ["'none'"]}
-CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP | {"upgrade-insecure-requests": PRODUCTION}}
-# Permissions-Policy: careers/site/headers.py switches off the browser features no page uses.
+# Content-Security-Policy, enforced (careers/site/policies.py); Permissions-Policy: headers.py.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES | {"upgrade-insecure-requests": PRODUCTION}}
 
-# --- Admin ------------------------------------------------------------------------------------
-# Where the admin lives (e.g. DJANGO_ADMIN_PATH=ekip-1f3c/ keeps it off scanners' lists).
+# --- Admin: where it lives (DJANGO_ADMIN_PATH=ekip-1f3c/ keeps it off scanners' lists) -------
 ADMIN_PATH = env("DJANGO_ADMIN_PATH", "yonetim/").strip("/") + "/"
-# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords an account, and
-# separately an address, is locked for AXES_COOLOFF_TIME with a Turkish page (429). A locked
-# attempt is refused before the login view: no password hashed, nothing written.
+# Login throttling (django-axes): an account, and an address, locked for AXES_COOLOFF_TIME after
+# AXES_FAILURE_LIMIT wrong passwords (Turkish page, 429); refused before the login view. The
+# address is the one flood control sees (COMMENTS_TRUSTED_PROXIES behind a proxy).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     *global_settings.AUTHENTICATION_BACKENDS,
@@ -280,10 +291,7 @@ AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # no write per refused attempt
-AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "careers.site.throttle.lockout"
-# The visitor's address as flood control sees it (COMMENTS_TRUSTED_PROXIES behind a proxy).
 AXES_CLIENT_IP_CALLABLE = "careers.comments.moderation.client_ip"
 
 # --- Language and time ----------------------------------------------------------------------
@@ -323,14 +331,11 @@ if env("EMAIL_HOST"):
     EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-    # A mail server that accepts and never answers must not hold anything for long; mail is
-    # sent after the response anyway (careers/comments/notify.py).
     EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Meslek Rehberi <no-reply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-# Who gets an e-mail about each server error: "Ad <ad@ornek.com>, ...".
 ADMINS = getaddresses(env_list("DJANGO_ADMINS"))
 
 # --- Markdown -------------------------------------------------------------------------------
@@ -362,11 +367,9 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Largest file accepted, in rows: a yearly update of every role fits many times over.
 SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
-# Largest unpacked size of an XLSX (checked from the zip directory before parsing: zip bombs).
+# Largest unpacked XLSX, checked from its zip directory before parsing (zip bombs). Exports
+# escape formulae: careers/articles/imports/spreadsheets.py (not the library's weaker switch).
 SALARY_IMPORT_MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
-# Exports escape formulae (=, +, -, @ ...) in text cells: careers/articles/imports/spreadsheets.py
-# does it for every cell type correctly, the library's own switch stays off on purpose.
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 
 # --- Visitors' comments (careers/comments; rules in careers/comments/moderation.py) ----------
 # Every COMMENTS_* threshold has its default, and why, in careers/comments/conf.py; a setting
@@ -384,13 +387,12 @@ for _name in (
         globals()[_name] = int(env(_name))
 
 # --- Logs and error reports (careers/site/logs.py) ---------------------------------------
-# One JSON object per line in production (DJANGO_LOG_FORMAT=text for people), errors mailed to
-# ADMINS and sent to Sentry when SENTRY_DSN is set; neither carries a visitor's personal data.
+# JSON lines in production (DJANGO_LOG_FORMAT=text for people); errors mailed to ADMINS and sent
+# to Sentry (SENTRY_DSN), with no form values, cookies or addresses.
 LOGGING = logging_config(
     log_format=env("DJANGO_LOG_FORMAT", "json" if PRODUCTION else "text"),
     level=env("DJANGO_LOG_LEVEL", "WARNING"),
 )
-# Error reports (mail and the 500 page in DEBUG) show no form values, cookies or addresses.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "careers.site.logs.PrivateExceptionReporterFilter"
 if env("SENTRY_DSN"):
     from careers.site.logs import init_sentry

@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from careers.articles import uploads
+from careers.articles import keys, uploads
 from careers.articles.feeds import LatestRolesAtomFeed, LatestRolesFeed
 from careers.articles.sitemaps import SITEMAPS
 from careers.site.cache import cache_public_page
@@ -14,6 +14,8 @@ admin.site.site_header = _("Meslek Rehberi editor")
 admin.site.site_title = _("Meslek Rehberi")
 admin.site.index_title = _("Content")
 admin.site.site_url = "/"
+
+LISTS = (keys.ROLES, keys.SECTORS, keys.SKILLS)  # what the sitemap and the feeds list
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
@@ -24,14 +26,16 @@ urlpatterns = [
     path("yorumlar/", include("careers.comments.urls")),
     path(
         "sitemap.xml",
-        cache_public_page(sitemap),
+        cache_public_page(sitemap, keys=LISTS),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),
-    path("besleme/rss/", cache_public_page(LatestRolesFeed()), name="feed_rss"),
-    path("besleme/atom/", cache_public_page(LatestRolesAtomFeed()), name="feed_atom"),
+    path("besleme/rss/", cache_public_page(LatestRolesFeed(), keys=LISTS), name="feed_rss"),
+    path("besleme/atom/", cache_public_page(LatestRolesAtomFeed(), keys=LISTS), name="feed_atom"),
     path("", include("careers.site.urls")),
     path("", include("careers.search.urls")),
+    path("", include("careers.pages.urls")),
+    path("", include("careers.compare.urls")),
     path("", include("careers.articles.urls")),
 ]
 

@@ -15,4 +15,4 @@ if [ "$(id -u)" = "0" ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 fi
-.venv/bin/python -m pytest tests/faults -q -p no:cacheprovider "$@"
+.venv/bin/python -m pytest -m faults tests/faults -q -p no:cacheprovider "$@"

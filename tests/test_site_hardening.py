@@ -25,6 +25,8 @@ def production(code, **env):
         "DJANGO_ENV": "production",
         "DJANGO_SECRET_KEY": "test-" + "x" * 50,
         "DJANGO_ALLOWED_HOSTS": "example.org",
+        "REDIS_URL": "redis://127.0.0.1:1/0",  # required; these snippets never connect
+        "SITE_URL": "https://example.org",
         **env,
     }
     environment.pop("DATABASE_URL", None)

@@ -8,14 +8,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from careers import turkish
-from careers.site.cache import cache_public_page
+from careers.site.cache import cache_public_page, shows
 
-from . import charts, listing, meta
+from . import charts, keys, listing, meta, notices, reads, salary
 from .forms import SalaryFilterForm
 from .freshness import last_modified, with_last_modified
 from .models import MinimumWage, Role, Sector, Skill
 from .permissions import can_preview
-from .reads import count_reads
 from .related import related_for
 
 SECTOR_PAGE_SIZE = 20
@@ -23,7 +22,7 @@ SKILL_PAGE_SIZE = 20
 HOME_LIST_SIZE = 5
 
 
-@cache_public_page
+@cache_public_page(keys=(keys.ROLES, keys.SECTORS))
 def home(request):
     roles = list(with_last_modified(Role.objects.published().for_cards()))
     most_read = sorted(
@@ -45,7 +44,7 @@ def home(request):
     )
 
 
-@cache_public_page
+@cache_public_page(keys=(keys.ROLES,))
 def role_list(request):
     roles = list(Role.objects.published().for_cards())
     return render(
@@ -60,12 +59,15 @@ def role_list(request):
 
 
 def _role_page(request, roles, size):
-    return Paginator(listing.by_title(roles), size).get_page(request.GET.get("sayfa"))
+    page = Paginator(listing.by_title(roles), size).get_page(request.GET.get("sayfa"))
+    shows(request, *keys.cards(page))
+    return page
 
 
 @cache_public_page(params=("sayfa",))
 def sector_detail(request, slug):
     sector = get_object_or_404(Sector, slug=slug)
+    shows(request, keys.sector(sector.pk))
     page = _role_page(
         request, Role.objects.published().filter(sector=sector).for_cards(), SECTOR_PAGE_SIZE
     )
@@ -76,7 +78,7 @@ def sector_detail(request, slug):
     )
 
 
-@cache_public_page
+@cache_public_page(keys=(keys.SKILLS,))
 def skill_list(request):
     skills = listing.by_title(Skill.objects.with_role_counts(), "name")
     return render(
@@ -87,6 +89,7 @@ def skill_list(request):
 @cache_public_page(params=("sayfa",))
 def skill_detail(request, slug):
     skill = get_object_or_404(Skill, slug=slug)
+    shows(request, keys.skill(skill.pk))
     roles = Role.objects.published().filter(role_skills__skill=skill).for_cards()
     page = _role_page(request, roles, SKILL_PAGE_SIZE)
     heading = _("Occupations that need %(name)s") % {"name": skill.name}
@@ -102,7 +105,7 @@ def skill_detail(request, slug):
     )
 
 
-@cache_public_page(params=("sirala", "yon", "sektor"))
+@cache_public_page(params=("sirala", "yon", "sektor"), keys=(keys.ROLES, keys.SECTORS))
 def salaries(request):
     form = SalaryFilterForm(request.GET)
     notices = []
@@ -138,20 +141,6 @@ def salaries(request):
     )
 
 
-def salary_sources(bands):
-    """One source line per distinct source, with the years it covers."""
-    sources = {}
-    for band in bands:
-        key = (band.source, band.source_url, band.is_sample)
-        entry = sources.setdefault(
-            key,
-            {"text": band.source, "url": band.source_url, "is_sample": band.is_sample, "years": []},
-        )
-        entry["years"].append(band.year)
-    return list(sources.values())
-
-
-@count_reads
 @cache_public_page
 def role_detail(request, slug):
     role = Role.objects.for_article().filter(slug=slug).first()
@@ -161,15 +150,22 @@ def role_detail(request, slug):
     if preview and not can_preview(request.user):
         raise Http404
     links, computed = related_for(role)
-    bands = MinimumWage.objects.attach_multiples(role.salary_bands.all())
+    shows(request, *keys.article(role, links, computed))
+    bands = list(role.salary_bands.all())
+    rates = MinimumWage.objects.table() if bands else []
+    bands = MinimumWage.objects.attach_multiples(bands, rates)
     modified = last_modified(role, bands)
     context = {
         "role": role,
         "preview": preview,
         "bands": bands,
-        "sources": salary_sources(bands),
+        "sources": salary.salary_sources(bands),
         "last_modified": modified,
         "salary_chart": charts.history_chart(bands),
+        "salary_notice": notices.notice_for_bands(bands, rates),
+        "salary_updates": notices.update_notes(notices.recent_history(role), bands)
+        if bands
+        else [],
         "related_links": links,
         "computed_related": computed,
         "popular": {
@@ -177,5 +173,6 @@ def role_detail(request, slug):
             for placement in ("after_training", "after_trends_intro")
         },
         "meta": meta.article(role, bands, modified, preview),
+        "read_beacon": None if preview else reads.beacon_url(role.slug),
     }
     return render(request, "articles/role_detail.html", context)

@@ -51,7 +51,7 @@ class DegradingRedisCache(RedisCache):
 
     # --- the circuit ------------------------------------------------------------------------
     def _call(self, name, fallback, *args, write=False, **kwargs):
-        if time.monotonic() < self._down_until:
+        if self.is_down():
             self._dropped_writes |= write
             return fallback
         try:
@@ -88,6 +88,18 @@ class DegradingRedisCache(RedisCache):
                 import_string(self.on_recovery)()
             except Exception:
                 logger.exception("Redis recovery callback %s failed", self.on_recovery)
+
+    def is_down(self):
+        """True while Redis is being left alone after a failure (see ``DOWN_SECONDS``)."""
+        return time.monotonic() < self._down_until
+
+    def connection_failed(self, error, *, write=True):
+        """For code using the raw client (careers/site/shared.py): note ``error`` if it means
+        Redis did not answer (True), so the outage is logged and the circuit opens."""
+        if not isinstance(error, self._errors):
+            return False
+        self._failed("raw client", error, write)
+        return True
 
     def ping(self):
         """Raise unless Redis answers now (readiness probe); ignores the circuit."""

@@ -6,7 +6,6 @@ process renders it once: a flood of refused attempts then costs a lookup and a c
 template render each, and the public pages keep their workers (bench/login_flood.py)."""
 
 from axes.handlers.proxy import AxesProxyHandler
-from axes.middleware import AxesMiddleware
 from django.conf import settings
 from django.contrib import admin
 from django.http import HttpResponse
@@ -41,15 +40,18 @@ def _login_path():
         return None
 
 
-class EarlyLockoutMiddleware(AxesMiddleware):
-    """django-axes' middleware, answering a locked-out sign-in *before* the login view runs:
-    no form, no authentication attempt, no login page rendered just to be replaced; one read of
-    the attempts table. (Axes' own middleware swaps the response after the view; it still does
+class EarlyLockoutMiddleware:
+    """Answers a locked-out sign-in *before* the login view runs: no form, no authentication
+    attempt, no login page rendered just to be replaced; one read of the attempts table.
+    (django-axes' own middleware, after it, swaps the response after the view: it still does
     that for the attempt that causes the lockout.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
 
     def __call__(self, request):
         if settings.AXES_ENABLED and request.method == "POST" and request.path == _login_path():
             credentials = {"username": request.POST.get("username", "")}
             if not AxesProxyHandler.is_allowed(request, credentials):
                 return lockout(request, None, credentials)
-        return super().__call__(request)
+        return self.get_response(request)

@@ -68,6 +68,7 @@ def robots_txt(request):
         # The admin's address only when it is the default: a configured one stays unlisted.
         *(["Disallow: /yonetim/"] if settings.ADMIN_PATH == "yonetim/" else []),
         "Disallow: /markdownx/",
+        "Disallow: /okundu/",  # the articles' read beacon
         f"Disallow: {reverse('search:search')}",
         "",
         f"Sitemap: {seo.absolute(reverse('sitemap'))}",

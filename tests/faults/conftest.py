@@ -4,7 +4,8 @@ connection, Redis stopped, a mail server that accepts and never answers.
 
 Everything a test starts is stopped by PID in a ``finally`` (fixture teardown), also when the
 test fails. Ports come from FAULTS_PORT_BASE (21000 by default) upwards. Every test in this
-folder is marked ``faults``; ``scripts/ci-faults.sh`` installs what they need and runs them.
+folder is marked ``faults`` and runs only when asked for (``pytest -m faults``):
+``scripts/ci-faults.sh`` (``make test-faults``) installs what they need and runs them.
 """
 
 import contextlib
@@ -34,10 +35,18 @@ SEED = "/meslekler/musteri-hizmetleri-ekip-lideri/"
 MODERATOR_EMAIL = "moderator@example.org"
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
+    """Mark this folder's tests ``faults``; leave them out unless asked for (``-m faults``,
+    as scripts/ci-faults.sh runs them), like the stack tests."""
     for item in items:
         if HERE in Path(item.fspath).parents:
             item.add_marker(pytest.mark.faults)
+    if "faults" in (config.option.markexpr or ""):
+        return
+    chosen = [item for item in items if not item.get_closest_marker("faults")]
+    if len(chosen) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i.get_closest_marker("faults")])
+        items[:] = chosen
 
 
 def free_port(offset):
@@ -113,7 +122,12 @@ def request(port, method, path, data=None, headers=None, timeout=30, raw_body=No
 def static_root(tmp_path_factory):
     """collectstatic once for every server of the session (production serves the manifest)."""
     root = tmp_path_factory.mktemp("static")
-    env = {**base_env(root.parent), "DJANGO_STATIC_ROOT": str(root)}
+    # (settings need a REDIS_URL in production; collectstatic never connects to it)
+    env = {
+        **base_env(root.parent),
+        "DJANGO_STATIC_ROOT": str(root),
+        "REDIS_URL": "redis://127.0.0.1:1/0",
+    }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,
@@ -129,6 +143,7 @@ def base_env(var):
         "DJANGO_ENV": "production",
         "DJANGO_SECRET_KEY": "faults-" + secrets.token_urlsafe(40),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": "http://127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_VAR_DIR": str(var),
         "DJANGO_LOG_LEVEL": "INFO",
@@ -235,11 +250,16 @@ class Site:
 
 @pytest.fixture
 def make_site(static_root, tmp_path):
-    """Build (migrate, demo content, a moderator) and start sites; all stopped at the end."""
-    sites = []
+    """Build (migrate, demo content, a moderator) and start sites; all stopped at the end.
+    Production needs Redis: each site gets one of its own unless REDIS_URL is given."""
+    sites, services = [], []
 
     def build(*, workers=2, threads=1, start=True, **env):
         var = Path(tempfile.mkdtemp(prefix="meslek-faults-", dir=tmp_path))
+        if "REDIS_URL" not in env:
+            redis = Redis(free_port(250 + len(services)), var)
+            services.append(redis)
+            env["REDIS_URL"] = redis.start().url
         site = Site(
             port=free_port(100 + len(sites)),
             env={**base_env(var), "DJANGO_STATIC_ROOT": str(static_root), **env},
@@ -264,6 +284,8 @@ def make_site(static_root, tmp_path):
     finally:
         for site in sites:
             site.stop()
+        for service in services:
+            service.stop()
 
 
 def wait_for_form_age():

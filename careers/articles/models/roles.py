@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
 
 from careers import turkish
 
@@ -35,6 +36,12 @@ def latest_band_subquery(field, role_ref="pk"):
     return Subquery(bands.values(field)[:1])
 
 
+def _minimum_wage_today():
+    from .salaries import minimum_wage_today_subquery
+
+    return minimum_wage_today_subquery()
+
+
 def published_q(prefix=""):
     """The publish rule, the one place it is written: published, with a publish time that
     has come. ``prefix`` applies it across a relation (``published_q("roles__")`` on
@@ -48,11 +55,15 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(published_q())
 
     def with_latest_salary(self):
-        """Annotate ``latest_year``, ``latest_average`` and ``latest_top`` (one query)."""
+        """Annotate ``latest_year``, ``latest_average``, ``latest_top``, ``latest_pay_basis``
+        and ``minimum_net_today`` (today's net minimum wage, for the salary notice): one
+        query."""
         return self.annotate(
             latest_year=latest_band_subquery("year"),
             latest_average=latest_band_subquery("average"),
             latest_top=latest_band_subquery("top"),
+            latest_pay_basis=latest_band_subquery("pay_basis"),
+            minimum_net_today=_minimum_wage_today(),
         )
 
     def for_cards(self):
@@ -77,6 +88,8 @@ class RoleQuerySet(models.QuerySet):
                 queryset=related.annotate(
                     latest_year=latest_band_subquery("year", "to_role"),
                     latest_average=latest_band_subquery("average", "to_role"),
+                    latest_pay_basis=latest_band_subquery("pay_basis", "to_role"),
+                    minimum_net_today=_minimum_wage_today(),
                 ),
             ),
         )
@@ -285,6 +298,16 @@ class Role(MarkdownRenderedModel):
         "career_path",
     )
     objects = RoleManager()
+    # Every revision (who, when, what); what follows from the recorded fields is left out.
+    history = HistoricalRecords(
+        excluded_fields=[
+            *(f"{name}_html" for name in markdown_fields),
+            "view_count",
+            "updated_at",
+            "image_width",
+            "image_height",
+        ]
+    )
 
     class Meta:
         ordering = ["title"]

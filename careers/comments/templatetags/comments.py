@@ -9,6 +9,9 @@ Both share one computation per request (one query: the approved comments)."""
 
 from django import template
 
+from careers.articles import keys
+from careers.site.cache import shows
+
 from ..section import section_context
 
 register = template.Library()
@@ -19,6 +22,7 @@ def _section(context, role):
     sections = request.__dict__.setdefault("_comment_sections", {})
     if role.pk not in sections:
         sections[role.pk] = section_context(request, role)
+        shows(request, keys.comments(role.pk))  # the cached page holds these comments
     return sections[role.pk]
 
 

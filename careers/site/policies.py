@@ -1,5 +1,21 @@
-"""The LOGGING setting (kept here so the settings module stays readable): one JSON object per
-line in production (python-json-logger), plain text for people. Imports nothing of Django's."""
+"""Fixed policies the settings module builds on (kept here so it stays readable); imports
+nothing of Django's.
+
+* :data:`CSP_DIRECTIVES`: the Content-Security-Policy (django-csp), enforced: nothing inline,
+  nothing from elsewhere. Templates carry no inline script or style (JSON-LD is a data block,
+  which CSP leaves alone); the admin and markdownx's preview work under it
+  (tests/browser/test_csp.py).
+* :func:`logging_config`: one JSON object per line in production (python-json-logger), plain
+  text for people.
+"""
+
+_SELF = ("default-src", "script-src", "style-src", "font-src", "connect-src", "base-uri")
+CSP_DIRECTIVES = {
+    **{directive: ["'self'"] for directive in (*_SELF, "form-action")},
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+}
 
 
 def logging_config(*, log_format, level):
