@@ -5,7 +5,9 @@ from playwright.sync_api import expect
 
 from .test_editor import make_editor
 
-PUBLIC = ["/", "/meslekler/", "/maaslar/", "/beceriler/", "/ara/?q=uzman", "/yok-boyle/"]
+PUBLIC = ["/", "/meslekler/", "/maaslar/", "/beceriler/", "/ara/?q=uzman", "/yok-boyle/",
+          "/karsilastir/", "/karsilastir/musteri-hizmetleri-ekip-lideri/kredi-asistani/",
+          "/kvkk-aydinlatma-metni/", "/maaslar/nasil-derleniyor/"]  # fmt: skip
 
 
 def watch_csp(page):

@@ -1,4 +1,4 @@
-"""A hostile visitor against the production settings (gunicorn, DEBUG off): ~1,400 crafted
+"""A hostile visitor against the production settings (gunicorn, DEBUG off): ~1,800 crafted
 requests over every public address, parameter, form field, header and method. None may be
 answered with a 5xx, and nothing may reach a page unescaped."""
 
@@ -24,7 +24,9 @@ PAYLOADS = [
 ]  # fmt: skip
 PAGES = ["/", "/meslekler/", SEED, "/sektorler/musteri-hizmetleri/", "/beceriler/",
          "/beceriler/iletisim/", "/maaslar/", "/ara/", "/sitemap.xml", "/besleme/rss/",
-         "/besleme/atom/", "/robots.txt", "/durum/", "/durum/hazir/"]  # fmt: skip
+         "/besleme/atom/", "/robots.txt", "/durum/", "/durum/hazir/", "/karsilastir/",
+         "/karsilastir/musteri-hizmetleri-ekip-lideri/kredi-asistani/", "/kvkk-aydinlatma-metni/",
+         "/maaslar/nasil-derleniyor/", "/okundu/sahte-imza/"]  # fmt: skip
 PARAMS = ["sayfa", "q", "yorum-sayfa", "onay", "sirala", "yil", "p", "format"]
 COMMENT_FIELDS = ["name", "email", "url", "comment", "parent", "zaman", "kontrol"]
 
@@ -64,7 +66,8 @@ def test_no_crafted_request_gets_a_5xx_in_production_settings(make_site):
             for payload in PAYLOADS[::4]:
                 get(f"{page}?{param}={quote(payload)}")
     for payload in PAYLOADS:
-        for prefix in ("/meslekler/", "/sektorler/", "/beceriler/", "/yorumlar/"):
+        for prefix in ("/meslekler/", "/sektorler/", "/beceriler/", "/yorumlar/", "/okundu/",
+                       "/karsilastir/", f"/karsilastir/{SLUG}/"):  # fmt: skip
             get(prefix + quote(payload) + "/")
         get("/ara/?q=" + quote(payload) + "&sayfa=" + quote(payload))
         get(f"/yorumlar/{quote(payload)}/yanitla/")
