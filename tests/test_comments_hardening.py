@@ -85,3 +85,27 @@ def test_the_held_notice_lasts_ten_minutes():
         text = text_of(client.get(location))
         assert "Yorumunuz onay bekliyor." not in text
         assert "Çok faydalı bir yazı" not in text
+
+
+def test_a_notice_to_a_dead_mail_server_is_retried_then_given_up_and_logged(settings, caplog):
+    """Nothing listens on the port: each attempt fails at once, is logged, and is retried."""
+    import socket
+
+    from django.core.mail import EmailMessage
+
+    from careers.comments import notify
+
+    with socket.socket() as probe:  # a free port: nobody listens on it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 1
+    message = EmailMessage("Konu", "Metin", None, ["moderator@example.com"])
+    with caplog.at_level("WARNING", logger="careers.comments.notify"):
+        assert notify.send_with_retries(message, "comment 7", delays=(0, 0.05, 0.05)) is False
+    lines = [record.getMessage() for record in caplog.records]
+    assert [line for line in lines if "(attempt" in line] == [
+        f"Moderator e-mail for comment 7 failed (attempt {n} of 3): ConnectionRefusedError"
+        for n in (1, 2, 3)
+    ]
+    assert lines[-1] == "Could not e-mail moderators about comment 7 after 3 attempts"

@@ -2,16 +2,18 @@
 
 The message is built in the request, after the comment is committed (one query for the
 moderators' addresses), and *sent after the response*, by a background thread of the app
-server, with ``EMAIL_TIMEOUT`` on each attempt and retries after ``RETRY_DELAYS``. A slow or
-dead mail server therefore never delays or fails a visitor's post. If every attempt fails the
-failure is logged; the comment itself is in the admin's pending queue either way, so a lost
-notice loses no comment.
+server (one per process, a daemon: a worker's shutdown never waits for a dead mail server),
+with ``EMAIL_TIMEOUT`` on each attempt and retries after ``RETRY_DELAYS``. A slow or dead mail
+server therefore never delays or fails a visitor's post. If every attempt fails the failure is
+logged; the comment itself is in the admin's pending queue either way, so a lost notice (also
+one still queued when a worker stops) loses no comment.
 """
 
 import logging
+import os
+import queue
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor, wait
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -25,9 +27,9 @@ logger = logging.getLogger(__name__)
 # Seconds to wait before each attempt: at once, then twice more.
 RETRY_DELAYS = (0, 10, 60)
 
-_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="moderator-mail")
-_pending = set()
-_pending_lock = threading.Lock()
+_queue = queue.Queue()
+_sender = {"pid": None}
+_sender_lock = threading.Lock()
 
 
 def moderator_emails():
@@ -85,30 +87,40 @@ def send_with_retries(message, label, delays=RETRY_DELAYS):
     return False
 
 
+def _send_queued():
+    while True:
+        message, label = _queue.get()
+        try:
+            send_with_retries(message, label)
+        finally:
+            _queue.task_done()
+
+
+def _start_sender():
+    """The sending thread of this process (started on first use, again after a fork)."""
+    with _sender_lock:
+        if _sender["pid"] != os.getpid():
+            threading.Thread(target=_send_queued, name="moderator-mail", daemon=True).start()
+            _sender["pid"] = os.getpid()
+
+
 def held_comment(comment):
-    """Queue the moderators' notice about ``comment`` (call it after the commit); returns the
-    Future of the sending, or None when there is nobody to tell."""
+    """Queue the moderators' notice about ``comment`` (call it after the commit); True when
+    one was queued, False when there is nobody to tell."""
     try:
         message = held_comment_message(comment)
     except Exception:  # a notice must never turn a stored comment into an error page
         logger.exception("Could not prepare the moderator e-mail for comment %s", comment.pk)
-        return None
+        return False
     if message is None:
-        return None
-    future = _executor.submit(send_with_retries, message, f"comment {comment.pk}")
-    with _pending_lock:
-        _pending.add(future)
-    future.add_done_callback(_forget)
-    return future
+        return False
+    _start_sender()
+    _queue.put((message, f"comment {comment.pk}"))
+    return True
 
 
-def _forget(future):
-    with _pending_lock:
-        _pending.discard(future)
-
-
-def wait_for_pending(timeout=None):
-    """Block until queued notices are sent or given up (tests; a worker's shutdown)."""
-    with _pending_lock:
-        futures = list(_pending)
-    wait(futures, timeout=timeout)
+def wait_for_pending(timeout=10):
+    """Wait until queued notices are sent or given up, at most ``timeout`` seconds (tests)."""
+    deadline = time.monotonic() + timeout
+    while _queue.unfinished_tasks and time.monotonic() < deadline:
+        time.sleep(0.02)
