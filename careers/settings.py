@@ -179,16 +179,14 @@ SQLITE_OPTIONS = {
     ),
 }
 if env("DATABASE_URL"):
-    # CONN_HEALTH_CHECKS: a stale connection (PostgreSQL restarted) is replaced, not used.
-    DATABASES = {
-        "default": dj_database_url.parse(
-            env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True
-        )
-    }
+    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # stale (server restarted): replaced
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
     elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = DB_TIMEOUT_SECONDS
+        DATABASES["default"].setdefault("OPTIONS", {}).update(  # a held lock waits this long
+            connect_timeout=DB_TIMEOUT_SECONDS, options=f"-c lock_timeout={DB_TIMEOUT_SECONDS}s"
+        )
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

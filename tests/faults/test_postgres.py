@@ -3,6 +3,8 @@
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import psycopg
+
 from .conftest import wait_for_form_age
 
 
@@ -61,3 +63,22 @@ def test_postgres_down_gives_503_keeps_cached_pages_and_recovers_without_a_500(m
     assert again.status == 302, again.body[:300]
     assert site.stored_comments("name") == str(["Önce", "Sırada"])
     assert "Internal Server Error" not in site.logs()
+
+
+def test_a_held_postgres_lock_gives_503_within_the_lock_timeout(make_site, postgres):
+    """Another session holding a lock on the comments (a long migration, a manual fix): the
+    post waits ``lock_timeout`` (3 s), then the Turkish 503 with the typed form."""
+    site = make_site(workers=1, threads=4, DATABASE_URL=postgres.url)
+    token = site.comment_form()
+    wait_for_form_age()
+    with psycopg.connect(postgres.url.replace("postgres://", "postgresql://")) as other:
+        other.execute("LOCK TABLE comments_comment IN ACCESS EXCLUSIVE MODE")
+        post = site.comment(token, name="Kilitli", email="kilit@example.com", comment=TYPED,
+                            ip="198.51.100.9")  # fmt: skip
+        assert post.status == 503 and 2.5 < post.seconds < 6
+        assert f"{TYPED}</textarea>" in post.body
+        other.rollback()
+    again = site.comment(token, name="Kilitli", email="kilit@example.com", comment=TYPED,
+                         ip="198.51.100.9")  # fmt: skip
+    assert again.status == 302
+    assert site.stored_comments("name") == str(["Kilitli"])
