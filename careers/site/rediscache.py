@@ -6,8 +6,8 @@
   returns the default, ``add`` says it stored (so flood control falls back to its database
   check instead of refusing everyone), ``incr`` counts from zero, writes are dropped. Pages are
   then rendered from the database.
-* After a failure Redis is left alone for ``DOWN_SECONDS`` (5 s): a dead server is not asked
-  again on every call of every request.
+* After a failure Redis is left alone for ``DOWN_SECONDS`` (5 s) by every thread of the
+  process: a dead server is not asked again on every call of every request.
 * When Redis answers again, and writes were dropped meanwhile (an editor's save could not
   bump the page cache's version), ``ON_RECOVERY`` (a dotted path) is called once, so no page
   cached before the outage is served stale after it.
@@ -24,6 +24,26 @@ from django.core.cache.backends.redis import RedisCache
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
+
+
+class _Circuit:
+    """The state of one Redis server, shared by every thread of the process (Django makes a
+    cache object per thread): one failure opens it for all of them, and is logged once."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.down_until = 0.0
+        self.outage = False
+        self.dropped_writes = False
+
+
+_circuits = {}
+_circuits_lock = threading.Lock()
+
+
+def _circuit_for(location):
+    with _circuits_lock:
+        return _circuits.setdefault(str(location), _Circuit())
 
 
 def _redis_errors():
@@ -44,31 +64,30 @@ class DegradingRedisCache(RedisCache):
         params["OPTIONS"] = options
         super().__init__(server, params)
         self._errors = _redis_errors()
-        self._lock = threading.Lock()
-        self._down_until = 0.0
-        self._outage = False
-        self._dropped_writes = False
+        self._circuit = _circuit_for(server)
 
     # --- the circuit ------------------------------------------------------------------------
     def _call(self, name, fallback, *args, write=False, **kwargs):
+        circuit = self._circuit
         if self.is_down():
-            self._dropped_writes |= write
+            circuit.dropped_writes |= write
             return fallback
         try:
             result = getattr(super(), name)(*args, **kwargs)
         except self._errors as error:
             self._failed(name, error, write)
             return fallback
-        if self._outage:
+        if circuit.outage:
             self._recovered()
         return result
 
     def _failed(self, name, error, write):
-        with self._lock:
-            self._down_until = time.monotonic() + self.down_seconds
-            self._dropped_writes |= write
-            first = not self._outage
-            self._outage = True
+        circuit = self._circuit
+        with circuit.lock:
+            circuit.down_until = time.monotonic() + self.down_seconds
+            circuit.dropped_writes |= write
+            first = not circuit.outage
+            circuit.outage = True
         if first:
             logger.error(
                 "Redis cache unavailable (%s: %s); serving without cache for now",
@@ -77,11 +96,12 @@ class DegradingRedisCache(RedisCache):
             )
 
     def _recovered(self):
-        with self._lock:
-            if not self._outage:
+        circuit = self._circuit
+        with circuit.lock:
+            if not circuit.outage:
                 return
-            self._outage = False
-            dropped, self._dropped_writes = self._dropped_writes, False
+            circuit.outage = False
+            dropped, circuit.dropped_writes = circuit.dropped_writes, False
         logger.warning("Redis cache is back; writes dropped meanwhile: %s", dropped)
         if dropped and self.on_recovery:
             try:
@@ -91,7 +111,7 @@ class DegradingRedisCache(RedisCache):
 
     def is_down(self):
         """True while Redis is being left alone after a failure (see ``DOWN_SECONDS``)."""
-        return time.monotonic() < self._down_until
+        return time.monotonic() < self._circuit.down_until
 
     def connection_failed(self, error, *, write=True):
         """For code using the raw client (careers/site/shared.py): note ``error`` if it means
@@ -106,7 +126,7 @@ class DegradingRedisCache(RedisCache):
         client = self._cache.get_client(write=True)
         if not client.ping():
             raise ConnectionError("Redis did not answer PING")
-        if self._outage:
+        if self._circuit.outage:
             self._recovered()
         return True
 
