@@ -41,9 +41,11 @@ def test_postgres_down_gives_503_keeps_cached_pages_and_recovers_without_a_500(m
         assert uncached.headers["retry-after"] == "30"
         assert "Geçici olarak kullanılamıyor" in uncached.text
         assert uncached.seconds < 4
+        print(f"\nPostgreSQL stopped: page {uncached.status} in {uncached.seconds:.3f} s")
         post = site.comment(token, name="Sırada", email="sirada@example.com", comment=TYPED,
                             ip="198.51.100.2")  # fmt: skip
         assert post.status == 503 and post.seconds < 4
+        print(f"PostgreSQL stopped: comment post 503 in {post.seconds:.3f} s")
         assert f"{TYPED}</textarea>" in post.body and 'value="Sırada"' in post.body
         # liveness stays "ok" (restarting app servers would not help); readiness says why
         assert site.get("/durum/").status == 200
@@ -76,6 +78,7 @@ def test_a_held_postgres_lock_gives_503_within_the_lock_timeout(make_site, postg
         post = site.comment(token, name="Kilitli", email="kilit@example.com", comment=TYPED,
                             ip="198.51.100.9")  # fmt: skip
         assert post.status == 503 and 2.5 < post.seconds < 6
+        print(f"\nPostgreSQL lock held: comment post 503 in {post.seconds:.3f} s")
         assert f"{TYPED}</textarea>" in post.body
         other.rollback()
     again = site.comment(token, name="Kilitli", email="kilit@example.com", comment=TYPED,

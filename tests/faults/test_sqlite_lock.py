@@ -35,6 +35,7 @@ def test_a_held_write_lock_gives_503_with_the_typed_text_and_loses_nothing(make_
         for n, answer in enumerate(answers):
             assert answer.status == 503, answer.body[:300]
             assert answer.seconds < 6  # the 3 s busy timeout, not gunicorn's 30 s
+            print(f"\nSQLite lock held: comment post 503 in {answer.seconds:.3f} s")
             assert answer.headers["retry-after"] == "30"
             assert "Yorumunuz henüz gönderilmedi" in answer.text
             assert "Geçici olarak kullanılamıyor" in answer.text
