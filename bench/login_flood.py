@@ -80,6 +80,7 @@ def start(var, port, extra_env, workers):
         ["collectstatic", "--noinput", "-v0"],
         [
             "shell",
+            "--no-imports",
             "-c",
             "from django.contrib.auth.models import User;"
             "User.objects.create_superuser('admin', 'a@example.org', 'doğru-parola-99')",

@@ -126,6 +126,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous pages from the page cache, before any per-visitor middleware runs.
     "careers.site.middleware.PageCacheMiddleware",
+    # A locked-out admin sign-in is answered here, before sessions, users and the login view.
+    "careers.site.throttle.EarlyLockoutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,9 +137,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who changed a salary band (django-simple-history's "changed by").
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Admin login throttling (django-axes): a locked-out attempt is answered before the login
-    # view runs; axes' own middleware last, as its documentation asks.
-    "careers.site.throttle.EarlyLockoutMiddleware",
+    # Admin login throttling (django-axes), last as its documentation asks.
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -21,8 +21,11 @@ def lockout(request, original_response=None, credentials=None):
     key = (get_language(), seconds, settings.AXES_FAILURE_LIMIT)
     body = _rendered.get(key)
     if body is None:
-        context = {
-            **admin.site.each_context(request),
+        context = {  # nothing of the request: the same page for every refused attempt
+            "site_header": admin.site.site_header,
+            "site_title": admin.site.site_title,
+            "site_url": admin.site.site_url,
+            "has_permission": False,
             "failure_limit": settings.AXES_FAILURE_LIMIT,
             "cooloff_minutes": max(1, round(seconds / 60)),
         }
@@ -41,8 +44,9 @@ def _login_path():
 
 
 class EarlyLockoutMiddleware:
-    """Answers a locked-out sign-in *before* the login view runs: no form, no authentication
-    attempt, no login page rendered just to be replaced; one read of the attempts table.
+    """Answers a locked-out sign-in *before* the login view runs, early in the middleware (no
+    session, no user loaded): no form, no authentication attempt, no login page rendered just
+    to be replaced; one read of the attempts table.
     (django-axes' own middleware, after it, swaps the response after the view: it still does
     that for the attempt that causes the lockout.)"""
 
