@@ -1,6 +1,6 @@
 """Benchmark: the cached article while the admin login is hammered with wrong passwords.
 
-    .venv/bin/python bench/login_flood.py            # (make bench-login)
+    make bench-login            # or: .venv/bin/python bench/login_flood.py --seconds 6
 
 Production settings on SQLite and a Redis of its own (port BENCH_REDIS_PORT, 21901).
 The issue's finding: 8 parallel wrong-password posts took the cached article from ~1,600 to
