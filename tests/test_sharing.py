@@ -198,11 +198,10 @@ def test_a_drawn_card_is_kept_under_its_name(client, settings):
 
 
 @pytest.fixture
-def no_fonts(monkeypatch, settings):
-    """A machine without DejaVu: none in the usual folders, no fontconfig, none configured."""
+def no_fonts(monkeypatch):
+    """A machine without DejaVu: none in the usual folders, no fontconfig."""
     monkeypatch.setattr(cards, "FONT_DIRS", ())
     monkeypatch.setenv("PATH", "/nonexistent")
-    settings.CARD_FONT_REGULAR = settings.CARD_FONT_BOLD = None
     cards.font_path.cache_clear()
     yield
     cards.font_path.cache_clear()
@@ -213,9 +212,3 @@ def test_without_a_font_the_check_says_what_to_install_and_cards_still_draw(no_f
     assert warning.id == "site.W001" and "fonts-dejavu-core" in warning.hint
     image = Image.open(io.BytesIO(cards.render(title="Işık Uzmanı", site_name="Meslek Rehberi")))
     assert image.size == (1200, 630)
-
-
-def test_a_configured_font_file_is_used(no_fonts, settings):
-    settings.CARD_FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"
-    assert cards.font_path("bold") == settings.CARD_FONT_BOLD
-    assert cards.font_path("regular") is None

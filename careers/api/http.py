@@ -16,7 +16,6 @@ import logging
 import math
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
@@ -24,18 +23,21 @@ from django.utils.translation import gettext as _
 from careers.site.cache import cache_public_page
 from careers.site.http import client_ip
 
+from . import conf
+
 logger = logging.getLogger(__name__)
 
 
 def rate_limit_exceeded(request):
     """Count this request for its address; the seconds to wait if it is over the limit."""
-    limit = settings.API_RATE_LIMIT
-    window = settings.API_RATE_WINDOW
+    limit = conf.get("API_RATE_LIMIT")
+    window = conf.get("API_RATE_WINDOW")
     if not limit:
         return None
     now = time.time()
     slot = int(now // window)
-    key = f"api:rate:{client_ip(request, settings.API_TRUSTED_PROXIES) or 'unknown'}:{slot}"
+    address = client_ip(request, conf.get("API_TRUSTED_PROXIES")) or "unknown"
+    key = f"api:rate:{address}:{slot}"
     try:
         cache.add(key, 0, timeout=window + 1)
         count = cache.incr(key)

@@ -5,7 +5,7 @@ name), so every app can make cards; ``careers.articles.cards`` makes one per art
 
 Turkish letters need a font that has them: DejaVu Sans (Debian's ``fonts-dejavu-core``, which
 CI installs for Chromium) is looked for in the usual directories, then through fontconfig
-(``fc-match``); ``CARD_FONT_REGULAR`` / ``CARD_FONT_BOLD`` settings name other files. Without any
+(``fc-match``, which is also how an operator points it at another DejaVu install). Without any
 the card is still drawn, with Pillow's built-in font, and the system check ``site.W001`` says
 what to install.
 """
@@ -17,7 +17,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from django.conf import settings
 from django.core import checks
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -56,9 +55,7 @@ FONT_DIRS = (
 @functools.cache
 def font_path(weight):
     """The font file for ``weight`` ("regular" or "bold"), or None when there is none."""
-    configured = getattr(settings, f"CARD_FONT_{weight.upper()}", None)
-    candidates = [Path(configured)] if configured else []
-    candidates += [Path(folder) / FONT_FILES[weight] for folder in FONT_DIRS]
+    candidates = [Path(folder) / FONT_FILES[weight] for folder in FONT_DIRS]
     for candidate in candidates:
         if candidate.is_file():
             return str(candidate)
@@ -92,7 +89,7 @@ def check_card_fonts(app_configs=None, **kwargs):
     return [
         checks.Warning(
             "No DejaVu Sans font for the social cards: Turkish letters would not render.",
-            hint="apt-get install fonts-dejavu-core, or set CARD_FONT_REGULAR/CARD_FONT_BOLD.",
+            hint="apt-get install fonts-dejavu-core (found in the usual folders or by fc-match).",
             id="site.W001",
         )
     ]
