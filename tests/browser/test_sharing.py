@@ -14,6 +14,7 @@ from .checks import (
     assert_no_axe_violations,
 )
 from .conftest import DESKTOP, PHONE
+from .test_csp import watch_csp
 
 
 @pytest.fixture
@@ -114,11 +115,20 @@ def test_copy_link_field_works_without_javascript(open_page, site):
 
 
 def test_copy_button_copies_the_address(open_page, site):
-    page = open_page(
-        site.seed.get_absolute_url(), permissions=["clipboard-read", "clipboard-write"]
+    page = watch_csp(
+        open_page(site.seed.get_absolute_url(), permissions=["clipboard-read", "clipboard-write"])
     )
+    page.reload()  # watched from the first byte: share.js runs under the enforced policy
     page.get_by_role("button", name="Kopyala").click()
     expect(page.get_by_role("status").filter(has_text="Bağlantı kopyalandı.")).to_be_visible()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith(site.seed.get_absolute_url())
-    assert page.failed_requests == []
+    assert page.failed_requests == [] and page.csp_violations == []
+
+
+def test_open_data_page_and_manifest_under_the_policy(open_page, site):
+    page = watch_csp(open_page("/api/"))
+    page.reload()
+    manifest = page.evaluate("fetch('/manifest.webmanifest').then(r => r.json())")
+    assert manifest["name"] == "Meslek Rehberi"
+    assert page.failed_requests == [] and page.csp_violations == []
