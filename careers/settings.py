@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "careers.articles",
     "careers.comments",
     "careers.search",
+    "careers.scale",  # manage.py makescale: generated content at production size
 ]
 
 MIDDLEWARE = [

@@ -53,6 +53,14 @@ def html_field():
     return models.TextField(blank=True, editable=False)
 
 
+def sort_field():
+    """The stored Turkish sort key of a name (:func:`careers.turkish.sort_key`), indexed;
+    set before every save, fixtures included (``signals.set_sort_keys``)."""
+    return models.CharField(
+        max_length=turkish.SORT_KEY_MAX_LENGTH, editable=False, default="", db_index=True
+    )
+
+
 class SlugNaturalKeyManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
@@ -72,11 +80,12 @@ class Sector(models.Model):
         blank=True,
         help_text=_("One or two sentences shown on the sector page."),
     )
+    name_sort = sort_field()
 
     objects = SlugNaturalKeyManager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name_sort"]
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
         constraints = [
@@ -115,12 +124,13 @@ class Skill(MarkdownRenderedModel):
         help_text=_("A general explanation of the skill, shown on its page (Markdown)."),
     )
     description_html = html_field()
+    name_sort = sort_field()
 
     markdown_fields = ("description",)
     objects = SlugNaturalKeyManager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name_sort"]
         verbose_name = _("skill")
         verbose_name_plural = _("skills")
         constraints = [
@@ -382,6 +392,7 @@ class Role(MarkdownRenderedModel):
         help_text=_("Untick to close the comment form on this article."),
     )
     view_count = models.PositiveIntegerField(_("reads"), default=0, editable=False)
+    title_sort = sort_field()
     related_roles = models.ManyToManyField(
         "self",
         through="RelatedRole",
@@ -407,7 +418,7 @@ class Role(MarkdownRenderedModel):
     objects = RoleManager()
 
     class Meta:
-        ordering = ["title"]
+        ordering = ["title_sort"]
         verbose_name = _("role")
         verbose_name_plural = _("roles")
         constraints = [

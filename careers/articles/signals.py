@@ -1,7 +1,9 @@
 """Any change to what an article page shows invalidates the page cache at once."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
+
+from careers import turkish
 
 from . import cache
 from .models import (
@@ -21,6 +23,22 @@ CONTENT_MODELS = (
     Sector, Skill, Role, Responsibility, RoleSkill, Trend, RelatedRole, SalaryBand,
     MinimumWage,  # articles show each band as a multiple of the minimum wage
 )  # fmt: skip
+
+
+#: model -> (name field, stored Turkish sort key field); see careers.collation.
+SORT_KEYS = {
+    Role: ("title", "title_sort"),
+    Sector: ("name", "name_sort"),
+    Skill: ("name", "name_sort"),
+}
+
+
+@receiver(pre_save)
+def set_sort_keys(sender, instance, **kwargs):
+    """Before every save, fixtures (raw saves) included."""
+    if sender in SORT_KEYS:
+        name, key = SORT_KEYS[sender]
+        setattr(instance, key, turkish.sort_key(getattr(instance, name)))
 
 
 @receiver(post_save)
