@@ -6,10 +6,9 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from careers.articles import uploads
-from careers.articles.cache import cache_public_page
 from careers.articles.feeds import LatestRolesAtomFeed, LatestRolesFeed
 from careers.articles.sitemaps import SITEMAPS
-from careers.articles.views import robots_txt
+from careers.site.cache import cache_public_page
 
 admin.site.site_header = _("Meslek Rehberi editor")
 admin.site.site_title = _("Meslek Rehberi")
@@ -31,7 +30,7 @@ urlpatterns = [
     ),
     path("besleme/rss/", cache_public_page(LatestRolesFeed()), name="feed_rss"),
     path("besleme/atom/", cache_public_page(LatestRolesAtomFeed()), name="feed_atom"),
-    path("robots.txt", cache_public_page(robots_txt), name="robots_txt"),
+    path("", include("careers.site.urls")),
     path("", include("careers.search.urls")),
     path("", include("careers.articles.urls")),
 ]

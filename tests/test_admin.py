@@ -6,8 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from careers.articles import cache
-from careers.articles.forms import EditorMarkdownxWidget
+from careers.articles.admin.forms import EditorMarkdownxWidget
 from careers.articles.models import (
     MinimumWage,
     RelatedRole,
@@ -16,6 +15,7 @@ from careers.articles.models import (
     SalaryBand,
     Status,
 )
+from careers.site import cache
 
 from .adminforms import add_inline_rows, changeform_data, inline_prefix
 from .factories import fill_role, link, make_band, make_role, make_sector, make_skill

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from careers.articles.models import Role
 from careers.comments import moderation, text, tokens
-from careers.comments.models import BlockedWord, Comment, with_approved_comment_count
+from careers.comments.models import BlockedWord, Comment, approved_comment_count
 from careers.comments.threads import build_threads
 
 from .factories import make_comment, make_role
@@ -241,7 +241,7 @@ def test_approved_comment_count_per_role_for_the_role_admin(django_assert_num_qu
     make_comment(role, status="pending")
     make_comment(role, status="spam")
     with django_assert_num_queries(1):
-        counts = {r.title: r.approved_comment_count
-                  for r in with_approved_comment_count(Role.objects.all())}  # fmt: skip
+        roles = Role.objects.annotate(approved_comment_count=approved_comment_count())
+        counts = {r.title: r.approved_comment_count for r in roles}
     assert counts == {"Sesli": 2, "Sessiz": 0}
     assert quiet.comments.count() == 0

@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from . import seo
+from careers.site import seo
+
 from .freshness import with_last_modified
 from .models import Role
 

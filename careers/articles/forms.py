@@ -1,162 +1,79 @@
-"""Admin forms and widgets for editors."""
+"""Public forms: what a reader's query string may say, mapped to internal names at the edge.
+
+(The editors' forms are in ``admin/forms.py``.)"""
 
 from django import forms
-from django.contrib.admin.widgets import AutocompleteSelect
-from django.db import models
-from django.forms.models import BaseInlineFormSet
-from django.utils import timezone
-from markdownx.widgets import AdminMarkdownxWidget
+from django.utils.translation import gettext_lazy as _
 
-from careers import turkish
-
-from .models import Role, Status
-from .uploads import check_image
+#: The salary page's ``sirala`` values (Turkish, in the address) and what they sort by.
+SORTS = {"meslek": "title", "ortalama": "average", "ust": "top"}
+SORT_LABELS = {"title": _("Occupation"), "average": _("Average"), "top": _("Top")}
+#: ``yon`` values and whether they mean ascending.
+DIRECTIONS = {"artan": True, "azalan": False}
 
 
-class EditorMarkdownxWidget(AdminMarkdownxWidget):
-    """markdownx's admin editor, plus a script that shows the server's Turkish message when an
-    image upload is refused (markdownx alone types "Invalid response" into the text)."""
+class SalaryFilterForm(forms.Form):
+    """The salary page's query string: ``?sirala=ortalama&yon=azalan&sektor=finans``.
 
-    class Media:
-        js = ["articles/admin/markdownx-errors.js"]
+    A bad value falls back to the default order (with a notice); :meth:`order` gives the
+    internal sort key and direction, :meth:`sort_links` the column headers' addresses."""
 
+    sirala = forms.ChoiceField(
+        label=_("Sort by"), choices=[(v, SORT_LABELS[k]) for v, k in SORTS.items()], required=False
+    )
+    yon = forms.ChoiceField(
+        label=_("Order"),
+        choices=[("artan", _("ascending")), ("azalan", _("descending"))],
+        required=False,
+    )
+    sektor = forms.SlugField(label=_("Sector"), required=False, max_length=140)
 
-class VerifiedImageField(forms.ImageField):
-    """An image field that runs :func:`uploads.check_image` (format, size, pixels) before
-    Pillow's own check, so each refusal has its own clear message."""
-
-    def to_python(self, data):
-        uploaded = forms.FileField.to_python(self, data)
-        if uploaded is None:
-            return None
-        image_format, _width, _height = check_image(uploaded)
-        uploaded.content_type = f"image/{image_format.lower()}"
-        return uploaded
-
-
-class TurkishSlugField(forms.SlugField):
-    """An editor may type the address with Turkish letters or spaces: it is made plain
-    (``"Kredi Asistanı"`` -> ``"kredi-asistani"``) before the slug rules are checked."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return turkish.slugify(value, max_length=160) if value else value
-
-
-class RoleAdminForm(forms.ModelForm):
-    class Meta:
-        model = Role
-        fields = "__all__"  # noqa: DJ007  (the admin's fieldsets choose and order them)
-        field_classes = {"image": VerifiedImageField, "slug": TurkishSlugField}
-        # One-sentence fields get room to read what is written (a 300-character summary does
-        # not fit a one-line box); the lead is one paragraph.
-        widgets = {
-            name: forms.Textarea(attrs={"rows": 2, "cols": 80})
-            for name in (
-                "summary",
-                "responsibilities_intro",
-                "requirements_intro",
-                "skills_intro",
-                "alternative_titles",
-            )
-        } | {"lead": forms.Textarea(attrs={"rows": 4, "cols": 80})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "slug" in self.fields:
-            # Filled in from the title when left empty (also with JavaScript off).
-            self.fields["slug"].required = False
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("slug") and cleaned.get("title"):
-            cleaned["slug"] = turkish.slugify(cleaned["title"], max_length=160)
-        if cleaned.get("status") == Status.PUBLISHED and not cleaned.get("published_at"):
-            # "Left empty, it is set to the moment you publish" (the field's help text).
-            cleaned["published_at"] = timezone.now()
-        return cleaned
-
-
-class PrefetchedAutocompleteSelect(AutocompleteSelect):
-    """An autocomplete that takes its selected option from objects already loaded by the
-    formset (``prefetched``: ``{str(pk): obj}``) instead of one query per inline row."""
-
-    prefetched = None
-
-    def optgroups(self, name, value, attr=None):
-        selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
-        if self.prefetched is None or not selected.issubset(self.prefetched):
-            return super().optgroups(name, value, attr)
-        default = (None, [], 0)
-        if not self.is_required:
-            default[1].append(self.create_option(name, "", "", False, 0))
-        for pk in sorted(selected):
-            obj = self.prefetched[pk]
-            label = self.choices.field.label_from_instance(obj)
-            default[1].append(self.create_option(name, obj.pk, label, selected, len(default[1])))
-        return [default]
-
-
-class ConstraintMessageFormSet(BaseInlineFormSet):
-    """Two rows that break a unique constraint get the constraint's own Turkish message.
-
-    Django's formset says "Please correct the duplicate data for year." with the raw field name;
-    our constraints carry a message written for the editor (e.g. "This role already has salary
-    figures for this year.")."""
-
-    def get_unique_error_message(self, unique_check):
-        fields = set(unique_check)
-        for constraint in self.model._meta.constraints:
-            if isinstance(constraint, models.UniqueConstraint) and fields <= set(constraint.fields):
-                return str(constraint.violation_error_message)
-        return super().get_unique_error_message(unique_check)
-
-
-class PrefetchedAutocompleteFormSet(ConstraintMessageFormSet):
-    """Inline formset whose autocomplete fields (``prefetch_fields``) share one dict of the
-    selected objects: the rows' own related objects (``select_related`` in the inline's
-    queryset) plus, for a re-displayed form, one query for the ids typed in."""
-
-    prefetch_fields = ()
-
-    def _prefetched(self, name):
-        cache = self.__dict__.setdefault("_prefetched_cache", {})
-        if name in cache:
-            return cache[name]
-        known = {}
-        for obj in self.get_queryset():
-            related = getattr(obj, name, None)
-            if related is not None:
-                known[str(related.pk)] = related
-        if self.is_bound:
-            field = self.form.base_fields.get(name) or self.empty_form.fields[name]
-            wanted = set()
-            for i in range(self.total_form_count()):
-                value = self.data.get(f"{self.add_prefix(i)}-{name}")
-                if value and value not in known:
-                    wanted.add(value)
-            if wanted:
-                model = field.queryset.model
-                ids = [v for v in wanted if v.isdigit()]
-                known.update(
-                    {str(obj.pk): obj for obj in model._default_manager.filter(pk__in=ids)}
-                )
-        cache[name] = known
-        return known
-
-    def _attach(self, form):
-        for name in self.prefetch_fields:
-            field = form.fields.get(name)
-            if field is None:
-                continue
-            widget = getattr(field.widget, "widget", field.widget)
-            if isinstance(widget, PrefetchedAutocompleteSelect):
-                widget.prefetched = self._prefetched(name)
-        return form
-
-    def _construct_form(self, i, **kwargs):
-        return self._attach(super()._construct_form(i, **kwargs))
+    def __init__(self, data):
+        super().__init__(data)
+        self.is_valid()  # cleaned_data then holds the valid fields
 
     @property
-    def empty_form(self):
-        return self._attach(super().empty_form)
+    def bad_order(self):
+        return "sirala" in self.errors or "yon" in self.errors
+
+    @property
+    def bad_sector(self):
+        return "sektor" in self.errors
+
+    @property
+    def sector_slug(self):
+        return self.cleaned_data.get("sektor") or ""
+
+    def order(self):
+        """``(key, ascending)``: ``("average", False)`` unless the address asks otherwise;
+        titles run A–Z by default, figures from the highest."""
+        key = SORTS.get(self.cleaned_data.get("sirala") or "ortalama")
+        direction = self.cleaned_data.get("yon")
+        ascending = DIRECTIONS[direction] if direction else key == "title"
+        return key, ascending
+
+    def sort_links(self):
+        """One header per column: its label, the ``sirala``/``yon`` values its link asks for
+        (the current column flips its direction) and whether it is the current one."""
+        key, ascending = self.order()
+        links = []
+        for value, name in SORTS.items():
+            current = name == key
+            next_ascending = not ascending if current else name == "title"
+            links.append(
+                {
+                    "name": name,
+                    "label": SORT_LABELS[name],
+                    "sirala": value,
+                    "yon": "artan" if next_ascending else "azalan",
+                    "current": current,
+                    "ascending": ascending,
+                }
+            )
+        return links
+
+    def hidden_order(self):
+        """The current order as ``sirala``/``yon`` values, for the sector form's hidden fields."""
+        key, ascending = self.order()
+        value = next(v for v, k in SORTS.items() if k == key)
+        return {"sirala": value, "yon": "artan" if ascending else "azalan"}

@@ -60,3 +60,8 @@ def setup_after_migrate(sender, using="default", **kwargs):
     """post_migrate receiver: every database gets the group (after each app's permissions are
     created, so the last call sees them all)."""
     setup_editor_group(using=using)
+
+
+def can_preview(user):
+    """Whether ``user`` may see drafts and scheduled articles at their real address."""
+    return user.is_active and user.is_staff and user.has_perm("articles.change_role")

@@ -1,62 +1,9 @@
-"""What search engines and link previews read: title, description, canonical address, Open
-Graph, breadcrumbs and JSON-LD. Views build one ``meta`` dict with :func:`page_meta`;
-``base.html`` renders it."""
+"""The article's schema.org data: an Article about the Occupation (built on the site's SEO)."""
 
-from typing import NamedTuple
-
-from django.conf import settings
-from django.urls import reverse
-from django.utils.translation import gettext as _
-
-SITE_NAME = "Meslek Rehberi"
+from careers.site.seo import organization
 
 
-class Crumb(NamedTuple):
-    name: str
-    url: str
-
-
-def absolute(path):
-    return f"{settings.SITE_URL}{path}"
-
-
-def home_crumb():
-    return Crumb(_("Home"), reverse("articles:home"))
-
-
-def organization():
-    return {"@type": "Organization", "name": SITE_NAME, "url": absolute("/")}
-
-
-def breadcrumb_list(crumbs):
-    return {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": i, "name": crumb.name, "item": absolute(crumb.url)}
-            for i, crumb in enumerate(crumbs, start=1)
-        ],
-    }
-
-
-def page_meta(
-    *, title, description, path, crumbs=(), og_type="website", image=None, jsonld=(), noindex=False
-):
-    """``crumbs`` after the home page; the last one is the page itself (given its own path)."""
-    crumbs = [home_crumb(), *crumbs] if path != reverse("articles:home") else [home_crumb()]
-    return {
-        "title": title,
-        "description": description,
-        "canonical": absolute(path),
-        "og_type": og_type,
-        "image": image,
-        "breadcrumbs": crumbs,
-        "jsonld": [*jsonld, breadcrumb_list(crumbs)],
-        "noindex": noindex,
-    }
-
-
-def number(value):
+def _number(value):
     value = float(value)
     return int(value) if value.is_integer() else value
 
@@ -85,8 +32,8 @@ def article_jsonld(role, *, title, canonical, last_modified, bands, image_url=No
             "validFrom": f"{latest.year}-01-01",
             "value": {
                 "@type": "QuantitativeValue",
-                "value": number(latest.average),
-                "maxValue": number(latest.top),
+                "value": _number(latest.average),
+                "maxValue": _number(latest.top),
                 "unitText": "MONTH",
             },
         }

@@ -4,8 +4,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import receiver
 
 from careers import turkish
+from careers.site import cache
 
-from . import cache
 from .models import (
     MarkdownRenderedModel,
     MinimumWage,

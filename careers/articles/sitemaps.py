@@ -4,12 +4,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 from django.urls import reverse
-from django.utils import timezone
 
 from .freshness import with_last_modified
-from .models import Role, Sector, Skill, Status
+from .models import Role, Sector, Skill, published_q
 
 
 class SiteSitemap(Sitemap):
@@ -34,10 +33,6 @@ class RoleSitemap(SiteSitemap):
         return role.last_modified
 
 
-def _published(prefix=""):
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
-
-
 class SectorSitemap(SiteSitemap):
     changefreq = "weekly"
     priority = 0.6
@@ -45,9 +40,9 @@ class SectorSitemap(SiteSitemap):
     def items(self):
         return list(
             Sector.objects.annotate(
-                role_count=Count("roles", filter=_published("roles__"), distinct=True),
-                roles_updated=Max("roles__updated_at", filter=_published("roles__")),
-                bands_updated=Max("roles__salary_bands__updated_at", filter=_published("roles__")),
+                role_count=Count("roles", filter=published_q("roles__"), distinct=True),
+                roles_updated=Max("roles__updated_at", filter=published_q("roles__")),
+                bands_updated=Max("roles__salary_bands__updated_at", filter=published_q("roles__")),
             )
             .filter(role_count__gt=0)
             .order_by("slug")
@@ -65,10 +60,10 @@ class SkillSitemap(SiteSitemap):
         return list(
             Skill.objects.annotate(
                 role_count=Count(
-                    "role_skills", filter=_published("role_skills__role__"), distinct=True
+                    "role_skills", filter=published_q("role_skills__role__"), distinct=True
                 ),
                 roles_updated=Max(
-                    "role_skills__role__updated_at", filter=_published("role_skills__role__")
+                    "role_skills__role__updated_at", filter=published_q("role_skills__role__")
                 ),
             )
             .filter(role_count__gt=0)

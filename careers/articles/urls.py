@@ -6,7 +6,6 @@ app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("durum/", views.health, name="health"),
     path("meslekler/", views.role_list, name="role_list"),
     path("meslekler/<slug:slug>/", views.role_detail, name="role_detail"),
     path("sektorler/<slug:slug>/", views.sector_detail, name="sector_detail"),

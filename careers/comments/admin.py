@@ -18,10 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from careers import turkish
-from careers.articles import cache
+from careers.articles.admin.roles import RoleAdmin
+from careers.articles.models import Role
+from careers.site import cache
+from careers.site.admin import TurkishSearchMixin
 
 from . import privacy
-from .models import BlockedWord, Comment, CommentStatus, PendingComment
+from .models import BlockedWord, Comment, CommentStatus, PendingComment, approved_comment_count
 
 MODERATE_PERM = "comments.can_moderate"
 
@@ -30,8 +33,29 @@ def can_moderate(user):
     return user.is_active and user.has_perm(MODERATE_PERM)
 
 
+class RoleWithCommentsAdmin(RoleAdmin):
+    """The article list, plus each role's approved comments linked to the moderation list
+    (the articles app knows nothing of comments: this app adds the column to its screen)."""
+
+    list_display = [*RoleAdmin.list_display[:-1], "comment_count", RoleAdmin.list_display[-1]]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(approved_comments=approved_comment_count())
+
+    @admin.display(description=_("comments"), ordering="approved_comments")
+    def comment_count(self, role):
+        """Approved comments; links to the role's comments in the moderation list."""
+        count = role.approved_comments or 0
+        url = reverse("admin:comments_comment_changelist") + f"?role__id__exact={role.pk}"
+        return format_html('<a href="{}">{}</a>', url, count)
+
+
+admin.site.unregister(Role)
+admin.site.register(Role, RoleWithCommentsAdmin)
+
+
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(TurkishSearchMixin, admin.ModelAdmin):
     list_display = (
         "excerpt",
         "name",
@@ -246,7 +270,7 @@ class PendingCommentAdmin(CommentAdmin):
 
 
 @admin.register(BlockedWord)
-class BlockedWordAdmin(admin.ModelAdmin):
+class BlockedWordAdmin(TurkishSearchMixin, admin.ModelAdmin):
     list_display = ("word", "action", "created_at")
     list_filter = ("action",)
     search_fields = ("word",)

@@ -74,11 +74,6 @@ def approved_comment_count():
     return Coalesce(Subquery(counts[:1]), Value(0))
 
 
-def with_approved_comment_count(roles):
-    """``roles`` annotated with ``approved_comment_count`` (one query in all)."""
-    return roles.annotate(approved_comment_count=approved_comment_count())
-
-
 class Comment(models.Model):
     role = models.ForeignKey(
         Role,
@@ -183,10 +178,6 @@ class Comment(models.Model):
     def body_html(self):
         """The text as escaped HTML paragraphs with its http(s) addresses linked."""
         return text.render(self.body)
-
-    @property
-    def is_approved(self):
-        return self.status == CommentStatus.APPROVED
 
 
 class BlockedWordAction(models.TextChoices):

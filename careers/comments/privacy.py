@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from careers.articles import cache
+from careers.site import cache
 
 from .models import Comment
 

@@ -3,13 +3,13 @@
 Only a change the public can see bumps the content version: a comment saved as approved, or
 one that was approved and now is not (or is deleted). Held and spam comments, most of what
 bots send, leave every cached page in place. Bulk admin actions (``update()``, which sends no
-signals) call :func:`careers.articles.cache.bump_content_version` themselves.
+signals) call :func:`careers.site.cache.bump_content_version` themselves.
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from careers.articles import cache
+from careers.site import cache
 
 from .models import Comment, CommentStatus
 

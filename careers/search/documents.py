@@ -2,8 +2,8 @@
 
 from django.db.models import Prefetch
 
-from careers.articles.cache import bump_content_version
 from careers.articles.models import Role, RoleSkill
+from careers.site.cache import bump_content_version
 
 from .models import SearchDocument
 from .text import document_fields

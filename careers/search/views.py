@@ -3,10 +3,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from careers import turkish
-from careers.articles import seo
-from careers.articles.cache import cache_public_page
-from careers.articles.views import published_role_counts
+from careers.articles.listing import by_title
+from careers.articles.models import Sector
+from careers.site import seo
+from careers.site.cache import cache_public_page
 
 from . import service
 from .text import MAX_QUERY_LENGTH
@@ -33,14 +33,14 @@ def search(request):
     found = page is not None and page.paginator.count > 0
     sectors = []
     if not found:  # help the reader on: browse by sector or A–Z instead
-        sectors = sorted(published_role_counts(), key=lambda s: turkish.sort_key(s.name))
+        sectors = by_title(Sector.objects.with_role_counts(), "name")
     title = _("Search: %(query)s") % {"query": query[:60]} if query else _("Search occupations")
     meta = seo.page_meta(
-        title=f"{title} | Meslek Rehberi",
+        title=seo.titled(title),
         description=_("Search the occupations by name, duty or skill."),
         path=reverse("search:search"),
         crumbs=[seo.Crumb(_("Search"), reverse("search:search"))],
-        noindex=True,
+        robots=seo.NOINDEX,
     )
     return render(
         request,

@@ -18,28 +18,11 @@ def money(value, decimals=None):
 
 
 @register.filter
-def number(value, decimals=None):
-    if value in (None, ""):
-        return ""
-    return turkish.format_number(value, None if decimals is None else int(decimals))
-
-
-@register.filter
 def tr_date(value):
     """``"26 Kasım 2026"``."""
     if not value:
         return ""
     return turkish.format_date(value)
-
-
-@register.filter
-def tr_lower(value):
-    return turkish.lower(str(value))
-
-
-@register.filter
-def tr_upper(value):
-    return turkish.upper(str(value))
 
 
 @register.filter

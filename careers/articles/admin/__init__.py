@@ -1,0 +1,8 @@
+"""The editors' admin: one screen per article, salaries kept current, in Turkish.
+
+Query counts of the pages are pinned in tests/test_admin.py; related rows are loaded in
+``get_queryset`` and autocomplete selections come from the inline's own rows (no query per row).
+One module per model family; importing them registers their screens.
+"""
+
+from . import roles, salaries, taxonomy  # noqa: F401

@@ -1,0 +1,247 @@
+"""The article's one editor screen: every section, with inlines for its rows."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from careers.site.admin import TurkishSearchMixin
+
+from .. import quality
+from ..models import (
+    RelatedRole,
+    Responsibility,
+    Role,
+    RoleSkill,
+    SalaryBand,
+    Status,
+    Trend,
+    latest_band_subquery,
+)
+from .common import MARKDOWN_WIDGETS, EditorHelpMixin, show_warnings, warnings_for_role
+from .forms import (
+    ConstraintMessageFormSet,
+    PrefetchedAutocompleteFormSet,
+    PrefetchedAutocompleteSelect,
+    RoleAdminForm,
+)
+
+
+class ResponsibilityInline(EditorHelpMixin, admin.TabularInline):
+    model = Responsibility
+    fields = ["text", "order"]
+    extra = 1
+    verbose_name_plural = gettext_lazy("Duties (the list under “Sorumlulukları ve Görevleri”)")
+
+
+class SalaryBandInline(EditorHelpMixin, admin.TabularInline):
+    model = SalaryBand
+    fields = [
+        "year", "average", "top", "low", "hourly_average", "hourly_top", "source",
+        "source_url", "is_sample",
+    ]  # fmt: skip
+    extra = 1
+    formset = ConstraintMessageFormSet
+    show_change_link = True  # the band's own page shows its history
+    verbose_name_plural = gettext_lazy(
+        "Salary figures, one row per year (history and warnings: open a row)"
+    )
+
+    def get_queryset(self, request):
+        # A row's title (``__str__``) names the role.
+        return super().get_queryset(request).select_related("role")
+
+
+class AutocompleteInlineMixin:
+    """Autocomplete fields whose selected options come from the inline's own rows."""
+
+    formset = PrefetchedAutocompleteFormSet
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = PrefetchedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.prefetch_fields = tuple(self.autocomplete_fields)
+        return formset
+
+
+class RelatedRoleInline(EditorHelpMixin, AutocompleteInlineMixin, admin.TabularInline):
+    model = RelatedRole
+    fk_name = "from_role"
+    fields = ["to_role", "placement", "order"]
+    autocomplete_fields = ["to_role"]
+    extra = 1
+    verbose_name_plural = gettext_lazy("Related roles and “En Popüler” links")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("from_role", "to_role")
+
+
+class RoleSkillInline(EditorHelpMixin, AutocompleteInlineMixin, admin.StackedInline):
+    model = RoleSkill
+    fields = ["skill", "label", "body", "order"]
+    autocomplete_fields = ["skill"]
+    formfield_overrides = MARKDOWN_WIDGETS
+    extra = 1
+    verbose_name_plural = gettext_lazy("Skills (“Olmak İçin Gerekli Beceriler”)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("skill")
+
+
+class TrendInline(EditorHelpMixin, admin.StackedInline):
+    model = Trend
+    fields = ["title", "body", "order"]
+    formfield_overrides = MARKDOWN_WIDGETS
+    extra = 1
+    verbose_name_plural = gettext_lazy("Trends (“Mesleki Gelişme”)")
+
+
+class SalaryYearFilter(admin.SimpleListFilter):
+    title = gettext_lazy("latest salary year")
+    parameter_name = "maas_yili"
+
+    def lookups(self, request, model_admin):
+        years = SalaryBand.objects.order_by("-year").values_list("year", flat=True).distinct()
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(latest_year=int(self.value()))
+        return queryset
+
+
+class StaleSalaryFilter(admin.SimpleListFilter):
+    title = gettext_lazy("salary figures")
+    parameter_name = "maas_durumu"
+    #: The address's Turkish values and what they mean here.
+    STATES = {"eski": "stale", "yok": "none", "guncel": "current"}
+
+    def lookups(self, request, model_admin):
+        labels = {
+            "stale": _("Stale (older than %(months)s months)")
+            % {"months": settings.SALARY_STALE_MONTHS},
+            "none": _("None yet"),
+            "current": _("Up to date"),
+        }
+        return [(value, labels[state]) for value, state in self.STATES.items()]
+
+    def queryset(self, request, queryset):
+        state = self.STATES.get(self.value())
+        cutoff = quality.stale_before_year()
+        if state == "stale":
+            return queryset.filter(latest_year__lt=cutoff)
+        if state == "none":
+            return queryset.filter(latest_year__isnull=True)
+        if state == "current":
+            return queryset.filter(latest_year__gte=cutoff)
+        return queryset
+
+
+@admin.register(Role)
+class RoleAdmin(EditorHelpMixin, TurkishSearchMixin, admin.ModelAdmin):
+    form = RoleAdminForm
+    formfield_overrides = MARKDOWN_WIDGETS
+    list_display = [
+        "title",
+        "sector",
+        "status_display",
+        "latest_year",
+        "salary_current",
+        "updated_at",
+        "site_link",
+    ]
+    list_filter = ["sector", "status", SalaryYearFilter, StaleSalaryFilter]
+    search_fields = ["title", "alternative_titles", "slug", "summary"]
+    search_help_text = gettext_lazy("Search titles, other names, web addresses and summaries.")
+    list_select_related = ["sector"]
+    prepopulated_fields = {"slug": ["title"]}
+    list_per_page = 50
+    save_on_top = True
+    inlines = [
+        ResponsibilityInline,
+        SalaryBandInline,
+        RelatedRoleInline,
+        RoleSkillInline,
+        TrendInline,
+    ]
+    fieldsets = [
+        (
+            gettext_lazy("Title and introduction"),
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "alternative_titles",
+                    "sector",
+                    "summary",
+                    "lead",
+                    "intro",
+                ]
+            },
+        ),
+        (
+            gettext_lazy("Responsibilities and duties"),
+            {
+                "fields": ["responsibilities_intro"],
+                "description": gettext_lazy("The duties themselves are listed further down."),
+            },
+        ),
+        (
+            gettext_lazy("Salary"),
+            {
+                "fields": ["salary_intro", "outlook", "outlook_text", "salary_footnote"],
+                "description": gettext_lazy(
+                    "The figures of each year are entered in “Salary figures” further down."
+                ),
+            },
+        ),
+        (
+            gettext_lazy("Requirements and qualifications"),
+            {"fields": ["requirements_intro", "education", "training", "certifications"]},
+        ),
+        (gettext_lazy("Skills"), {"fields": ["skills_intro"]}),
+        (gettext_lazy("Working conditions"), {"fields": ["work_environment"]}),
+        (gettext_lazy("Professional development"), {"fields": ["trends_intro"]}),
+        (gettext_lazy("How to become one"), {"fields": ["how_to_become", "career_path"]}),
+        (gettext_lazy("Article image"), {"fields": ["image", "image_alt"]}),
+        (
+            gettext_lazy("Publishing"),
+            {"fields": ["status", "published_at", "comments_open"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(latest_year=latest_band_subquery("year"))
+
+    @admin.display(description=gettext_lazy("status"), ordering="status")
+    def status_display(self, role):
+        if role.status == Status.PUBLISHED and not role.is_public:
+            return _("Scheduled")
+        return role.get_status_display()
+
+    @admin.display(description=gettext_lazy("latest salary year"), ordering="latest_year")
+    def latest_year(self, role):
+        return role.latest_year
+
+    @admin.display(description=gettext_lazy("salary up to date"), boolean=True)
+    def salary_current(self, role):
+        return not quality.is_stale(role.latest_year)
+
+    @admin.display(description=gettext_lazy("on the site"))
+    def site_link(self, role):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            role.get_absolute_url(),
+            _("See it on the site"),
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        show_warnings(request, warnings_for_role(form.instance))

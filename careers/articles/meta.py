@@ -1,0 +1,145 @@
+"""Each article page's SEO meta (title, description, canonical address, breadcrumbs, JSON-LD),
+built in one place on :func:`careers.site.seo.page_meta`; views only pick the builder."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from careers import turkish
+from careers.site import seo
+
+from .seo import article_jsonld
+
+
+def page_path(request, page):
+    """The canonical address of a paginated list: page 1 is the plain address."""
+    if page.number > 1:
+        return f"{request.path}?sayfa={page.number}"
+    return request.path
+
+
+def _numbered(title, page):
+    if page.number > 1:
+        title += " (" + _("page %(n)s") % {"n": page.number} + ")"
+    return seo.titled(title)
+
+
+def home(request):
+    return seo.page_meta(
+        title=_("Meslek Rehberi: careers and salaries"),
+        description=_(
+            "What each occupation does, what it pays, which skills it asks for and how to "
+            "get there."
+        ),
+        path=request.path,
+        jsonld=[
+            {
+                "@context": "https://schema.org",
+                "@type": "WebSite",
+                "name": seo.SITE_NAME,
+                "url": seo.absolute("/"),
+                "inLanguage": "tr-TR",
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": seo.absolute(reverse("search:search")) + "?q={search_term_string}",
+                    "query-input": "required name=search_term_string",
+                },
+            }
+        ],
+    )
+
+
+def role_list(request, count):
+    return seo.page_meta(
+        title=seo.titled(_("Occupations A–Z")),
+        description=ngettext(
+            "All %(counter)s occupation in alphabetical order, with the latest average salary.",
+            "All %(counter)s occupations in alphabetical order, with the latest average salaries.",
+            count,
+        )
+        % {"counter": count},
+        path=request.path,
+        crumbs=[seo.Crumb(_("Occupations A–Z"), request.path)],
+    )
+
+
+def sector(request, sector, page):
+    return seo.page_meta(
+        title=_numbered(_("%(name)s occupations and salaries") % {"name": sector.name}, page),
+        description=sector.description
+        or _("Occupations in %(name)s: duties, salaries and skills.") % {"name": sector.name},
+        path=page_path(request, page),
+        crumbs=[seo.Crumb(sector.name, sector.get_absolute_url())],
+    )
+
+
+def skill_list(request):
+    return seo.page_meta(
+        title=seo.titled(_("Skills and the occupations that need them")),
+        description=_(
+            "Communication, problem solving, attention to detail: find the occupations that "
+            "ask for the skills you have."
+        ),
+        path=request.path,
+        crumbs=[seo.Crumb(_("Skills"), request.path)],
+    )
+
+
+def skill(request, skill, heading, page):
+    return seo.page_meta(
+        title=_numbered(heading, page),
+        description=_("%(count)s occupations ask for %(name)s: what they do and what they pay.")
+        % {"count": page.paginator.count, "name": turkish.lower(skill.name)},
+        path=page_path(request, page),
+        crumbs=[
+            seo.Crumb(_("Skills"), reverse("articles:skill_list")),
+            seo.Crumb(skill.name, skill.get_absolute_url()),
+        ],
+    )
+
+
+def salaries(request, heading, count, sector):
+    if sector:
+        description = _(
+            "%(name)s: the latest average and top monthly salaries of %(count)s occupations "
+            "side by side, with year and source."
+        ) % {"name": sector.name, "count": count}
+    else:
+        description = _(
+            "The latest average and top monthly salaries of %(count)s occupations side by "
+            "side, with year and source."
+        ) % {"count": count}
+    return seo.page_meta(
+        title=seo.titled(heading),
+        description=description,
+        path=request.path + (f"?sektor={sector.slug}" if sector else ""),
+        crumbs=[seo.Crumb(_("Salaries"), request.path)],
+    )
+
+
+def article(role, bands, modified, preview):
+    title = role.article_title
+    canonical = seo.absolute(role.get_absolute_url())
+    image_url = seo.absolute(role.image.url) if role.image else None
+    return seo.page_meta(
+        title=title,
+        description=role.summary,
+        path=role.get_absolute_url(),
+        crumbs=[
+            seo.Crumb(role.sector.name, role.sector.get_absolute_url()),
+            seo.Crumb(role.title, role.get_absolute_url()),
+        ],
+        og_type="article",
+        image=image_url,
+        robots=seo.PRIVATE if preview else None,
+        jsonld=[
+            article_jsonld(
+                role,
+                title=title,
+                canonical=canonical,
+                last_modified=modified,
+                bands=bands,
+                image_url=image_url,
+            )
+        ],
+    )

@@ -1,0 +1,26 @@
+"""The article's models, one module per family; import them from here.
+
+Markdown sources are rendered once, on save, into ``*_html`` fields through the one sanitizing
+renderer (:func:`careers.markup.render`); templates only ever output those ``*_html`` fields.
+"""
+
+from .base import MarkdownRenderedModel, SlugNaturalKeyManager
+from .roles import (
+    ARTICLE_TEXT_FIELDS,
+    Outlook,
+    Role,
+    RoleQuerySet,
+    Status,
+    latest_band_subquery,
+    published_q,
+)
+from .salaries import Currency, MinimumWage, Period, SalaryBand
+from .sections import Placement, RelatedRole, Responsibility, RoleSkill, Trend
+from .taxonomy import Sector, Skill
+
+__all__ = [
+    "ARTICLE_TEXT_FIELDS", "Currency", "MarkdownRenderedModel", "MinimumWage", "Outlook",
+    "Period", "Placement", "RelatedRole", "Responsibility", "Role", "RoleQuerySet", "RoleSkill",
+    "SalaryBand", "Sector", "Skill", "SlugNaturalKeyManager", "Status", "Trend",
+    "latest_band_subquery", "published_q",
+]  # fmt: skip

@@ -1,0 +1,53 @@
+"""What every article model shares: Markdown rendered on save, touch, natural keys."""
+
+from django.db import models
+from django.utils import timezone
+
+from careers import markup, turkish
+
+
+class MarkdownRenderedModel(models.Model):
+    """Renders each field named in ``markdown_fields`` into its ``<name>_html`` twin on save."""
+
+    markdown_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.render_markdown()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and self.markdown_fields:
+            kwargs["update_fields"] = set(update_fields) | {
+                f"{name}_html" for name in self.markdown_fields if name in update_fields
+            }
+        super().save(*args, **kwargs)
+
+    def render_markdown(self):
+        for name in self.markdown_fields:
+            setattr(self, f"{name}_html", markup.render(getattr(self, name)))
+
+
+def touch(instance, save_kwargs):
+    """Set ``updated_at`` on a save (``auto_now`` would, but it also leaves fixture rows
+    loaded by ``loaddata`` without a value: raw saves skip it)."""
+    instance.updated_at = timezone.now()
+    if save_kwargs.get("update_fields") is not None:
+        save_kwargs["update_fields"] = {*save_kwargs["update_fields"], "updated_at"}
+
+
+def html_field():
+    return models.TextField(blank=True, editable=False)
+
+
+def sort_field():
+    """The stored Turkish sort key of a name (:func:`careers.turkish.sort_key`), indexed;
+    set before every save, fixtures included (``signals.set_sort_keys``)."""
+    return models.CharField(
+        max_length=turkish.SORT_KEY_MAX_LENGTH, editable=False, default="", db_index=True
+    )
+
+
+class SlugNaturalKeyManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)

@@ -1,0 +1,372 @@
+"""The career article: a Role, its publish rule and what its pages load."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from markdownx.models import MarkdownxField
+
+from careers import turkish
+
+from .base import MarkdownRenderedModel, html_field, sort_field, touch
+from .taxonomy import Sector
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class Outlook(models.TextChoices):
+    GROWS = "grows", _("Growing")
+    STABLE = "stable", _("Stable")
+    DECLINES = "declines", _("Declining")
+
+
+def latest_band_subquery(field, role_ref="pk"):
+    """The ``field`` of a role's most recent salary band, for ``.annotate()``; ``role_ref``
+    names the role in the outer query (``"pk"`` on roles, ``"to_role"`` on links)."""
+    from .salaries import SalaryBand  # the models refer to each other: resolved at call time
+
+    bands = SalaryBand.objects.filter(role=OuterRef(role_ref)).order_by("-year")
+    return Subquery(bands.values(field)[:1])
+
+
+def published_q(prefix=""):
+    """The publish rule, the one place it is written: published, with a publish time that
+    has come. ``prefix`` applies it across a relation (``published_q("roles__")`` on
+    sectors); :meth:`RoleQuerySet.published` is it on roles."""
+    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
+class RoleQuerySet(models.QuerySet):
+    def published(self):
+        """Roles the public may see (:func:`published_q`)."""
+        return self.filter(published_q())
+
+    def with_latest_salary(self):
+        """Annotate ``latest_year``, ``latest_average`` and ``latest_top`` (one query)."""
+        return self.annotate(
+            latest_year=latest_band_subquery("year"),
+            latest_average=latest_band_subquery("average"),
+            latest_top=latest_band_subquery("top"),
+        )
+
+    def for_cards(self):
+        """What a list of role cards needs: sector and latest salary, in one query, without
+        the article's long texts (a list of many roles would otherwise load them all)."""
+        return self.select_related("sector").with_latest_salary().defer(*ARTICLE_TEXT_FIELDS)
+
+    def for_article(self):
+        """Everything the article page shows, in a constant number of queries."""
+        from .sections import RelatedRole, RoleSkill
+
+        related = RelatedRole.objects.filter(to_role__in=Role.objects.published()).select_related(
+            "to_role__sector"
+        )
+        return self.select_related("sector").prefetch_related(
+            "responsibilities",
+            Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
+            "salary_bands",
+            "trends",
+            Prefetch(
+                "related_links",
+                queryset=related.annotate(
+                    latest_year=latest_band_subquery("year", "to_role"),
+                    latest_average=latest_band_subquery("average", "to_role"),
+                ),
+            ),
+        )
+
+
+class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Role(MarkdownRenderedModel):
+    title = models.CharField(
+        _("job title"),
+        max_length=150,
+        help_text=_(
+            "The occupation's name as a reader searches for it, e.g. “Kredi Asistanı”. "
+            "Every heading of the article is built from it."
+        ),
+    )
+    slug = models.SlugField(
+        _("web address"),
+        max_length=160,
+        help_text=_(
+            "The article's address after /meslekler/. Filled in from the title with Turkish "
+            "letters made plain (ı → i, ş → s). Changing it breaks links from other sites."
+        ),
+    )
+    alternative_titles = models.CharField(
+        _("other names"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Other names readers use for the job, separated by commas. Shown under the title "
+            "and found by search."
+        ),
+    )
+    sector = models.ForeignKey(
+        Sector,
+        on_delete=models.PROTECT,
+        related_name="roles",
+        verbose_name=_("sector"),
+        help_text=_("The field the role belongs to; readers browse by it."),
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_(
+            "One or two sentences (at most 300 characters) shown on role cards and to search "
+            "engines as the page description."
+        ),
+    )
+    lead = models.TextField(
+        _("lead"),
+        help_text=_("The opening paragraph under the title, in plain text."),
+    )
+    intro = MarkdownxField(
+        _("introduction"), help_text=_("What the job is, in a few paragraphs (Markdown).")
+    )
+    intro_html = html_field()
+    responsibilities_intro = models.CharField(
+        _("responsibilities lead-in"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The sentence before the list of duties. Left empty, the page says "
+            "“Bir … genel olarak aşağıdaki sorumluluklara sahiptir:”."
+        ),
+    )
+    salary_intro = MarkdownxField(
+        _("salary notes"),
+        blank=True,
+        help_text=_("What the pay depends on; shown above the salary figures (Markdown)."),
+    )
+    salary_intro_html = html_field()
+    outlook = models.CharField(
+        _("job outlook"),
+        max_length=10,
+        choices=Outlook.choices,
+        default=Outlook.STABLE,
+        help_text=_("Whether employment in this job is expected to grow, stay or shrink."),
+    )
+    outlook_text = MarkdownxField(
+        _("outlook explanation"),
+        blank=True,
+        help_text=_("Why the outlook is what it is; shown under the salary figures (Markdown)."),
+    )
+    outlook_text_html = html_field()
+    salary_footnote = MarkdownxField(
+        _("salary source footnote"),
+        blank=True,
+        help_text=_("Where the salary figures come from, e.g. “Dipnot: …” (Markdown)."),
+    )
+    salary_footnote_html = html_field()
+    requirements_intro = models.CharField(
+        _("requirements lead-in"),
+        max_length=300,
+        blank=True,
+        help_text=_("The sentence before education, training and certificates (optional)."),
+    )
+    education = MarkdownxField(
+        _("education"), blank=True, help_text=_("Schooling usually asked for (Markdown).")
+    )
+    education_html = html_field()
+    training = MarkdownxField(
+        _("training and experience"),
+        blank=True,
+        help_text=_("On-the-job training and experience (Markdown)."),
+    )
+    training_html = html_field()
+    certifications = MarkdownxField(
+        _("certificates and licences"),
+        blank=True,
+        help_text=_("Certificates or licences that are required or help (Markdown)."),
+    )
+    certifications_html = html_field()
+    skills_intro = models.CharField(
+        _("skills lead-in"),
+        max_length=300,
+        blank=True,
+        help_text=_("The sentence before the list of skills (optional)."),
+    )
+    work_environment = MarkdownxField(
+        _("working conditions"),
+        blank=True,
+        help_text=_("Where and when the work is done, stress, travel (Markdown)."),
+    )
+    work_environment_html = html_field()
+    trends_intro = MarkdownxField(
+        _("professional development lead-in"),
+        blank=True,
+        help_text=_("The paragraph before the trends below (Markdown)."),
+    )
+    trends_intro_html = html_field()
+    how_to_become = MarkdownxField(
+        _("how to become one"),
+        blank=True,
+        help_text=_("The path into the job (Markdown)."),
+    )
+    how_to_become_html = html_field()
+    career_path = MarkdownxField(
+        _("career and job prospects"),
+        blank=True,
+        help_text=_("Where the job leads and what comes before it (Markdown)."),
+    )
+    career_path_html = html_field()
+    image = models.ImageField(
+        _("article image"),
+        upload_to="roles/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_("Optional. A JPEG, PNG or WebP photo; shown at the top of the article."),
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it. Required with an image."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Drafts are visible only to editors."),
+    )
+    published_at = models.DateTimeField(
+        _("publish time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the article goes live. A future time schedules it; left empty, it is set "
+            "to the moment you publish."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last updated"), default=timezone.now, editable=False)
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_("Untick to close the comment form on this article."),
+    )
+    view_count = models.PositiveIntegerField(_("reads"), default=0, editable=False)
+    title_sort = sort_field()
+    related_roles = models.ManyToManyField(
+        "self",
+        through="RelatedRole",
+        through_fields=("from_role", "to_role"),
+        symmetrical=False,
+        blank=True,
+        verbose_name=_("related roles"),
+    )
+
+    markdown_fields = (
+        "intro",
+        "salary_intro",
+        "outlook_text",
+        "salary_footnote",
+        "education",
+        "training",
+        "certifications",
+        "work_environment",
+        "trends_intro",
+        "how_to_become",
+        "career_path",
+    )
+    objects = RoleManager()
+
+    class Meta:
+        ordering = ["title_sort"]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug"],
+                name="articles_role_slug_unique",
+                violation_error_message=_("Another role already uses this web address."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="articles_role_published_has_time",
+                violation_error_message=_("A published article needs a publish time."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "published_at"], name="articles_role_pub_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def fill_defaults(self):
+        """What an editor may leave empty: the address comes from the title, and publishing
+        without a publish time publishes now ("left empty, it is set to the moment you
+        publish", the field's help text)."""
+        if not self.slug and self.title:
+            self.slug = turkish.slugify(self.title, max_length=160)
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    def clean_fields(self, exclude=None):
+        self.fill_defaults()  # validation (the admin form's) sees what save() would store
+        super().clean_fields(exclude=exclude)
+
+    def save(self, *args, **kwargs):
+        self.fill_defaults()
+        touch(self, kwargs)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:role_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for readers who cannot see it.")}
+            )
+
+    @property
+    def is_public(self):
+        """:func:`published_q` for a role already loaded."""
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def article_title(self):
+        """The article's title sentence, written once: heading, page title, links to it."""
+        return gettext("%(title)s: what does the job involve and what does it pay?") % {
+            "title": self.title
+        }
+
+    @property
+    def other_names(self):
+        return [name.strip() for name in self.alternative_titles.split(",") if name.strip()]
+
+    @property
+    def title_lower(self):
+        return turkish.lower(self.title)
+
+
+#: The article's long texts: lists of roles (cards, related roles) leave them in the database.
+ARTICLE_TEXT_FIELDS = (
+    "lead",
+    *Role.markdown_fields,
+    *(f"{name}_html" for name in Role.markdown_fields),
+)

@@ -1,0 +1,244 @@
+"""What a role pays (salary bands, with history) and the minimum wage they are compared with."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from careers import turkish
+
+from .. import salary
+from .base import touch
+from .roles import Role
+
+
+class Period(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly")
+
+
+class Currency(models.TextChoices):
+    TRY = "TRY", _("Turkish lira")
+
+
+class SalaryBand(models.Model):
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="salary_bands", verbose_name=_("role")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), help_text=_("The year the figures describe.")
+    )
+    period = models.CharField(
+        _("period"), max_length=10, choices=Period.choices, default=Period.MONTHLY
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.TRY
+    )
+    low = models.DecimalField(
+        _("lowest"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Optional. Monthly pay at the low end, in TL."),
+    )
+    average = models.DecimalField(
+        _("average"), max_digits=12, decimal_places=2, help_text=_("Average monthly pay, in TL.")
+    )
+    top = models.DecimalField(
+        _("top"), max_digits=12, decimal_places=2, help_text=_("Top-level monthly pay, in TL.")
+    )
+    hourly_average = models.DecimalField(
+        _("hourly average"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=format_lazy(
+            _(
+                "Leave empty to derive it from the monthly figure ({hours} working hours a "
+                "month); a figure you enter is shown as entered."
+            ),
+            hours=salary.MONTHLY_HOURS,
+        ),
+    )
+    hourly_top = models.DecimalField(
+        _("hourly top"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to derive it from the monthly top figure."),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        help_text=_("Where the figures come from, e.g. “Kariyer siteleri ve forumlar”."),
+    )
+    source_url = models.URLField(_("source address"), blank=True)
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Tick for illustrative figures: the page then labels them “örnek veri”."),
+    )
+    updated_at = models.DateTimeField(_("last updated"), default=timezone.now, editable=False)
+
+    # Every change (admin form, list, import) is recorded: who, when, old and new values.
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["role", "-year"]
+        verbose_name = _("salary band")
+        verbose_name_plural = _("salary bands")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "year"],
+                name="articles_salaryband_one_per_role_year",
+                violation_error_message=_("This role already has salary figures for this year."),
+            ),
+            models.CheckConstraint(
+                condition=Q(average__gt=0)
+                & Q(top__gt=0)
+                & (Q(low__isnull=True) | Q(low__gt=0))
+                & (Q(hourly_average__isnull=True) | Q(hourly_average__gt=0))
+                & (Q(hourly_top__isnull=True) | Q(hourly_top__gt=0)),
+                name="articles_salaryband_amounts_positive",
+                violation_error_message=_("Amounts must be greater than zero."),
+            ),
+            models.CheckConstraint(
+                condition=Q(average__lte=F("top")),
+                name="articles_salaryband_average_lte_top",
+                violation_error_message=_("The average cannot be higher than the top figure."),
+            ),
+            models.CheckConstraint(
+                condition=Q(low__isnull=True) | Q(low__lte=F("average")),
+                name="articles_salaryband_low_lte_average",
+                violation_error_message=_("The lowest figure cannot be higher than the average."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1990),
+                name="articles_salaryband_year_plausible",
+                violation_error_message=_("The year must be 1990 or later."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.role} – {self.year}"
+
+    def save(self, *args, **kwargs):
+        touch(self, kwargs)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = salary.validate_band(
+            year=self.year, low=self.low, average=self.average, top=self.top,
+            hourly_average=self.hourly_average, hourly_top=self.hourly_top,
+        )  # fmt: skip
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def hourly_average_display(self):
+        return salary.hourly(self.average, self.hourly_average)
+
+    @property
+    def hourly_top_display(self):
+        return salary.hourly(self.top, self.hourly_top)
+
+
+class MinimumWageQuerySet(models.QuerySet):
+    def table(self):
+        """Every rate, oldest first, as a list (one query): the input of the
+        ``salary.minimum_wage_*`` functions."""
+        return list(self.order_by("effective_from"))
+
+    def attach_multiples(self, bands):
+        """Set ``band.minimum_wage`` (the :class:`MinimumWage` used, or None),
+        ``band.minimum_wage_multiple`` (``Decimal`` to one place, or None) and
+        ``band.minimum_wage_multiple_text`` (``"1,4"``, or ``""``) on each band, for the
+        average figure. One query whatever the number of bands; returns ``bands``."""
+        bands = list(bands)
+        rates = self.table() if bands else []
+        for band in bands:
+            rate = salary.minimum_wage_for_year(rates, band.year)
+            multiple = salary.minimum_wage_multiple(band.average, rate)
+            band.minimum_wage = rate
+            band.minimum_wage_multiple = multiple
+            band.minimum_wage_multiple_text = salary.format_multiple(multiple)
+        return bands
+
+
+class MinimumWage(models.Model):
+    """Türkiye's monthly minimum wage (asgari ücret) from a date on, net and gross."""
+
+    effective_from = models.DateField(
+        _("in force from"),
+        help_text=_("The first day this minimum wage applies, e.g. 1 January 2026."),
+    )
+    net_monthly = models.DecimalField(
+        _("net monthly"),
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("What the worker takes home per month, in TL."),
+    )
+    gross_monthly = models.DecimalField(
+        _("gross monthly"),
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("Before tax and social security, per month, in TL."),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        help_text=_("Where the figures come from, e.g. the Official Gazette or the ministry."),
+    )
+
+    objects = MinimumWageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-effective_from"]
+        verbose_name = _("minimum wage")
+        verbose_name_plural = _("minimum wages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["effective_from"],
+                name="articles_minimumwage_date_unique",
+                violation_error_message=_("A minimum wage from this date already exists."),
+            ),
+            models.CheckConstraint(
+                condition=Q(net_monthly__gt=0) & Q(gross_monthly__gt=0),
+                name="articles_minimumwage_positive",
+                violation_error_message=_("Amounts must be greater than zero."),
+            ),
+            models.CheckConstraint(
+                condition=Q(net_monthly__lte=F("gross_monthly")),
+                name="articles_minimumwage_net_lte_gross",
+                violation_error_message=_("The net figure cannot be higher than the gross."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(date)s: %(net)s net") % {
+            "date": turkish.format_date(self.effective_from),
+            "net": turkish.format_money(self.net_monthly),
+        }
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field in ("net_monthly", "gross_monthly"):
+            value = getattr(self, field)
+            if value is not None and value <= 0:
+                errors[field] = _("Enter an amount greater than zero.")
+        if (
+            not errors
+            and self.net_monthly is not None
+            and self.gross_monthly is not None
+            and self.net_monthly > self.gross_monthly
+        ):
+            errors["net_monthly"] = _("The net figure cannot be higher than the gross.")
+        if errors:
+            raise ValidationError(errors)

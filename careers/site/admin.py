@@ -1,0 +1,28 @@
+"""Admin helpers every app's editor screens share."""
+
+from django.db.models import Q
+
+from careers import turkish
+
+
+def case_variants(word):
+    """The spellings a database's case-insensitive match needs to find ``word`` in Turkish
+    text: SQLite's LIKE folds ASCII only, so "ilet" does not find "İletişim" by itself."""
+    lower = turkish.lower(word)
+    return {word, lower, turkish.upper(word), turkish.upper(lower[:1]) + lower[1:]}
+
+
+class TurkishSearchMixin:
+    """Admin search (and autocomplete) that finds "İletişim" from "ilet", "ışık" from "IŞIK"."""
+
+    def get_search_results(self, request, queryset, search_term):
+        fields = list(self.get_search_fields(request))
+        if not fields or not search_term.strip():
+            return queryset, False
+        for word in search_term.split():
+            condition = Q()
+            for variant in case_variants(word):
+                for name in fields:
+                    condition |= Q(**{f"{name}__icontains": variant})
+            queryset = queryset.filter(condition)
+        return queryset, any("__" in name for name in fields)

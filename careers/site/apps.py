@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SiteConfig(AppConfig):
+    """What every page of the site shares, whatever app renders it: the page cache, SEO meta,
+    robots.txt, health, error pages and the template filters. It imports no other app."""
+
+    name = "careers.site"
+    label = "site"
+    verbose_name = _("Site")
