@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast test-browser lint format check editor messages screenshots bench clean
+.PHONY: run test test-fast test-browser lint format check editor messages screenshots bench bench-scale clean
 
 # Re-install only when pyproject.toml changes (stamp files), so a second run is quick.
 $(VENV)/.stamp-base: pyproject.toml
@@ -73,6 +73,11 @@ bench: $(VENV)/.stamp-test
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk
 	$(PIP) install --quiet -e '.[bench]'
 	$(PY) bench/run.py
+
+## Demo size against 10,000 roles / 1,000,000 comments: every page's in-process time, ratio,
+## queries and size (throwaway SQLite databases; PostgreSQL: scripts/with-postgres.sh make bench-scale).
+bench-scale: $(VENV)/.stamp-test
+	$(PY) bench/scale.py
 
 ## Full-page screenshots of the seed article at 375 and 1280 px into docs/screenshots/ (README).
 screenshots: $(VENV)/.stamp-test
