@@ -56,10 +56,7 @@ def admin_pages():
             continue
         pages.append((f"admin {opts.model_name} list", changelist))
         first = model_admin.get_queryset(_request()).order_by("-pk").values_list("pk", flat=True)
-        if model is Role and seed is not None:
-            pk = seed.pk
-        else:
-            pk = first.first()
+        pk = seed.pk if model is Role and seed is not None else first.first()
         if pk is not None:
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[pk])
             pages.append((f"admin {opts.model_name} change", url))
