@@ -17,6 +17,7 @@ from .models import (
     Sector,
     Skill,
     Trend,
+    refresh_latest_salary,
 )
 
 CONTENT_MODELS = (
@@ -51,6 +52,13 @@ def render_fixture_markdown(sender, instance, raw=False, **kwargs):
             f"{name}_html": getattr(instance, f"{name}_html") for name in sender.markdown_fields
         }
         sender._default_manager.filter(pk=instance.pk).update(**html)
+
+
+@receiver(post_save, sender=SalaryBand)
+@receiver(post_delete, sender=SalaryBand)
+def band_changed(sender, instance, **kwargs):
+    """The role keeps its latest band's figures (lists sort by them in the database)."""
+    refresh_latest_salary([instance.role_id])
 
 
 @receiver(post_save)

@@ -12,7 +12,6 @@ They follow WordPress's ``wp_allow_comment()`` / ``check_comment()`` in order:
 """
 
 import hashlib
-import ipaddress
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -22,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from careers import turkish
+from careers.site import client as site_client
 
 from . import conf, text
 from .models import BlockedWord, BlockedWordAction, Comment, CommentStatus
@@ -173,20 +173,5 @@ def reply_parent(parent):
 
 
 def client_ip(request):
-    """The visitor's IP address: REMOTE_ADDR, or, behind ``COMMENTS_TRUSTED_PROXIES``
-    reverse proxies, the address the outermost trusted proxy saw (X-Forwarded-For is read
-    from the right: anything to the left of it was written by the client). None if it is
-    not a valid address."""
-    candidate = request.META.get("REMOTE_ADDR", "")
-    proxies = conf.get("COMMENTS_TRUSTED_PROXIES")
-    if proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            candidate = forwarded[-proxies]
-    try:
-        return str(ipaddress.ip_address(candidate.strip()))
-    except ValueError:
-        return None
+    """The visitor's IP address behind ``COMMENTS_TRUSTED_PROXIES`` reverse proxies."""
+    return site_client.client_ip(request, conf.get("COMMENTS_TRUSTED_PROXIES"))

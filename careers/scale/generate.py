@@ -183,7 +183,13 @@ def make_roles(rng, count, sectors, skills, made):
                 body = f"{title} için {turkish.lower(skill.name)} önemlidir. {paragraph(rng, 1)}"
                 rows["skills"].append(RoleSkill(role=role, skill=skill, order=i, body=body,
                                                 body_html=render(body)))  # fmt: skip
-            rows["bands"] += bands_for(rng, role, rng.choice([2023, 2024, 2025, 2025, 2026]))
+            bands = bands_for(rng, role, rng.choice([2023, 2024, 2025, 2025, 2026]))
+            role.salary_year, role.salary_average, role.salary_top = (
+                bands[0].year,
+                bands[0].average,
+                bands[0].top,
+            )  # the latest band, as refresh_latest_salary() keeps it
+            rows["bands"] += bands
             for i, name in enumerate(rng.sample(vocab.TRENDS, 2)):
                 body = paragraph(rng, 2)
                 rows["trends"].append(Trend(role=role, title=name, body=body,

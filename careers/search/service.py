@@ -1,10 +1,13 @@
 """A search, from the reader's words to a page of results (two queries)."""
 
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 
 from careers.articles.models import Role
+from careers.site.cache import content_version
 
 from . import backends
 from .text import highlight, query_words, snippet, title_rank
@@ -28,10 +31,28 @@ def rank(hits, words):
     )
 
 
-def search(query, page_number=None, page_size=PAGE_SIZE):
+HITS_SECONDS = 600
+
+
+def ranked_hits(words, on_fresh=None):
+    """The ranked hits for ``words``, from the cache when the same words (however typed:
+    "Müşteri", "musteri") were looked up since content last changed. ``on_fresh()`` is
+    called before a fresh lookup (the visitor's budget, :mod:`.throttle`)."""
+    digest = hashlib.sha256(" ".join(words).encode()).hexdigest()[:32]
+    key = f"search:hits:{content_version()}:{digest}"
+    hits = cache.get(key)
+    if hits is None:
+        if on_fresh is not None:
+            on_fresh()
+        hits = rank(backends.search(words), words)
+        cache.set(key, hits, HITS_SECONDS)
+    return hits
+
+
+def search(query, page_number=None, page_size=PAGE_SIZE, on_fresh=None):
     """``(words, page)``: the page holds ``Result``s in rank order."""
     words = query_words(query)
-    hits = rank(backends.search(words), words)
+    hits = ranked_hits(words, on_fresh) if words else []
     page = Paginator(hits, page_size).get_page(page_number)
     if not hits:
         return words, page

@@ -13,6 +13,7 @@ from .roles import (
     Status,
     latest_band_subquery,
     published_q,
+    refresh_latest_salary,
 )
 from .salaries import Currency, MinimumWage, Period, SalaryBand
 from .sections import Placement, RelatedRole, Responsibility, RoleSkill, Trend
@@ -22,5 +23,5 @@ __all__ = [
     "ARTICLE_TEXT_FIELDS", "Currency", "MarkdownRenderedModel", "MinimumWage", "Outlook",
     "Period", "Placement", "RelatedRole", "Responsibility", "Role", "RoleQuerySet", "RoleSkill",
     "SalaryBand", "Sector", "Skill", "SlugNaturalKeyManager", "Status", "Trend",
-    "latest_band_subquery", "published_q",
+    "latest_band_subquery", "published_q", "refresh_latest_salary",
 ]  # fmt: skip

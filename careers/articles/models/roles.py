@@ -48,11 +48,13 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(published_q())
 
     def with_latest_salary(self):
-        """Annotate ``latest_year``, ``latest_average`` and ``latest_top`` (one query)."""
+        """Annotate ``latest_year``, ``latest_average`` and ``latest_top``: the latest band's,
+        kept on the role (``salary_*``, see :func:`refresh_latest_salary`), so lists sort and
+        paginate by them in the database through an index."""
         return self.annotate(
-            latest_year=latest_band_subquery("year"),
-            latest_average=latest_band_subquery("average"),
-            latest_top=latest_band_subquery("top"),
+            latest_year=models.F("salary_year"),
+            latest_average=models.F("salary_average"),
+            latest_top=models.F("salary_top"),
         )
 
     def for_cards(self):
@@ -75,11 +77,20 @@ class RoleQuerySet(models.QuerySet):
             Prefetch(
                 "related_links",
                 queryset=related.annotate(
-                    latest_year=latest_band_subquery("year", "to_role"),
-                    latest_average=latest_band_subquery("average", "to_role"),
+                    latest_year=models.F("to_role__salary_year"),
+                    latest_average=models.F("to_role__salary_average"),
                 ),
             ),
         )
+
+
+def refresh_latest_salary(role_ids):
+    """Copy each role's latest band (by year) onto the role: one UPDATE."""
+    Role.objects.filter(pk__in=list(role_ids)).update(
+        salary_year=latest_band_subquery("year"),
+        salary_average=latest_band_subquery("average"),
+        salary_top=latest_band_subquery("top"),
+    )
 
 
 class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
@@ -263,6 +274,15 @@ class Role(MarkdownRenderedModel):
     )
     view_count = models.PositiveIntegerField(_("reads"), default=0, editable=False)
     title_sort = sort_field()
+    # The latest salary band's figures, kept here by refresh_latest_salary() (indexed: the
+    # salary page sorts and paginates by them).
+    salary_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    salary_average = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, editable=False
+    )
+    salary_top = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, editable=False
+    )
     related_roles = models.ManyToManyField(
         "self",
         through="RelatedRole",
@@ -303,7 +323,18 @@ class Role(MarkdownRenderedModel):
                 violation_error_message=_("A published article needs a publish time."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "published_at"], name="articles_role_pub_idx")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="articles_role_pub_idx"),
+            # Lists in the database (sector pages, most read, recently updated, salaries):
+            models.Index(fields=["sector", "title_sort"], name="articles_role_sector_sort_idx"),
+            models.Index(fields=["sector", "-view_count"], name="articles_role_sector_read_idx"),
+            models.Index(fields=["-view_count"], name="articles_role_reads_idx"),
+            models.Index(fields=["-updated_at"], name="articles_role_updated_idx"),
+            models.Index(fields=["salary_average"], name="articles_role_average_idx"),
+            models.Index(fields=["salary_top"], name="articles_role_top_idx"),
+            models.Index(fields=["sector", "salary_average"], name="articles_role_sector_avg_idx"),
+            models.Index(fields=["sector", "salary_top"], name="articles_role_sector_top_idx"),
+        ]
 
     def __str__(self):
         return self.title
