@@ -131,6 +131,16 @@ _PRIMARY.update({digit: digit for digit in "0123456789"})
 #: Letters that sort with a Turkish letter but after it (accent and case are tie-breakers).
 _FOLD_TO_TURKISH = {"â": "a", "î": "i", "û": "u"}
 SORT_KEY_MAX_LENGTH = 255
+#: A sort key's first character back to its letter (lists split by initial).
+LETTER_OF_WEIGHT = {weight: letter for letter, weight in _PRIMARY.items() if letter.isalpha()}
+FIRST_LETTER_WEIGHT = _PRIMARY["a"]
+
+
+def letter_weight(letter):
+    """The sort-key character of a letter: every title starting with it has a key starting
+    with this (``"â"`` counts as ``"a"``)."""
+    letter = lower(letter)
+    return _PRIMARY[_FOLD_TO_TURKISH.get(letter, letter)]
 
 
 def _primary(ch):

@@ -2,7 +2,17 @@
 
 from itertools import groupby
 
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
+from django.db.models.functions import Substr
+
 from careers import turkish
+from careers.collation import turkish_order
+from careers.site import cache as cache_module
+
+from .freshness import with_last_modified
+from .models import Role, SalaryBand, Sector, Skill, published_q
 
 
 def alphabetical(roles):
@@ -28,3 +38,129 @@ def sort_roles(roles, key, ascending):
     without = [role for role in roles if getattr(role, field) is None]
     ordered = sorted(by_title(with_figures), key=lambda r: getattr(r, field), reverse=not ascending)
     return ordered + by_title(without)
+
+
+# --- Lists at any size: ordered and paginated in the database -------------------------------
+
+#: Cached lists (letters, sector and skill counts) are keyed by the content version: any save
+#: refreshes them, and no page recounts every role on every request.
+COUNTS_SECONDS = 600
+DIGITS = "0-9"
+
+
+def _cached(name, build):
+    key = f"listing:{name}:{cache_module.content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, COUNTS_SECONDS)
+    return value
+
+
+def counts():
+    """Published roles counted by sector and by initial, from one GROUP BY (cached):
+    ``{"sectors": [Sector with role_count], "letters": [(letter, count)]}``."""
+
+    def build():
+        rows = (
+            Role.objects.published()
+            .annotate(initial=Substr("title_sort", 1, 1))
+            .values("sector_id", "sector__name", "sector__slug", "sector__name_sort", "initial")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        sectors, letters = {}, {}
+        for row in rows:
+            sector = sectors.get(row["sector_id"])
+            if sector is None:
+                sector = sectors[row["sector_id"]] = Sector(
+                    pk=row["sector_id"], name=row["sector__name"], slug=row["sector__slug"],
+                    name_sort=row["sector__name_sort"],
+                )  # fmt: skip
+                sector.role_count = 0
+            sector.role_count += row["n"]
+            letter = letter_of(row["initial"])
+            letters[letter] = letters.get(letter, 0) + row["n"]
+        order = [DIGITS, *turkish.ALPHABET]
+        return {
+            "sectors": sorted(sectors.values(), key=lambda s: s.name_sort),
+            "letters": sorted(letters.items(), key=lambda item: order.index(item[0])),
+        }
+
+    return _cached("counts", build)
+
+
+def sectors_with_counts():
+    """Sectors with published roles and their ``role_count``, in Turkish order."""
+    return counts()["sectors"]
+
+
+def letters():
+    """``[(letter, count)]`` of published roles by initial, in alphabetical order (the
+    digits and signs first)."""
+    return counts()["letters"]
+
+
+def skills_with_counts():
+    return _cached("skills", lambda: list(Skill.objects.with_role_counts().order_by("name_sort")))
+
+
+def letter_of(key_initial):
+    """The letter (``"ç"``) or ``DIGITS`` a sort key's first character stands for."""
+    return turkish.LETTER_OF_WEIGHT.get(key_initial, DIGITS)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (from :func:`counts`): no COUNT query."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def roles_by_letter(letter):
+    """Published roles whose title starts with ``letter`` (``DIGITS``: with a digit or a
+    sign), in Turkish order."""
+    roles = Role.objects.published()
+    if letter == DIGITS:
+        roles = roles.filter(title_sort__lt=turkish.FIRST_LETTER_WEIGHT)
+    else:
+        roles = roles.filter(title_sort__startswith=turkish.letter_weight(letter))
+    return in_turkish_order(roles)
+
+
+def in_turkish_order(roles):
+    return roles.order_by(turkish_order("title", "title_sort"), "pk")
+
+
+def home_selection(limit):
+    """``(most read, recently updated)``, ``limit`` each, from one query over the tops of
+    three indexes (roles by reads, roles by update, bands by update), never every role."""
+    published = Role.objects.published()
+    by_reads = published.filter(view_count__gt=0).order_by("-view_count", "title_sort")
+    by_update = published.order_by("-updated_at")
+    bands = SalaryBand.objects.filter(published_q("role__")).order_by("-updated_at")
+    candidates = list(
+        with_last_modified(
+            Role.objects.filter(
+                Q(pk__in=by_reads.values("pk")[:limit])
+                | Q(pk__in=by_update.values("pk")[:limit])
+                | Q(pk__in=bands.values("role_id")[: limit * 3])
+            ).for_cards()
+        )
+    )
+    read = sorted(
+        (r for r in candidates if r.view_count), key=lambda r: (-r.view_count, r.title_sort)
+    )
+    updated = sorted(candidates, key=lambda r: r.last_modified, reverse=True)
+    return read[:limit], updated[:limit]
+
+
+def salary_order(roles, key, ascending):
+    """``sort_roles`` in the database: by title (Turkish order), or by the latest average or
+    top figure with roles without figures last, then by title."""
+    if key == "title":
+        return roles.order_by(turkish_order("title", "title_sort", descending=not ascending), "pk")
+    field = F(f"salary_{key}")
+    figure = field.asc(nulls_last=True) if ascending else field.desc(nulls_last=True)
+    return roles.order_by(figure, turkish_order("title", "title_sort"), "pk")

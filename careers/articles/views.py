@@ -5,6 +5,7 @@ cache (:func:`careers.site.cache.cache_public_page`)."""
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from careers import turkish
@@ -12,7 +13,7 @@ from careers.site.cache import cache_public_page
 
 from . import charts, listing, meta
 from .forms import SalaryFilterForm
-from .freshness import last_modified, with_last_modified
+from .freshness import last_modified
 from .models import MinimumWage, Role, Sector, Skill
 from .permissions import can_preview
 from .reads import count_reads
@@ -20,54 +21,75 @@ from .related import related_for
 
 SECTOR_PAGE_SIZE = 20
 SKILL_PAGE_SIZE = 20
+ROLE_LIST_PAGE_SIZE = 100
+SALARY_PAGE_SIZE = 50
 HOME_LIST_SIZE = 5
 
 
 @cache_public_page
 def home(request):
-    roles = list(with_last_modified(Role.objects.published().for_cards()))
-    most_read = sorted(
-        (role for role in roles if role.view_count),
-        key=lambda role: (-role.view_count, turkish.sort_key(role.title)),
-    )[:HOME_LIST_SIZE]
-    recently_updated = sorted(roles, key=lambda role: role.last_modified, reverse=True)
+    """A chosen selection with links onward: sectors, the most read, the recently updated
+    and the initials of the A–Z (each bounded, whatever the number of roles)."""
+    letters = listing.letters()
+    most_read, recently_updated = listing.home_selection(HOME_LIST_SIZE)
     return render(
         request,
         "articles/home.html",
         {
-            "sectors": listing.by_title(Sector.objects.with_role_counts(), "name"),
-            "letters": listing.alphabetical(roles),
-            "role_total": len(roles),
+            "sectors": listing.sectors_with_counts(),
+            "letters": letters,
+            "role_total": sum(count for _letter, count in letters),
             "most_read": most_read,
-            "recently_updated": recently_updated[:HOME_LIST_SIZE],
+            "recently_updated": recently_updated,
             "meta": meta.home(request),
         },
     )
 
 
-@cache_public_page
+@cache_public_page(params=("harf", "sayfa"))
 def role_list(request):
-    roles = list(Role.objects.published().for_cards())
+    """A–Z, one initial at a time (``?harf=ç``), paginated in the database."""
+    letters = listing.letters()
+    known = dict(letters)
+    letter = request.GET.get("harf", "").strip()
+    letter = turkish.lower(letter) if letter != listing.DIGITS else letter
+    if letter not in known:
+        letter = letters[0][0] if letters else ""
+    roles = listing.roles_by_letter(letter).for_cards() if letter else Role.objects.none()
+    page = listing.CountedPaginator(roles, ROLE_LIST_PAGE_SIZE, known.get(letter, 0)).get_page(
+        request.GET.get("sayfa")
+    )
     return render(
         request,
         "articles/role_list.html",
         {
-            "letters": listing.alphabetical(roles),
-            "role_total": len(roles),
-            "meta": meta.role_list(request, len(roles)),
+            "letters": letters,
+            "letter": letter,
+            "page": page,
+            "query_suffix": urlencode({"harf": letter}),
+            "role_total": sum(known.values()),
+            "meta": meta.role_list(request, sum(known.values()), letter, page),
         },
     )
 
 
-def _role_page(request, roles, size):
-    return Paginator(listing.by_title(roles), size).get_page(request.GET.get("sayfa"))
+def _role_page(request, roles, size, count=None):
+    roles = listing.in_turkish_order(roles)
+    paginator = (
+        Paginator(roles, size) if count is None else listing.CountedPaginator(roles, size, count)
+    )
+    return paginator.get_page(request.GET.get("sayfa"))
 
 
 @cache_public_page(params=("sayfa",))
 def sector_detail(request, slug):
     sector = get_object_or_404(Sector, slug=slug)
+    counted = next((s for s in listing.sectors_with_counts() if s.pk == sector.pk), None)
     page = _role_page(
-        request, Role.objects.published().filter(sector=sector).for_cards(), SECTOR_PAGE_SIZE
+        request,
+        Role.objects.published().filter(sector=sector).for_cards(),
+        SECTOR_PAGE_SIZE,
+        counted.role_count if counted else 0,
     )
     return render(
         request,
@@ -78,7 +100,7 @@ def sector_detail(request, slug):
 
 @cache_public_page
 def skill_list(request):
-    skills = listing.by_title(Skill.objects.with_role_counts(), "name")
+    skills = listing.skills_with_counts()
     return render(
         request, "articles/skill_list.html", {"skills": skills, "meta": meta.skill_list(request)}
     )
@@ -88,7 +110,8 @@ def skill_list(request):
 def skill_detail(request, slug):
     skill = get_object_or_404(Skill, slug=slug)
     roles = Role.objects.published().filter(role_skills__skill=skill).for_cards()
-    page = _role_page(request, roles, SKILL_PAGE_SIZE)
+    counted = next((s for s in listing.skills_with_counts() if s.pk == skill.pk), None)
+    page = _role_page(request, roles, SKILL_PAGE_SIZE, counted.role_count if counted else 0)
     heading = _("Occupations that need %(name)s") % {"name": skill.name}
     return render(
         request,
@@ -102,38 +125,46 @@ def skill_detail(request, slug):
     )
 
 
-@cache_public_page(params=("sirala", "yon", "sektor"))
+@cache_public_page(params=("sirala", "yon", "sektor", "sayfa"))
 def salaries(request):
+    """Every role's latest figures, sorted and paginated in the database; the chart shows
+    the page's rows."""
     form = SalaryFilterForm(request.GET)
     notices = []
     if form.bad_order:
         notices.append(_("That sort order is not available; the default order is shown."))
-    sectors = listing.by_title(Sector.objects.with_role_counts(), "name")
+    sectors = listing.sectors_with_counts()
     sector = next((s for s in sectors if s.slug == form.sector_slug), None)
     if form.bad_sector or (form.sector_slug and sector is None):
         notices.append(_("There is no such sector; all occupations are shown."))
     roles = Role.objects.published().for_cards()
     if sector:
         roles = roles.filter(sector=sector)
-    roles = listing.sort_roles(list(roles), *form.order())
+    total = sector.role_count if sector else sum(s.role_count for s in sectors)
+    page = listing.CountedPaginator(
+        listing.salary_order(roles, *form.order()), SALARY_PAGE_SIZE, total
+    ).get_page(request.GET.get("sayfa"))
     heading = (
         _("%(name)s salaries compared") % {"name": sector.name}
         if sector
         else _("Salaries compared")
     )
+    filters = {"sektor": sector.slug} if sector else {}
     return render(
         request,
         "articles/salaries.html",
         {
-            "roles": roles,
-            "chart": charts.comparison_chart(roles),
+            "roles": page.object_list,
+            "page": page,
+            "query_suffix": urlencode({**filters, **form.hidden_order()}),
+            "chart": charts.comparison_chart(page.object_list),
             "sectors": sectors,
             "sector": sector,
             "order": form.hidden_order(),
             "sort_links": form.sort_links(),
             "notices": notices,
             "heading": heading,
-            "meta": meta.salaries(request, heading, len(roles), sector),
+            "meta": meta.salaries(request, heading, page.paginator.count, sector),
         },
     )
 
