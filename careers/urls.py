@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from careers.articles import uploads
 from careers.articles.feeds import LatestRolesAtomFeed, LatestRolesFeed
-from careers.articles.sitemaps import SITEMAPS
+from careers.articles.sitemaps import SITEMAPS, sitemap_index
 from careers.site.cache import cache_public_page
 
 admin.site.site_header = _("Meslek Rehberi editor")
@@ -22,11 +22,13 @@ urlpatterns = [
     path("markdownx/upload/", uploads.upload_image, name="markdownx_upload"),
     path("markdownx/markdownify/", uploads.markdownify, name="markdownx_markdownify"),
     path("yorumlar/", include("careers.comments.urls")),
+    # An index of sections, each at most 50,000 addresses (paginated with ?p=).
+    path("sitemap.xml", cache_public_page(sitemap_index), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
-        "sitemap.xml",
-        cache_public_page(sitemap),
+        "sitemap-<section>.xml",
+        cache_public_page(sitemap, params=("p",)),
         {"sitemaps": SITEMAPS},
-        name="sitemap",
+        name="sitemap-section",
     ),
     path("besleme/rss/", cache_public_page(LatestRolesFeed()), name="feed_rss"),
     path("besleme/atom/", cache_public_page(LatestRolesAtomFeed()), name="feed_atom"),

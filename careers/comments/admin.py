@@ -22,6 +22,7 @@ from careers.articles.admin.roles import RoleAdmin
 from careers.articles.models import Role
 from careers.site import cache
 from careers.site.admin import TurkishSearchMixin
+from careers.site.paginator import EstimatedCountPaginator
 
 from . import privacy
 from .models import BlockedWord, Comment, CommentStatus, PendingComment, approved_comment_count
@@ -67,9 +68,14 @@ class CommentAdmin(TurkishSearchMixin, admin.ModelAdmin):
         "moderation_reason",
     )
     list_filter = ("status", "created_at")
-    search_fields = ("name", "email", "body", "ip_address", "role__title")
+    # At a million comments: exact matches on what identifies a commenter, a name's start
+    # (all indexed); the text itself is searched in the pending queue (a few rows).
+    search_fields = ("^name", "=email", "=ip_address")
     list_select_related = ("role",)
-    date_hierarchy = "created_at"
+    # No date hierarchy (a DISTINCT over every comment's date) and no full count.
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    ordering = ("-created_at",)
     list_per_page = 50
     actions = ["approve", "mark_spam", "remove"]
     fields = (
@@ -229,6 +235,8 @@ class PendingCommentAdmin(CommentAdmin):
     """The queue: only comments awaiting moderation, oldest first, with their count."""
 
     list_filter = ("created_at",)
+    search_fields = ("name", "email", "body", "ip_address", "role__title")
+    ordering = ("created_at",)
     change_list_template = "admin/change_list.html"
 
     def get_queryset(self, request):
