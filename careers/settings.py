@@ -288,26 +288,19 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
 
 # --- Visitors' comments (careers/comments; rules in careers/comments/moderation.py) ----------
-# Seconds before a rendered form may be posted (bots post at once), and after which it has
-# expired; the expiry must exceed PAGE_CACHE_SECONDS, as a cached page keeps its form token.
-COMMENTS_MIN_FILL_SECONDS = 3
-COMMENTS_FORM_MAX_AGE = 24 * 60 * 60
-# One comment per IP (or e-mail) address per this many seconds, else 429 (WordPress: 15).
-COMMENTS_FLOOD_SECONDS = 15
-# Comments with more links than this are held for moderation.
-COMMENTS_MAX_LINKS = 2
-# Top-level threads per comment page, and levels of threaded replies (WordPress: 50 and 5).
-COMMENTS_PER_PAGE = 50
-COMMENTS_THREAD_DEPTH = 5
-# Close the comment form this many days after an article is published; unset: never.
-COMMENTS_CLOSE_AFTER_DAYS = (
-    int(env("COMMENTS_CLOSE_AFTER_DAYS")) if env("COMMENTS_CLOSE_AFTER_DAYS") else None
-)
-# KVKK: days an IP address stays on a comment (`manage.py clear_comment_ips`, run daily).
-COMMENTS_IP_RETENTION_DAYS = int(env("COMMENTS_IP_RETENTION_DAYS", "30"))
-# Reverse proxies in front of the app that append the client's address to X-Forwarded-For;
-# 0 (direct) uses REMOTE_ADDR. Set it behind nginx, or every visitor shares the proxy's IP.
-COMMENTS_TRUSTED_PROXIES = int(env("COMMENTS_TRUSTED_PROXIES", "0"))
+# Every COMMENTS_* threshold has its default, and why, in careers/comments/conf.py; a setting
+# here overrides it. From the environment:
+# COMMENTS_CLOSE_AFTER_DAYS  close the form this many days after publishing (unset: never);
+# COMMENTS_IP_RETENTION_DAYS KVKK: days an IP address stays on a comment (clear_comment_ips);
+# COMMENTS_TRUSTED_PROXIES   reverse proxies appending to X-Forwarded-For (set it behind nginx,
+#                            or every visitor shares the proxy's address).
+for _name in (
+    "COMMENTS_CLOSE_AFTER_DAYS",
+    "COMMENTS_IP_RETENTION_DAYS",
+    "COMMENTS_TRUSTED_PROXIES",
+):
+    if env(_name):
+        globals()[_name] = int(env(_name))
 
 LOGGING = {
     "version": 1,

@@ -20,19 +20,12 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.browser.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+
 OUT = ROOT / "docs" / "screenshots"
 SEED = "/meslekler/musteri-hizmetleri-ekip-lideri/"
 WIDTHS = (375, 1280)
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def free_port():

@@ -45,3 +45,15 @@ def editor_user(db):
 def editor_client(client, editor_user):
     client.force_login(editor_user)
     return client
+
+
+@pytest.fixture
+def in_late_2026():
+    """The clock at 26 November 2026, 12:00 in Istanbul (ticking): for tests whose figures
+    (2025 current, 2023 stale) are true of that date, so they hold in 2027 too."""
+    import datetime as dt
+
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC), tick=True):
+        yield

@@ -248,7 +248,7 @@ def test_role_list_shows_sector_status_latest_year_staleness_and_site_link(admin
         ({"q": "güncel"}, {"Güncel Meslek"}),
     ],
 )
-def test_role_list_filters(admin_client, params, titles, settings):
+def test_role_list_filters(in_late_2026, admin_client, params, titles, settings):
     settings.SALARY_STALE_MONTHS = 12
     make_band(make_role("Güncel Meslek"), year=2025)
     make_band(make_role("Eski Meslek"), year=2023)
@@ -381,7 +381,7 @@ def test_salary_history_records_who_and_old_and_new_values(admin_client, admin_u
     assert "Değiştiren" in html and "Değişiklikler" in html  # simple-history, in Turkish
 
 
-def test_data_quality_page(admin_client, django_assert_num_queries, settings):
+def test_data_quality_page(in_late_2026, admin_client, django_assert_num_queries, settings):
     settings.SALARY_STALE_MONTHS = 12
     sector = make_sector()
     jumpy = make_role("Zıplayan Meslek", sector=sector)

@@ -12,7 +12,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from careers.comments import tokens
+from careers.comments import conf, tokens
 from careers.comments.models import Comment
 
 from .factories import fill_role, make_band, make_comment, make_role
@@ -278,7 +278,7 @@ def test_honeypot_refuses_and_keeps_the_text(client):
 def test_missing_tampered_expired_or_too_fast_token(client, settings, token, message, same_token):
     role = make_role()
     if token == "expired":
-        token = tokens.issue(role.pk, time.time() - settings.COMMENTS_FORM_MAX_AGE - 5)
+        token = tokens.issue(role.pk, time.time() - conf.get("COMMENTS_FORM_MAX_AGE") - 5)
     elif token == "fresh":
         token = tokens.issue(role.pk)
     response = post(client, role, zaman=token, comment="Kaybolmasın.")

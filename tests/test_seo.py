@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 
 import pytest
+import time_machine
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.views.defaults import server_error
 
 from careers.articles.models import Role, RoleSkill, SalaryBand, Skill
 
+from .clock import AWKWARD_HOURS
 from .factories import fill_role, make_band, make_role, make_sector, make_skill
 from .test_views import text_of
 
@@ -244,19 +246,28 @@ def test_sitemap_lists_exactly_the_published_pages(client, site):
     }
 
 
-def test_sitemap_lastmod_is_the_real_last_change(client, site):
+@pytest.mark.parametrize("utc_time", AWKWARD_HOURS)
+def test_sitemap_lastmod_is_the_real_last_change(client, site, utc_time):
+    """The sitemap gives the Istanbul date of the change, also in the hours when it is
+    already tomorrow in Istanbul (21:00-24:00 UTC)."""
     credit = site["credit"]
-    old = timezone.now() - timedelta(days=30)
-    Role.objects.filter(pk=credit.pk).update(updated_at=old)
-    SalaryBand.objects.filter(role=credit).update(updated_at=old)
-    assert sitemap_entries(client)[f"{SITE}/meslekler/kredi-asistani/"] == old.date().isoformat()
-    band = credit.salary_bands.get(year=2025)
-    band.top = 50000
-    band.save()  # an editor updates this year's figures: the article changed today
-    entries = sitemap_entries(client)
-    today = timezone.now().date().isoformat()
-    assert entries[f"{SITE}/meslekler/kredi-asistani/"] == today
-    assert entries[f"{SITE}/sektorler/finans/"] == today
+    traveller = time_machine.travel(utc_time, tick=True)
+    traveller.start()
+    try:
+        old = timezone.now() - timedelta(days=30)
+        Role.objects.filter(pk=credit.pk).update(updated_at=old)
+        SalaryBand.objects.filter(role=credit).update(updated_at=old)
+        expected = timezone.localdate(old).isoformat()
+        assert sitemap_entries(client)[f"{SITE}/meslekler/kredi-asistani/"] == expected
+        band = credit.salary_bands.get(year=2025)
+        band.top = 50000
+        band.save()  # an editor updates this year's figures: the article changed today
+        entries = sitemap_entries(client)
+        today = timezone.localdate().isoformat()
+        assert entries[f"{SITE}/meslekler/kredi-asistani/"] == today
+        assert entries[f"{SITE}/sektorler/finans/"] == today
+    finally:
+        traveller.stop()
 
 
 def test_sitemap_ignores_the_request_host(client, site, settings):

@@ -22,21 +22,31 @@ def hourly(monthly, entered=None):
     return (Decimal(monthly) / MONTHLY_HOURS).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def positive_amount_errors(**amounts):
+    """``{field: message}`` for each amount given that is zero or less (None is not checked)."""
+    return {
+        field: _("Enter an amount greater than zero.")
+        for field, value in amounts.items()
+        if value is not None and value <= 0
+    }
+
+
+def validate_minimum_wage(*, net_monthly, gross_monthly):
+    """Field errors of a minimum wage rate: positive amounts, net no higher than gross."""
+    errors = positive_amount_errors(net_monthly=net_monthly, gross_monthly=gross_monthly)
+    if not errors and None not in (net_monthly, gross_monthly) and net_monthly > gross_monthly:
+        errors["net_monthly"] = _("The net figure cannot be higher than the gross.")
+    return errors
+
+
 def validate_band(*, year, low, average, top, hourly_average=None, hourly_top=None, today=None):
     """Field errors (``{field: message}``) for a salary band; empty when it is valid.
 
     The same rules are database constraints; this gives the editor a message next to the field.
     """
-    errors = {}
-    for field, value in (
-        ("low", low),
-        ("average", average),
-        ("top", top),
-        ("hourly_average", hourly_average),
-        ("hourly_top", hourly_top),
-    ):
-        if value is not None and value <= 0:
-            errors[field] = _("Enter an amount greater than zero.")
+    errors = positive_amount_errors(
+        low=low, average=average, top=top, hourly_average=hourly_average, hourly_top=hourly_top
+    )
     if average is not None and top is not None and "average" not in errors and average > top:
         errors["average"] = _("The average cannot be higher than the top figure.")
     if low is not None and average is not None and "low" not in errors and low > average:

@@ -64,7 +64,7 @@ def band_changed(sender, instance, **kwargs):
 @receiver(post_save)
 @receiver(post_delete)
 def content_changed(sender, **kwargs):
-    if sender in CONTENT_MODELS or getattr(sender, "invalidates_pages", False):
+    if sender in CONTENT_MODELS:
         cache.bump_content_version()
 
 

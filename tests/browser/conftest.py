@@ -16,20 +16,12 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from .chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+
 # Playwright's sync API runs an asyncio loop in the main thread; Django would then refuse the
 # test's own ORM calls as "async unsafe". They are not: the loop only drives the browser.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 HERE = Path(__file__).parent
 PHONE = 375
 DESKTOP = 1280

@@ -16,8 +16,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from careers.site.admin import TurkishSearchMixin
 
 from .. import quality
+from ..imports import FORMATS, SalaryBandResource, SalaryImportForm
 from ..models import MinimumWage, SalaryBand
-from ..resources import FORMATS, SalaryBandResource, SalaryImportForm
 from .common import EditorHelpMixin, show_warnings
 
 

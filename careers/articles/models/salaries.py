@@ -230,17 +230,8 @@ class MinimumWage(models.Model):
 
     def clean(self):
         super().clean()
-        errors = {}
-        for field in ("net_monthly", "gross_monthly"):
-            value = getattr(self, field)
-            if value is not None and value <= 0:
-                errors[field] = _("Enter an amount greater than zero.")
-        if (
-            not errors
-            and self.net_monthly is not None
-            and self.gross_monthly is not None
-            and self.net_monthly > self.gross_monthly
-        ):
-            errors["net_monthly"] = _("The net figure cannot be higher than the gross.")
+        errors = salary.validate_minimum_wage(
+            net_monthly=self.net_monthly, gross_monthly=self.gross_monthly
+        )
         if errors:
             raise ValidationError(errors)
