@@ -78,6 +78,7 @@ def test_moderation_queue_and_comment_list_use_indexes(admin_client, scale):
     assert_no_full_scan(admin_client, "/yonetim/comments/pendingcomment/")
     assert_no_full_scan(admin_client, "/yonetim/comments/comment/")
     assert_no_full_scan(admin_client, f"/yonetim/comments/comment/?role__id__exact={scale.pk}")
+    assert_no_full_scan(admin_client, "/yonetim/comments/comment/?q=Ay%C5%9Fe+Y%C4%B1lmaz")
 
 
 def test_the_check_itself_catches_a_full_scan(scale):

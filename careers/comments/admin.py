@@ -69,9 +69,9 @@ class CommentAdmin(TurkishSearchMixin, admin.ModelAdmin):
         "moderation_reason",
     )
     list_filter = ("status", "created_at")
-    # At a million comments: exact matches on what identifies a commenter, a name's start
-    # (all indexed); the text itself is searched in the pending queue (a few rows).
-    search_fields = ("^name", "=email", "=ip_address")
+    # At a million comments: exact matches on what identifies a commenter (indexed); the
+    # text itself is searched in the pending queue (a few rows).
+    search_fields = ("=name", "=email", "=ip_address")
     # The page's roles in a second query by primary key: a join lets the planner walk
     # every role's comments before sorting them by date.
     list_select_related = False

@@ -13,16 +13,22 @@ def case_variants(word):
 
 
 class TurkishSearchMixin:
-    """Admin search (and autocomplete) that finds "İletişim" from "ilet", "ışık" from "IŞIK"."""
+    """Admin search (and autocomplete) that finds "İletişim" from "ilet", "ışık" from "IŞIK".
+
+    A field written ``"=email"`` matches the whole value exactly, in any of its Turkish case
+    variants: an indexed lookup, for tables too big to search inside every row."""
 
     def get_search_results(self, request, queryset, search_term):
         fields = list(self.get_search_fields(request))
         if not fields or not search_term.strip():
             return queryset, False
+        lookups = [
+            (name[1:], "exact") if name.startswith("=") else (name, "icontains") for name in fields
+        ]
         for word in search_term.split():
             condition = Q()
             for variant in case_variants(word):
-                for name in fields:
-                    condition |= Q(**{f"{name}__icontains": variant})
+                for name, lookup in lookups:
+                    condition |= Q(**{f"{name}__{lookup}": variant})
             queryset = queryset.filter(condition)
-        return queryset, any("__" in name for name in fields)
+        return queryset, any("__" in name for name, _lookup in lookups)
