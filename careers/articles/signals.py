@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from careers import turkish
 from careers.site import cache
 
+from .fragments import bump_article_version
 from .models import (
     MarkdownRenderedModel,
     MinimumWage,
@@ -66,8 +67,10 @@ def band_changed(sender, instance, **kwargs):
 def content_changed(sender, **kwargs):
     if sender in CONTENT_MODELS:
         cache.bump_content_version()
+        bump_article_version()  # the cached article fragments (comments do not bump it)
 
 
 @receiver(m2m_changed, sender=Role.related_roles.through)
 def related_changed(**kwargs):
     cache.bump_content_version()
+    bump_article_version()

@@ -11,13 +11,11 @@ from django.utils.translation import gettext as _
 from careers import turkish
 from careers.site.cache import cache_public_page
 
-from . import charts, listing, meta
+from . import charts, fragments, listing, meta
 from .forms import SalaryFilterForm
-from .freshness import last_modified
-from .models import MinimumWage, Role, Sector, Skill
+from .models import Role, Sector, Skill
 from .permissions import can_preview
 from .reads import count_reads
-from .related import related_for
 
 SECTOR_PAGE_SIZE = 20
 SKILL_PAGE_SIZE = 20
@@ -169,44 +167,18 @@ def salaries(request):
     )
 
 
-def salary_sources(bands):
-    """One source line per distinct source, with the years it covers."""
-    sources = {}
-    for band in bands:
-        key = (band.source, band.source_url, band.is_sample)
-        entry = sources.setdefault(
-            key,
-            {"text": band.source, "url": band.source_url, "is_sample": band.is_sample, "years": []},
-        )
-        entry["years"].append(band.year)
-    return list(sources.values())
-
-
 @count_reads
 @cache_public_page
 def role_detail(request, slug):
-    role = Role.objects.for_article().filter(slug=slug).first()
+    role = Role.objects.select_related("sector").filter(slug=slug).first()
     if role is None:
         raise Http404
     preview = not role.is_public
     if preview and not can_preview(request.user):
         raise Http404
-    links, computed = related_for(role)
-    bands = MinimumWage.objects.attach_multiples(role.salary_bands.all())
-    modified = last_modified(role, bands)
-    context = {
-        "role": role,
-        "preview": preview,
-        "bands": bands,
-        "sources": salary_sources(bands),
-        "last_modified": modified,
-        "salary_chart": charts.history_chart(bands),
-        "related_links": links,
-        "computed_related": computed,
-        "popular": {
-            placement: [link for link in links if link.placement == placement]
-            for placement in ("after_training", "after_trends_intro")
-        },
-        "meta": meta.article(role, bands, modified, preview),
-    }
-    return render(request, "articles/role_detail.html", context)
+    article = fragments.article_fragments(role, preview)
+    return render(
+        request,
+        "articles/role_detail.html",
+        {"role": role, "preview": preview, "article": article, "meta": article["meta"]},
+    )

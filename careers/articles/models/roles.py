@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -64,33 +64,9 @@ class RoleQuerySet(models.QuerySet):
 
     def for_article(self):
         """Everything the article page shows, in a constant number of queries."""
-        from .sections import RelatedRole, RoleSkill
+        from .article import article_prefetches
 
-        related = RelatedRole.objects.filter(to_role__in=Role.objects.published()).select_related(
-            "to_role__sector"
-        )
-        return self.select_related("sector").prefetch_related(
-            "responsibilities",
-            Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
-            "salary_bands",
-            "trends",
-            Prefetch(
-                "related_links",
-                queryset=related.annotate(
-                    latest_year=models.F("to_role__salary_year"),
-                    latest_average=models.F("to_role__salary_average"),
-                ),
-            ),
-        )
-
-
-def refresh_latest_salary(role_ids):
-    """Copy each role's latest band (by year) onto the role: one UPDATE."""
-    Role.objects.filter(pk__in=list(role_ids)).update(
-        salary_year=latest_band_subquery("year"),
-        salary_average=latest_band_subquery("average"),
-        salary_top=latest_band_subquery("top"),
-    )
+        return self.select_related("sector").prefetch_related(*article_prefetches())
 
 
 class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
