@@ -11,7 +11,7 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from careers.articles.models import Role
@@ -20,15 +20,20 @@ pytestmark = pytest.mark.django_db
 BIG_TABLES = ("articles_role", "comments_comment")
 
 
-@pytest.fixture
-def scale(demo):
-    call_command(
-        "makescale",
-        roles=int(os.environ.get("SCALE_ROLES", "300")),
-        comments=int(os.environ.get("SCALE_COMMENTS", "5000")),
-        verbosity=0,
-    )
-    return Role.objects.get(slug="musteri-hizmetleri-ekip-lideri")
+@pytest.fixture(scope="module")
+def scale(django_db_setup, django_db_blocker):
+    """The demo plus generated content, made once for this module inside a transaction that
+    is rolled back after it (the other tests never see it)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("loaddemo", verbosity=0)
+        call_command(
+            "makescale",
+            roles=int(os.environ.get("SCALE_ROLES", "300")),
+            comments=int(os.environ.get("SCALE_COMMENTS", "5000")),
+            verbosity=0,
+        )
+        yield Role.objects.get(slug="musteri-hizmetleri-ekip-lideri")
+        transaction.set_rollback(True)
 
 
 def full_scans(sql, params):

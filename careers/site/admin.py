@@ -1,5 +1,6 @@
 """Admin helpers every app's editor screens share."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from careers import turkish
@@ -29,6 +30,17 @@ class TurkishSearchMixin:
             condition = Q()
             for variant in case_variants(word):
                 for name, lookup in lookups:
+                    if lookup == "exact" and not _valid(queryset.model, name, variant):
+                        continue  # "Ayşe" is no IP address: PostgreSQL would refuse it
                     condition |= Q(**{f"{name}__{lookup}": variant})
-            queryset = queryset.filter(condition)
+            queryset = queryset.filter(condition) if condition else queryset.none()
         return queryset, any("__" in name for name, _lookup in lookups)
+
+
+def _valid(model, name, value):
+    field = model._meta.get_field(name)
+    try:
+        field.run_validators(field.to_python(value))
+    except ValidationError:
+        return False
+    return True
