@@ -4,6 +4,7 @@ from itertools import groupby
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, F, Q
 from django.db.models.functions import Substr
 
@@ -124,8 +125,9 @@ def roles_by_letter(letter):
     roles = Role.objects.published()
     if letter == DIGITS:
         roles = roles.filter(title_sort__lt=turkish.FIRST_LETTER_WEIGHT)
-    else:
-        roles = roles.filter(title_sort__startswith=turkish.letter_weight(letter))
+    else:  # a range, not LIKE 'x%' (SQLite's case-insensitive LIKE skips the index)
+        weight = turkish.letter_weight(letter)
+        roles = roles.filter(title_sort__gte=weight, title_sort__lt=chr(ord(weight) + 1))
     return in_turkish_order(roles)
 
 
@@ -162,5 +164,11 @@ def salary_order(roles, key, ascending):
     if key == "title":
         return roles.order_by(turkish_order("title", "title_sort", descending=not ascending), "pk")
     field = F(f"salary_{key}")
-    figure = field.asc(nulls_last=True) if ascending else field.desc(nulls_last=True)
-    return roles.order_by(figure, turkish_order("title", "title_sort"), "pk")
+    # Roles without figures last, spelled so the index on the figure serves the order: SQLite
+    # puts NULLs first ascending and last descending, PostgreSQL the other way round.
+    nulls_sort_low = connection.vendor == "sqlite"
+    if ascending:
+        figure = field.asc(nulls_last=True) if nulls_sort_low else field.asc()
+    else:
+        figure = field.desc() if nulls_sort_low else field.desc(nulls_last=True)
+    return roles.order_by(figure, "title_sort", "pk")  # ties: the stored Turkish key

@@ -1,7 +1,8 @@
 """Related roles: the editor's explicit links first, then roles ranked by shared skills and
 the same sector. Drafts never appear."""
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from .models import Role, RoleSkill
 
@@ -44,8 +45,16 @@ def computed_related(role, skill_ids, exclude_ids, limit=RELATED_LIMIT):
         Role.objects.published()
         .filter(Q(pk__in=sharing) | Q(pk__in=sector_top))
         .annotate(
-            shared_skills=Count(
-                "role_skills", filter=Q(role_skills__skill_id__in=skill_ids), distinct=True
+            # A subquery per candidate, not a join and GROUP BY over the roles table.
+            shared_skills=Coalesce(
+                Subquery(
+                    RoleSkill.objects.filter(role=OuterRef("pk"), skill_id__in=skill_ids)
+                    .order_by()
+                    .values("role")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1]
+                ),
+                0,
             ),
             same_sector=same_sector,
         )

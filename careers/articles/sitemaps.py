@@ -43,6 +43,9 @@ class RoleSitemap(SiteSitemap):
     changefreq = "monthly"
     priority = 0.8
     grows = True
+    # Sections of 500 addresses (the protocol allows 50,000): each stays under ~100 KB and
+    # its lastmod subqueries run for 500 rows.
+    limit = 500
 
     def items(self):
         # A queryset: each section page (at most ``limit`` URLs) fetches only its rows, with

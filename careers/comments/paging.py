@@ -3,9 +3,9 @@
 A thread starts at an approved comment that has no approved parent (a top-level comment, or
 a reply whose parent was removed or is held: :func:`.threads.build_threads` shows those at
 the top level too). The query takes the page's thread starts in date order (the index on
-role, status, parent and time), follows their approved replies down with a recursive CTE,
-and counts the approved comments and the threads alongside, so an article with a hundred
-thousand comments costs what one with fifty does.
+role, status, parent and time), follows their approved replies down level by level (the
+same index), and counts the approved comments and the threads alongside, so an article with
+a hundred thousand comments costs what one with fifty does.
 """
 
 from django.core.paginator import InvalidPage, Paginator
@@ -20,8 +20,26 @@ _STARTS = f"""
         SELECT 1 FROM {_TABLE} p WHERE p.id = a.parent_id AND p.status = %(approved)s
     )
 """  # noqa: S608 (our table name)
-SQL = f"""
-WITH RECURSIVE
+#: Reply levels followed below a thread start. Posting keeps threads within
+#: COMMENTS_THREAD_DEPTH levels (``moderation.reply_parent``); this leaves room for a setting
+#: lowered later.
+LEVELS = 12
+
+
+def _sql(levels=LEVELS):
+    """Each level of replies is one indexed ``parent_id IN (previous level)`` lookup (a
+    recursive CTE would do the same, but SQLite joins it through a Bloom filter built over
+    the whole comments table)."""
+    steps, previous = [], "starts"
+    for level in range(1, levels + 1):
+        step = f"SELECT id FROM {_TABLE} WHERE parent_id IN (SELECT id FROM {previous})"  # noqa: S608
+        steps.append(f"l{level} AS ({step} AND role_id = %(role)s AND status = %(approved)s)")
+        previous = f"l{level}"
+    ids = " UNION ALL ".join(
+        ["SELECT id FROM starts", *(f"SELECT id FROM l{n}" for n in range(1, levels + 1))]  # noqa: S608
+    )
+    return f"""
+WITH
 approved AS (
     SELECT id, parent_id, created_at FROM {_TABLE}
     WHERE role_id = %(role)s AND status = %(approved)s
@@ -30,18 +48,18 @@ starts AS (
     SELECT a.id FROM approved a WHERE {_STARTS}
     ORDER BY a.created_at, a.id LIMIT %(limit)s OFFSET %(offset)s
 ),
-thread(id) AS (
-    SELECT id FROM starts
-    UNION ALL
-    SELECT c.id FROM {_TABLE} c JOIN thread t ON c.parent_id = t.id
-    WHERE c.role_id = %(role)s AND c.status = %(approved)s
-)
-SELECT {", ".join(f"c.{name}" for name in COLUMNS)},
-    (SELECT COUNT(*) FROM approved) AS approved_count,
-    (SELECT COUNT(*) FROM approved a WHERE {_STARTS}) AS thread_count
-FROM {_TABLE} c WHERE c.id IN (SELECT id FROM thread)
+counts AS (
+    SELECT COUNT(*) AS approved_count, SUM(CASE WHEN {_STARTS} THEN 1 ELSE 0 END) AS thread_count
+    FROM approved a
+),
+{", ".join(steps)}
+SELECT {", ".join(f"c.{name}" for name in COLUMNS)}, counts.approved_count, counts.thread_count
+FROM counts, {_TABLE} c WHERE c.id IN ({ids})
 ORDER BY c.created_at, c.id
 """  # noqa: S608 (table and column names are ours; values are parameters)
+
+
+SQL = _sql()
 COUNT_SQL = f"""
 SELECT COUNT(*), SUM(CASE WHEN {_STARTS} THEN 1 ELSE 0 END)
 FROM {_TABLE} a WHERE a.role_id = %(role)s AND a.status = %(approved)s

@@ -39,6 +39,7 @@ COMMENT_BATCH = 20000
 SEED_SLUG = "musteri-hizmetleri-ekip-lideri"
 SEED_COMMENTS = 2000
 IP_RETENTION_DAYS = 30
+MAX_DEPTH = 5  # COMMENTS_THREAD_DEPTH
 
 
 @dataclass
@@ -264,13 +265,13 @@ def make_comments(rng, total, made):
            f"VALUES ({', '.join(['%s'] * len(COMMENT_COLUMNS))})")  # fmt: skip
     adapt = connection.ops.adapt_datetimefield_value
     recent = now - dt.timedelta(days=IP_RETENTION_DAYS)
-    batch, statuses = [], {}
+    batch, statuses, parents = [], {}, {}
     with connection.cursor() as cursor:
         for role_id, n in counts.items():
             start = published[role_id]
             span = max(60, int((now - start).total_seconds()))
             times = sorted(start + dt.timedelta(seconds=rng.randrange(span)) for _ in range(n))
-            approved_ids = []
+            approved_ids, level = [], {}
             for created in times:
                 status, parent, reason = CommentStatus.APPROVED, None, ""
                 roll = rng.random()
@@ -280,6 +281,8 @@ def make_comments(rng, total, made):
                     status, reason = CommentStatus.SPAM, "Engellenen kelime: bonus"
                 if status != CommentStatus.SPAM and approved_ids and rng.random() < 0.4:
                     parent = rng.choice(approved_ids[-50:])  # replies to recent talk
+                    if level[parent] >= MAX_DEPTH:  # as posting does (moderation.reply_parent)
+                        parent = parents[parent]
                 first, last = rng.choice(vocab.FIRST_NAMES), rng.choice(vocab.LAST_NAMES)
                 email = f"{turkish.slugify(first)}.{turkish.slugify(last)}{pk}@example.com"
                 if status == CommentStatus.SPAM:
@@ -293,6 +296,8 @@ def make_comments(rng, total, made):
                 batch.append((pk, role_id, parent, f"{first} {last}", email, "", body.strip(),
                               status, reason, ip, fingerprint, adapt(created)))  # fmt: skip
                 statuses[status] = statuses.get(status, 0) + 1
+                level[pk] = level[parent] + 1 if parent else 1
+                parents[pk] = parent
                 if status == CommentStatus.APPROVED:
                     approved_ids.append(pk)
                 pk += 1
