@@ -135,27 +135,39 @@ def in_turkish_order(roles):
     return roles.order_by(turkish_order("title", "title_sort"), "pk")
 
 
+def _changed_candidates(limit, extra=None):
+    """Roles that may be among the ``limit`` last changed (the role or one of its bands):
+    the tops of the two update indexes, never every role; ``extra``: more ids to fetch."""
+    published = Role.objects.published()
+    bands = SalaryBand.objects.filter(published_q("role__")).order_by("-updated_at")
+    condition = Q(pk__in=published.order_by("-updated_at").values("pk")[:limit]) | Q(
+        pk__in=bands.values("role_id")[: limit * 3]  # a role's bands often change together
+    )
+    if extra is not None:
+        condition |= Q(pk__in=extra)
+    return list(with_last_modified(Role.objects.filter(condition).for_cards()))
+
+
+def by_last_change(roles, limit):
+    return sorted(roles, key=lambda r: (r.last_modified, -r.pk), reverse=True)[:limit]
+
+
+def recently_changed(limit):
+    """The ``limit`` published roles whose page changed last, newest first (feeds)."""
+    return by_last_change(_changed_candidates(limit), limit)
+
+
 def home_selection(limit):
     """``(most read, recently updated)``, ``limit`` each, from one query over the tops of
     three indexes (roles by reads, roles by update, bands by update), never every role."""
-    published = Role.objects.published()
-    by_reads = published.filter(view_count__gt=0).order_by("-view_count", "title_sort")
-    by_update = published.order_by("-updated_at")
-    bands = SalaryBand.objects.filter(published_q("role__")).order_by("-updated_at")
-    candidates = list(
-        with_last_modified(
-            Role.objects.filter(
-                Q(pk__in=by_reads.values("pk")[:limit])
-                | Q(pk__in=by_update.values("pk")[:limit])
-                | Q(pk__in=bands.values("role_id")[: limit * 3])
-            ).for_cards()
-        )
+    by_reads = (
+        Role.objects.published().filter(view_count__gt=0).order_by("-view_count", "title_sort")
     )
+    candidates = _changed_candidates(limit, by_reads.values("pk")[:limit])
     read = sorted(
         (r for r in candidates if r.view_count), key=lambda r: (-r.view_count, r.title_sort)
     )
-    updated = sorted(candidates, key=lambda r: r.last_modified, reverse=True)
-    return read[:limit], updated[:limit]
+    return read[:limit], by_last_change(candidates, limit)
 
 
 def salary_order(roles, key, ascending):

@@ -57,6 +57,10 @@ class SalaryBandAdmin(
     autocomplete_fields = ["role"]
     readonly_fields = ["warning_list"]
     list_per_page = 100
+    # Newest changes first, read from the index on update time: ordering by role would sort
+    # every band (with its previous-year figures) before showing a hundred.
+    ordering = ["-updated_at", "-pk"]
+    show_full_result_count = False
     fields = [
         "role", "year", "average", "top", "low", "hourly_average", "hourly_top", "source",
         "source_url", "is_sample", "warning_list",
