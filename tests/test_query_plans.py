@@ -73,6 +73,9 @@ def assert_no_full_scan(client, url):
         "/maaslar/?sirala=meslek&sektor=finans",
         "/meslekler/?harf=s&sayfa=2",
         "/",
+        "/besleme/rss/",
+        "/sitemap.xml",
+        "/sitemap-roles.xml",
     ],
 )
 def test_public_pages_read_roles_and_comments_through_indexes(client, scale, url):

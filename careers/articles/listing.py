@@ -13,7 +13,7 @@ from careers.collation import turkish_order
 from careers.site import cache as cache_module
 
 from .freshness import with_last_modified
-from .models import Role, SalaryBand, Sector, Skill, published_q
+from .models import Role, SalaryBand, Sector, Skill
 
 
 def alphabetical(roles):
@@ -139,13 +139,20 @@ def _changed_candidates(limit, extra=None):
     """Roles that may be among the ``limit`` last changed (the role or one of its bands):
     the tops of the two update indexes, never every role; ``extra``: more ids to fetch."""
     published = Role.objects.published()
-    bands = SalaryBand.objects.filter(published_q("role__")).order_by("-updated_at")
     condition = Q(pk__in=published.order_by("-updated_at").values("pk")[:limit]) | Q(
-        pk__in=bands.values("role_id")[: limit * 3]  # a role's bands often change together
+        pk__in=recent_bands(limit * 10).values("role_id")  # the outer query drops drafts
     )
     if extra is not None:
         condition |= Q(pk__in=extra)
     return list(with_last_modified(Role.objects.filter(condition).for_cards()))
+
+
+def recent_bands(n):
+    """The ``n`` last changed salary bands, any role's: read from the update index alone (a
+    join to roles first would make SQLite read every role)."""
+    return SalaryBand.objects.filter(
+        pk__in=SalaryBand.objects.order_by("-updated_at").values("pk")[:n]
+    )
 
 
 def by_last_change(roles, limit):

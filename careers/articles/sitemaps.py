@@ -13,7 +13,7 @@ from careers.site import seo
 
 from . import listing
 from .freshness import with_last_modified
-from .models import Role, SalaryBand, Sector, Skill, published_q
+from .models import Role, Sector, Skill, published_q
 
 
 class SiteSitemap(Sitemap):
@@ -32,10 +32,9 @@ class SiteSitemap(Sitemap):
         lookups, not every role)."""
         roles = Role.objects.published().aggregate(latest=Max("updated_at"))["latest"]
         bands = (
-            SalaryBand.objects.filter(published_q("role__"))
-            .order_by("-updated_at")
-            .values_list("updated_at", flat=True)
-            .first()
+            listing.recent_bands(50)
+            .filter(published_q("role__"))
+            .aggregate(latest=Max("updated_at"))["latest"]
         )
         return max(filter(None, [roles, bands]), default=None)
 
