@@ -94,7 +94,10 @@ def main():
         build(demo_env, None)
         scale_var = Path(args.keep) if args.keep else tmp / "scale"
         scale_env = database_env(base_env, scale_var, "meslek_bench_scale")
-        if not (args.keep and (scale_var / "db.sqlite3").exists()):
+        if args.keep and (scale_var / "db.sqlite3").exists():  # reuse it, migrated
+            subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT,
+                           env=scale_env, check=True)  # fmt: skip
+        else:
             build(scale_env, ["--roles", str(args.roles), "--comments", str(args.comments)])
         demo = measure(demo_env, args.repeat, args.only)
         big = measure(scale_env, args.repeat, args.only)
