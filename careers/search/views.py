@@ -3,8 +3,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from careers.articles.listing import by_title
-from careers.articles.models import Sector
+from careers.articles.listing import sectors_with_counts
 from careers.site import seo
 from careers.site.cache import cache_public_page
 
@@ -44,7 +43,7 @@ def search(request):
     found = page is not None and page.paginator.count > 0
     sectors = []
     if not found:  # help the reader on: browse by sector or A–Z instead
-        sectors = by_title(Sector.objects.with_role_counts(), "name")
+        sectors = sectors_with_counts()  # cached: no count over every role per search
     title = _("Search: %(query)s") % {"query": query[:60]} if query else _("Search occupations")
     meta = seo.page_meta(
         title=seo.titled(title),
