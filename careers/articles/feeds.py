@@ -9,7 +9,7 @@ from careers.site import seo
 
 from . import listing
 
-FEED_SIZE = 50
+FEED_SIZE = 20  # the last changes readers' feed readers fetch
 
 
 class LatestRolesFeed(Feed):
