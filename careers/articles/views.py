@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from careers import turkish
-from careers.site.cache import cache_public_page
+from careers.site.cache import cache_public_page, content_version
 
 from . import charts, fragments, listing, meta
 from .forms import SalaryFilterForm
@@ -98,9 +98,14 @@ def sector_detail(request, slug):
 
 @cache_public_page
 def skill_list(request):
-    skills = listing.skills_with_counts()
     return render(
-        request, "articles/skill_list.html", {"skills": skills, "meta": meta.skill_list(request)}
+        request,
+        "articles/skill_list.html",
+        {
+            "skills": listing.skills_with_counts,  # called only when the list is not cached
+            "version": content_version(),
+            "meta": meta.skill_list(request),
+        },
     )
 
 
