@@ -8,7 +8,8 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast test-browser lint format check editor messages screenshots bench bench-scale clean
+.PHONY: run test test-fast test-browser test-stack lint format check editor messages screenshots bench \
+	stack stack-stop bench-scale clean
 
 # Re-install only when pyproject.toml changes (stamp files), so a second run is quick.
 $(VENV)/.stamp-base: pyproject.toml
@@ -40,6 +41,17 @@ test-browser: $(VENV)/.stamp-test
 	@bash scripts/ensure-chromium.sh
 	$(PY) -m pytest -m browser
 
+## End-to-end tests against a stack of their own (PostgreSQL, Redis, 2 gunicorn, nginx, Varnish).
+test-stack: $(VENV)/.stamp-test
+	$(PY) -m pytest -m stack tests/stack
+
+## A production-like site on 127.0.0.1 (prints its addresses; writes var/stack.env).
+stack: $(VENV)/.stamp-base
+	@bash scripts/stack.sh start
+
+stack-stop:
+	@bash scripts/stack.sh stop
+
 lint: $(VENV)/.stamp-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -51,8 +63,8 @@ format: $(VENV)/.stamp-test
 check: $(VENV)/.stamp-test
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	DJANGO_ENV=production DJANGO_ALLOWED_HOSTS=example.org \
-	  DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	DJANGO_ENV=production DJANGO_ALLOWED_HOSTS=example.org SITE_URL=https://example.org \
+	  REDIS_URL=redis://127.0.0.1:6379/0 DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	  $(MANAGE) check --deploy --fail-level WARNING
 
 ## Create an editor account (prompts for a password; there is no default password).
@@ -68,10 +80,9 @@ messages: $(VENV)/.stamp-base
 	$(MANAGE) makemessages -l tr --no-location --no-obsolete --ignore='.venv/*' --ignore='tests/*'
 	$(MANAGE) compilemessages -l tr --ignore='.venv/*'
 
-## gunicorn + wrk on loopback; prints req/s and ratios to a minimal view (apt-get install wrk).
-bench: $(VENV)/.stamp-test
+## wrk against a stack of its own: front cache vs a static file, page cache vs the Django floor.
+bench: $(VENV)/.stamp-base
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk
-	$(PIP) install --quiet -e '.[bench]'
 	$(PY) bench/run.py
 
 ## Demo size against 10,000 roles / 1,000,000 comments: every page's in-process time, ratio,

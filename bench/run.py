@@ -1,53 +1,46 @@
-"""Benchmark: gunicorn + wrk on loopback, printed as ratios to a minimal Django view.
+"""Benchmark on the stack, in one run: wrk on loopback against a stack of its own.
 
     make bench                       # or: .venv/bin/python bench/run.py --seconds 10
 
-Runs with production settings (DEBUG off) on a throwaway SQLite database holding the demo
-content. Measures the floor (/durum/, a view that does nothing), the article served from the
-page cache, the article rendered afresh (a query string skips the cache), the home page and the
-A–Z list. Prints requests per second, p50/p99 latency and each page's ratio to the floor.
+Starts scripts/stack.sh (PostgreSQL, Redis, two gunicorn app servers, nginx, Varnish) in a
+throwaway directory on ports of its own, then measures, with ``Accept-Encoding: gzip`` as
+every browser sends it:
+
+* the ceiling: a static file through the front cache (Varnish);
+* the seed article through the front cache;
+* the seed article from gunicorn's page cache (app server A, no front cache);
+* the seed article rendered by Django (a page-cache miss: an undeclared query parameter);
+* the Django floor: /durum/, a view that does nothing, on app server A.
+
+Prints requests per second, p50/p99 latency, and each line's ratio to the ceiling and to the
+floor. The lines are measured in turn, ``--rounds`` times (the median is printed), so that a
+burst of other load on the machine does not fall on one line only. Ratios measured in one run
+are what to compare; absolute numbers depend on the machine.
 """
 
 import argparse
+import json
 import os
 import re
-import secrets
 import shutil
-import signal
-import socket
+import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = [
-    ("floor: minimal view", "/durum/"),
-    ("article (page cache)", "/meslekler/musteri-hizmetleri-ekip-lideri/"),
-    ("article (uncached)", "/meslekler/musteri-hizmetleri-ekip-lideri/?b=1"),
-    ("home (page cache)", "/"),
-    ("A–Z list (uncached)", "/meslekler/?b=1"),
-]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (loopback)
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"server did not answer at {url}")
+SEED = "/meslekler/musteri-hizmetleri-ekip-lideri/"
+PORTS = {
+    "STACK_FRONT_PORT": "20280",
+    "STACK_ADMIN_PORT": "20282",
+    "STACK_APP_PORTS": "20821 20822",
+    "STACK_REDIS_PORT": "20579",
+    "STACK_PG_PORT": "20632",
+    "STACK_FILES_PORT": "20290",
+}
+GZIP = {"Accept-Encoding": "gzip"}
 
 
 def parse_wrk(output):
@@ -62,58 +55,69 @@ def parse_wrk(output):
     return rps, latency(50), latency(99), int(errors.group(1)) if errors else 0
 
 
+def fetch(url):
+    request = urllib.request.Request(url, headers=GZIP)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, dict(response.headers), response.read()
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--seconds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     wrk = shutil.which("wrk")
     if not wrk:
         raise SystemExit("wrk is needed: apt-get install wrk")
-    python = sys.executable
-    var = Path(tempfile.mkdtemp(prefix="meslek-bench-"))
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_ENV": "production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_VAR_DIR": str(var),
-        "DJANGO_STATIC_ROOT": str(var / "static"),
-    }
-    env.pop("DATABASE_URL", None)
-    manage = [python, "manage.py"]
-    for command in (["migrate", "-v0"], ["loaddemo", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True)
-    server = subprocess.Popen(
-        [python, "-m", "gunicorn", "careers.wsgi", "-b", f"127.0.0.1:{port}",
-         "-w", str(args.workers), "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
+    directory = Path(tempfile.mkdtemp(prefix="meslek-bench-", dir="/tmp"))
+    directory.chmod(0o755)
+    env = {**os.environ, **PORTS, "STACK_DIR": str(directory), "PY": sys.executable,
+           "STACK_ENV_FILE": str(directory / "stack.env")}  # fmt: skip
+    stack = ["bash", "scripts/stack.sh"]
     try:
-        base = f"http://127.0.0.1:{port}"
-        wait_for(base + "/durum/")
-        print(f"gunicorn {args.workers} workers, wrk {args.connections} connections, "
-              f"{args.seconds} s per page, {os.cpu_count()} cores")  # fmt: skip
-        print(f"{'page':28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs floor':>9}")
-        floor = None
-        for name, path in PAGES:
-            urllib.request.urlopen(base + path, timeout=10).read()  # noqa: S310 (warm the cache)
-            result = subprocess.run(
-                [wrk, "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency",
-                 base + path],
-                capture_output=True, text=True, check=True,
-            )  # fmt: skip
-            rps, p50, p99, errors = parse_wrk(result.stdout)
-            floor = floor or rps
+        subprocess.run([*stack, "start"], cwd=ROOT, env=env, check=True, capture_output=True)
+        front = f"http://127.0.0.1:{PORTS['STACK_FRONT_PORT']}"
+        app = f"http://127.0.0.1:{PORTS['STACK_APP_PORTS'].split()[0]}"
+        manifest = json.loads((directory / "static" / "staticfiles.json").read_text())
+        css = "/static/" + manifest["paths"]["css/site.css"]
+        pages = [
+            ("ceiling: static file (front)", front + css),
+            ("article (front cache)", front + SEED),
+            ("article (gunicorn page cache)", app + SEED),
+            ("article (page-cache miss)", app + SEED + "?bench=1"),
+            ("floor: /durum/ (gunicorn)", app + "/durum/"),
+        ]
+        sizes = {name: len(fetch(url)[2]) for name, url in pages}
+        print(f"stack: Varnish front, 2 gunicorn app servers x 2 workers (wrk hits app A), "
+              f"PostgreSQL, Redis; wrk {args.connections} connections, {args.rounds} x "
+              f"{args.seconds} s per line (medians), {os.cpu_count()} cores, "
+              f"Accept-Encoding: gzip")  # fmt: skip
+        header = f"{'page':31} {'bytes':>6} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7}"
+        print(f"{header} {'/ceiling':>9} {'/floor':>7}")
+        runs = {name: [] for name, _url in pages}
+        for _round in range(args.rounds):
+            for name, url in pages:
+                fetch(url)  # warm every cache
+                output = subprocess.run(
+                    [wrk, "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency",
+                     "-H", "Accept-Encoding: gzip", url],
+                    capture_output=True, text=True, check=True,
+                ).stdout  # fmt: skip
+                runs[name].append(parse_wrk(output))
+        results = [
+            (name, *(statistics.median(run[i] for run in runs[name]) for i in range(3)),
+             sum(run[3] for run in runs[name]))
+            for name, _url in pages
+        ]  # fmt: skip
+        ceiling, floor = results[0][1], results[-1][1]
+        for name, rps, p50, p99, errors in results:
             note = f"  ({errors} errors)" if errors else ""
-            print(f"{name:28} {rps:9.0f} {p50:8.2f} {p99:8.2f} {rps / floor:9.2f}{note}")
+            print(f"{name:31} {sizes[name]:6} {rps:8.0f} {p50:7.2f} {p99:7.2f} "
+                  f"{rps / ceiling:9.2f} {rps / floor:7.2f}{note}")  # fmt: skip
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=20)
-        shutil.rmtree(var, ignore_errors=True)
+        subprocess.run([*stack, "stop"], cwd=ROOT, env=env, capture_output=True)
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -4,13 +4,14 @@ With no environment at all the site runs as the *embedded default*: SQLite in ``
 local-memory cache, media on the local disk, DEBUG on, and a development secret key kept in
 ``var/secret_key`` (created on first use, never committed).
 
-``DJANGO_ENV=production`` turns DEBUG off and refuses to start unless DJANGO_SECRET_KEY and
-DJANGO_ALLOWED_HOSTS are set: nothing is invented for a public server.
+``DJANGO_ENV=production`` turns DEBUG off and refuses to start unless DJANGO_SECRET_KEY,
+DJANGO_ALLOWED_HOSTS, REDIS_URL and SITE_URL are set: nothing is invented for a public server,
+and nothing that several app servers must share is kept in one process.
 
 Variables: DJANGO_ENV, DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
 DJANGO_CSRF_TRUSTED_ORIGINS, DATABASE_URL, REDIS_URL, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
 EMAIL_HOST (and its EMAIL_* companions), PAGE_CACHE_SECONDS, READS_FLUSH_SECONDS,
-READS_FLUSH_EVERY, SITE_URL.
+READS_FLUSH_EVERY, SITE_URL, FRONT_CACHE_URLS.
 """
 
 import os
@@ -77,7 +78,12 @@ if not PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # Absolute origin used in feeds, sitemaps, canonical links and e-mails when no request is at
-# hand (management commands).
+# hand (management commands). Production must say it: a default would point every canonical
+# link and moderator e-mail at a developer's machine.
+if PRODUCTION and not env("SITE_URL"):
+    raise ImproperlyConfigured(
+        "SITE_URL must be set when DJANGO_ENV=production (e.g. https://meslekrehberi.example)."
+    )
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -97,12 +103,18 @@ INSTALLED_APPS = [
     "careers.articles",
     "careers.comments",
     "careers.search",
+    "careers.pages",
+    "careers.compare",
     "careers.scale",  # manage.py makescale: generated content at production size
 ]
 
 MIDDLEWARE = [
+    # Compresses what is not compressed yet (cached pages are stored compressed already).
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the page cache, before any per-visitor middleware runs.
+    "careers.site.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -170,6 +182,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
+# Page cache entries and their invalidation markers, read counters, flood-control claims and
+# locks all live in this cache. With several app servers it must be one shared Redis
+# (redis-py with hiredis); production refuses to start without it, as every server would
+# otherwise keep its own pages, counts and claims. Development keeps local memory.
+if PRODUCTION and not env("REDIS_URL"):
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set when DJANGO_ENV=production (e.g. redis://127.0.0.1:6379/0): "
+        "page cache, read counts and flood control are shared by every app server through it."
+    )
 if env("REDIS_URL"):
     CACHES = {
         "default": {
@@ -185,9 +206,16 @@ else:
             "LOCATION": "meslek-rehberi",
         }
     }
-# Seconds an anonymous reader's page may be served from the cache. Every edit of content the
-# page shows bumps a version number, so a stale page is never served after a save.
+# Seconds an anonymous reader's page may be served from the cache (Django's and the front
+# cache's). Every change invalidates exactly the pages that show it, at once (see
+# careers/site/cache.py), so this only bounds how long an untouched page lives.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# Each app-server process may serve a page it looked up in Redis again for this long without
+# asking (a hot page then costs no round trip); every change reaches every server within it.
+PAGE_CACHE_LOCAL_SECONDS = float(env("PAGE_CACHE_LOCAL_SECONDS", "0.1"))
+# Front HTTP caches (Varnish with xkey) that receive `PURGE` with the changed surrogate keys
+# after each commit, e.g. "http://10.0.0.5:6081,http://10.0.0.6:6081". Empty: none.
+FRONT_CACHE_URLS = env_list("FRONT_CACHE_URLS")
 # Article read counts are kept in the cache and written to Role.view_count in batches: at most
 # every READS_FLUSH_SECONDS, or as soon as READS_FLUSH_EVERY reads are pending (see
 # careers/articles/reads.py; `manage.py flush_reads` writes them at any time).

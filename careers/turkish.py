@@ -108,6 +108,79 @@ def format_money(value, decimals: int | None = None, currency: str = "TL") -> st
     return f"{format_number(value, decimals)} {currency}"
 
 
+class AmountError(ValueError):
+    """An amount that cannot be read; ``str(error)`` is the Turkish message for the editor."""
+
+
+_PLAIN = re.compile(r"^\d+(,\d+)?$")  # 45000, 45000,5
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")  # 45.000, 1.250.000, 45.000,50
+
+
+def parse_amount(value):
+    """An amount typed or written the Turkish way, as a ``Decimal``; None when empty.
+
+    The dot groups thousands and the comma starts the decimals: ``"45.000"`` -> 45000,
+    ``"45.000,50"`` -> 45000.50, ``"45000"``, ``"45000,5"`` -> 45000.5; spaces, a no-break
+    space and a trailing "TL" or "₺" are ignored. A number from a spreadsheet cell (int, float,
+    Decimal) is taken as it is. Input that could mean two amounts is refused rather than
+    guessed: ``"6.75"`` or ``"45000.50"`` (a dot not followed by groups of three digits: is it
+    6.750 with a digit missing, or an English decimal point?) and ``"45,000.50"``.
+    Raises :class:`AmountError` with a Turkish message. The admin's amount fields and the
+    salary import both read amounts with this function.
+    """
+    from django.utils.translation import gettext as _
+
+    if value is None:
+        return None
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        amount = Decimal(str(value))
+        if not amount.is_finite():
+            raise AmountError(_("“%(value)s” is not an amount.") % {"value": value})
+        return amount
+    text = re.sub(r"[\s\u00a0\u202f]", "", str(value))
+    text = re.sub(r"(?i)(tl|₺)$", "", text)
+    if not text:
+        return None
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    if _GROUPED.match(digits):
+        digits = digits.replace(".", "")
+    elif not _PLAIN.match(digits):
+        if re.fullmatch(r"[\d.,]+", digits) and "." in digits:
+            raise AmountError(
+                _(
+                    "“%(value)s” is ambiguous: the dot separates thousands (45.000) and the "
+                    "comma the kuruş (45.000,50). Write it like 45000, 45.000 or 45.000,50."
+                )
+                % {"value": value}
+            )
+        raise AmountError(
+            _("“%(value)s” is not an amount; write it like 45000 or 45.000,50.") % {"value": value}
+        )
+    return Decimal(sign + digits.replace(",", "."))
+
+
+#: The locative suffix after the last word of a number read aloud ("bir" -> "de",
+#: "altı" -> "da", "üç" -> "te"): vowel harmony, and t after a voiceless consonant.
+_LOCATIVE_UNITS = {1: "de", 2: "de", 3: "te", 4: "te", 5: "te", 6: "da", 7: "de", 8: "de", 9: "da"}
+_LOCATIVE_TENS = {1: "da", 2: "de", 3: "da", 4: "ta", 5: "de", 6: "ta", 7: "te", 8: "de", 9: "da"}
+
+
+def locative_suffix(number: int) -> str:
+    """The suffix "in/on" takes after a number written in digits, with its apostrophe:
+    ``2026`` -> ``"'da"`` (yirmi altı-da), ``2025`` -> ``"'te"`` (yirmi beş-te), ``2020`` ->
+    ``"'de"`` (yirmi-de), ``2030`` -> ``"'da"`` (otuz-da), ``2000`` -> ``"'de"`` (iki bin-de);
+    so "12 Mart 2026'da", "1 Ocak 2025'te"."""
+    number = abs(int(number))
+    if number % 10:
+        return "'" + _LOCATIVE_UNITS[number % 10]
+    if number % 100:
+        return "'" + _LOCATIVE_TENS[number // 10 % 10]
+    if number == 0:
+        return "'da"  # sıfır-da
+    # yüz-de, bin-de, milyon-da
+    return "'da" if number % 1_000_000 == 0 and number % 1_000_000_000 else "'de"
+
+
 def format_date(value: dt.date | dt.datetime) -> str:
     """``date(2026, 11, 26)`` -> ``"26 Kasım 2026"``. An aware datetime is shown in the
     current time zone (Europe/Istanbul)."""

@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from careers.articles import uploads
+from careers.articles import keys, uploads
 from careers.articles.feeds import LatestRolesAtomFeed, LatestRolesFeed
 from careers.articles.sitemaps import SITEMAPS, sitemap_index
 from careers.site.cache import cache_public_page
@@ -15,6 +15,8 @@ admin.site.site_title = _("Meslek Rehberi")
 admin.site.index_title = _("Content")
 admin.site.site_url = "/"
 
+LISTS = (keys.ROLES, keys.SECTORS, keys.SKILLS)  # what the sitemap and the feeds list
+
 urlpatterns = [
     path("yonetim/", admin.site.urls),
     # markdownx's own views answer anyone and store any file: staff-only, checked wrappers
@@ -23,17 +25,24 @@ urlpatterns = [
     path("markdownx/markdownify/", uploads.markdownify, name="markdownx_markdownify"),
     path("yorumlar/", include("careers.comments.urls")),
     # An index of sections, each at most 50,000 addresses (paginated with ?p=).
-    path("sitemap.xml", cache_public_page(sitemap_index), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        cache_public_page(sitemap_index, keys=LISTS),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
     path(
         "sitemap-<section>.xml",
-        cache_public_page(sitemap, params=("p",)),
+        cache_public_page(sitemap, params=("p",), keys=LISTS),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
-    path("besleme/rss/", cache_public_page(LatestRolesFeed()), name="feed_rss"),
-    path("besleme/atom/", cache_public_page(LatestRolesAtomFeed()), name="feed_atom"),
+    path("besleme/rss/", cache_public_page(LatestRolesFeed(), keys=LISTS), name="feed_rss"),
+    path("besleme/atom/", cache_public_page(LatestRolesAtomFeed(), keys=LISTS), name="feed_atom"),
     path("", include("careers.site.urls")),
     path("", include("careers.search.urls")),
+    path("", include("careers.pages.urls")),
+    path("", include("careers.compare.urls")),
     path("", include("careers.articles.urls")),
 ]
 

@@ -1,4 +1,6 @@
-"""Screenshots of the seed article for the README: docs/screenshots/article-{375,1280}.png.
+"""Screenshots for the README: the seed article (docs/screenshots/article-{375,1280}.png), its
+salary block on a phone (salary-block-375.png) and the comparison of the seed role with Kredi
+Asistanı on a phone with JavaScript off (compare-375.png).
 
 Runs the site on a throwaway SQLite database with the demo content (`manage.py runserver` on a
 free loopback port) and photographs the whole page in Debian's headless Chromium.
@@ -26,6 +28,12 @@ from tests.browser.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
 OUT = ROOT / "docs" / "screenshots"
 SEED = "/meslekler/musteri-hizmetleri-ekip-lideri/"
 WIDTHS = (375, 1280)
+COMPARE = "/karsilastir/kredi-asistani/musteri-hizmetleri-ekip-lideri/"
+#: (file, path, width, element to photograph or None for the whole page, JavaScript on)
+EXTRA_SHOTS = (
+    ("salary-block-375.png", SEED, 375, "#maas", True),
+    ("compare-375.png", COMPARE, 375, None, False),
+)
 
 
 def free_port():
@@ -76,6 +84,21 @@ def photograph(base_url):
             shrink(page.screenshot(full_page=True), target)
             context.close()
             print(f"{target.relative_to(ROOT)}")
+        for name, path, width, selector, javascript in EXTRA_SHOTS:
+            context = browser.new_context(
+                viewport={"width": width, "height": 800},
+                locale="tr-TR",
+                timezone_id="Europe/Istanbul",
+                reduced_motion="reduce",
+                java_script_enabled=javascript,
+            )
+            page = context.new_page()
+            page.goto(base_url + path)
+            shot = page.locator(selector) if selector else page
+            options = {} if selector else {"full_page": True}
+            shrink(shot.screenshot(**options), OUT / name)
+            context.close()
+            print(f"{(OUT / name).relative_to(ROOT)}")
         browser.close()
 
 
@@ -93,7 +116,7 @@ def main():
         env.update({"DJANGO_VAR_DIR": var_dir, "DJANGO_ENV": "development"})
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "loaddemo", "-v0")
-        port = free_port()
+        port = int(os.environ.get("SCREENSHOTS_PORT") or 0) or free_port()
         base_url = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(  # noqa: S603
             [

@@ -1,56 +1,32 @@
 """Build the POST data of an admin change form from the page the admin rendered (as a browser
 would submit it unchanged), so tests change only the fields they care about."""
 
-import datetime as dt
+from careers.articles.admin.history import form_data
 
-from django.contrib.admin.widgets import AdminSplitDateTime
-from django.core.files import File
-from django.utils import timezone
-
-
-def _put(data, name, value, widget=None):
-    if isinstance(widget, AdminSplitDateTime):
-        if value:
-            if isinstance(value, dt.datetime):
-                value = timezone.localtime(value)
-                data[f"{name}_0"], data[f"{name}_1"] = (
-                    value.strftime("%Y-%m-%d"),
-                    value.strftime("%H:%M:%S"),
-                )
-            else:
-                data[f"{name}_0"], data[f"{name}_1"] = value
-        else:
-            data[f"{name}_0"] = data[f"{name}_1"] = ""
-        return
-    if value is None:
-        data[name] = ""
-    elif value is True:
-        data[name] = "on"
-    elif value is False:
-        return
-    elif isinstance(value, list | tuple):
-        data[name] = [str(v) for v in value]
-    elif isinstance(value, File):
-        return  # files are not re-posted
-    else:
-        data[name] = str(value)
-
-
-def _form_data(data, form):
-    for name, field in form.fields.items():
-        _put(data, form.add_prefix(name), form[name].value(), field.widget)
+__all__ = ["add_inline_rows", "changeform_data", "changelist_data", "form_data", "inline_prefix"]
 
 
 def changeform_data(response):
     data = {}
-    _form_data(data, response.context["adminform"].form)
+    form_data(data, response.context["adminform"].form)
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
         management = formset.management_form
         for name in management.fields:
             data[f"{formset.prefix}-{name}"] = str(management[name].value())
         for form in formset.forms:
-            _form_data(data, form)
+            form_data(data, form)
+    return data
+
+
+def changelist_data(response):
+    """The editable list's POST data, as the page shows it (``_save`` pressed)."""
+    formset = response.context["cl"].formset
+    data = {"_save": "Kaydet", "action": ""}
+    for name in formset.management_form.fields:
+        data[f"form-{name}"] = str(formset.management_form[name].value())
+    for form in formset.forms:
+        form_data(data, form)
     return data
 
 

@@ -48,6 +48,7 @@ def make_role(title=None, *, sector=None, published=True, **fields):
 
 def make_band(role, year=2025, average="30000", top="45000", **fields):
     fields.setdefault("source", "Örnek veri: test")
+    fields.setdefault("pay_basis", "net")
     return SalaryBand.objects.create(
         role=role, year=year, average=Decimal(average), top=Decimal(top), **fields
     )

@@ -135,7 +135,7 @@ def test_salary_page_default_order_is_average_descending(client, salaried):
         "Cerrah", "İcra Memuru", "Çevirmen", "Ilık Su Uzmanı", "Maaşsız Uzman",
     ]  # fmt: skip
     text = text_of(response)
-    assert "Cerrah Sağlık 2025 90.000 TL 150.000 TL" in text
+    assert "Cerrah Sağlık 2025 net 90.000 TL 150.000 TL" in text
     assert "Maaşsız Uzman Finans — — —" in text
     assert "Taslak" not in text
 
@@ -215,7 +215,7 @@ def test_article_with_several_years_shows_salary_history_chart(client, django_as
     make_band(role, year=2023, average="20000", top="30000")
     make_band(role, year=2025, average="40000", top="60000")
     make_band(role, year=2024, average="30000", top="45000")
-    with django_assert_num_queries(9):  # the same as without the chart (test_views)
+    with django_assert_num_queries(10):  # the same as without the chart (test_views)
         html = client.get(role.get_absolute_url()).content.decode()
     desc = re.search(r'<desc id="maas-grafik-aciklama">(.*?)</desc>', html).group(1)
     assert desc == (
@@ -265,7 +265,7 @@ def test_public_page_query_counts_are_constant(client, django_assert_num_queries
         ("/beceriler/iletisim-becerisi/", 2),  # skill; its roles
         ("/maaslar/", 2),  # a page of roles with salary; their sectors (counts cached)
         ("/maaslar/?sektor=finans&sirala=ust", 2),
-        (roles[0].get_absolute_url(), 9),  # see test_views.test_article_query_count_is_constant
+        (roles[0].get_absolute_url(), 10),  # see test_views.test_article_query_count_is_constant
         ("/ara/?q=uzman", 2),  # full-text hits; the page's roles
         ("/ara/?q=yokboyle", 1),  # no hits (the sectors to suggest: cached counts)
         ("/ara/", 0),  # the sectors to suggest, from the cached counts

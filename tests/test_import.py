@@ -21,7 +21,7 @@ CONFIRM = "admin:articles_salaryband_process_import"
 CSV, XLSX = "0", "1"
 HEADER = (
     "meslek,yil,en_dusuk,ortalama,ust_duzey,saatlik_ortalama,saatlik_ust_duzey,kaynak,"
-    "kaynak_adresi,ornek_veri"
+    "kaynak_adresi,ornek_veri,net_brut"
 )
 
 
@@ -76,9 +76,9 @@ def test_dry_run_shows_the_changes_then_confirm_writes_them(admin_client, admin_
     content = "\n".join(
         [
             HEADER,
-            "meslek-1,2025,,33000,44000,,,Kariyer siteleri 2025,,",
-            "meslek-2,2025,25000,34000,45000,,,Kariyer siteleri 2025,,0",
-            "meslek-3,2024,,31000,40000,,,Kariyer siteleri,,",  # an update of 2024
+            "meslek-1,2025,,33000,44000,,,Kariyer siteleri 2025,,,net",
+            "meslek-2,2025,25000,34000,45000,,,Kariyer siteleri 2025,,0,net",
+            "meslek-3,2024,,31000,40000,,,Kariyer siteleri,,,net",  # an update of 2024
         ]
     )
     response = upload(admin_client, content)
@@ -104,7 +104,7 @@ def test_dry_run_shows_the_changes_then_confirm_writes_them(admin_client, admin_
 
 
 def test_import_preview_shows_warnings_but_allows_confirm(admin_client, roles):
-    content = f"{HEADER}\nmeslek-1,2025,,15000,44000,,,Kaynak,,\n"  # below 22.104,67 TL
+    content = f"{HEADER}\nmeslek-1,2025,,15000,44000,,,Kaynak,,,net\n"  # below 22.104,67 TL
     response = upload(admin_client, content)
     html = response.content.decode()
     assert "confirm_form" in response.context
@@ -118,7 +118,7 @@ def test_xlsx_import(admin_client, roles):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(HEADER.split(","))
-    sheet.append(["meslek-1", 2025, None, 33000, 44000.5, None, None, "Excel", None, None])
+    sheet.append(["meslek-1", 2025, None, 33000, 44000.5, None, None, "Excel", None, None, "net"])
     buffer = io.BytesIO()
     book.save(buffer)
     response = upload(admin_client, buffer.getvalue(), name="maaslar.xlsx", fmt=XLSX)
@@ -130,8 +130,8 @@ def test_xlsx_import(admin_client, roles):
 
 def test_turkish_excel_csv_windows_1254_semicolons_and_turkish_amounts(admin_client, roles):
     content = (
-        "meslek;yil;ortalama;ust_duzey;kaynak\n"
-        "meslek-1;2025;33.000;44.000,50;Kariyer siteleri ve forumlar (güncel)\n"
+        "meslek;yil;ortalama;ust_duzey;kaynak;net_brut\n"
+        "meslek-1;2025;33.000;44.000,50;Kariyer siteleri ve forumlar (güncel);brüt\n"
     ).encode("cp1254")
     response = upload(admin_client, content)
     assert not row_errors(response), row_errors(response)
@@ -162,6 +162,7 @@ def test_export_then_import_round_trip(admin_client, roles, fmt, extension):
                     "source",
                     "source_url",
                     "is_sample",
+                    "pay_basis",
                 )
             },
         },  # fmt: skip
@@ -209,14 +210,14 @@ def test_file_level_problems(admin_client, roles, content, message):
 
 def test_xlsx_chosen_for_a_csv_file(admin_client, roles):
     before = bands()
-    response = upload(admin_client, f"{HEADER}\nmeslek-1,2025,,1,2,,,x,,", fmt=XLSX)
+    response = upload(admin_client, f"{HEADER}\nmeslek-1,2025,,1,2,,,x,,,net", fmt=XLSX)
     assert_nothing_written(response, before)
     assert "Bu dosya XLSX olarak okunamadı." in file_errors(response)
 
 
 def test_a_50000_row_file_is_refused_quickly(admin_client, roles):
     before = bands()
-    rows = "\n".join(f"meslek-1,{1990 + n % 30},,30000,40000,,,x,," for n in range(50_000))
+    rows = "\n".join(f"meslek-1,{1990 + n % 30},,30000,40000,,,x,,,net" for n in range(50_000))
     started = time.perf_counter()
     response = upload(admin_client, f"{HEADER}\n{rows}\n")
     elapsed = time.perf_counter() - started
@@ -232,25 +233,25 @@ def test_a_50000_row_file_is_refused_quickly(admin_client, roles):
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
-        ("meslek-1,2025,,otuz bin,40000,,,x,,", "1:ortalama:“otuz bin” bir tutar değil"),
+        ("meslek-1,2025,,otuz bin,40000,,,x,,,net", "1:ortalama:“otuz bin” bir tutar değil"),
         (
             "yok-boyle-meslek,2025,,30000,40000,,,x,,",
             "1:meslek:“yok-boyle-meslek” web adresine sahip bir meslek yok.",
         ),
-        ("meslek-1,iki bin,,30000,40000,,,x,,", "1:yil:“iki bin” bir yıl değil"),
+        ("meslek-1,iki bin,,30000,40000,,,x,,,net", "1:yil:“iki bin” bir yıl değil"),
         (
-            "meslek-1,2025,,50000,40000,,,x,,",
+            "meslek-1,2025,,50000,40000,,,x,,,net",
             "1:ortalama:" + gettext("The average cannot be higher than the top figure."),
         ),
         (
-            "meslek-1,2999,,30000,40000,,,x,,",
+            "meslek-1,2999,,30000,40000,,,x,,,net",
             "1:yil:" + gettext("The year cannot be in the future (it is %(year)s now).")[:12],
         ),
         (
-            "meslek-1,2025,,-5,40000,,,x,,",
+            "meslek-1,2025,,-5,40000,,,x,,,net",
             "1:ortalama:" + gettext("Enter an amount greater than zero."),
         ),
-        ("meslek-1,2025,,30000,40000,,,,,", "1:kaynak:Bu alan boş olamaz."),
+        ("meslek-1,2025,,30000,40000,,,,,,net", "1:kaynak:Bu alan boş olamaz."),
     ],
     ids=[
         "text-amount",
@@ -264,7 +265,7 @@ def test_a_50000_row_file_is_refused_quickly(admin_client, roles):
 )
 def test_row_errors_are_listed_and_nothing_is_written(admin_client, roles, row, expected):
     before = bands()
-    content = f"{HEADER}\n{row}\nmeslek-2,2025,,30000,40000,,,x,,\n"
+    content = f"{HEADER}\n{row}\nmeslek-2,2025,,30000,40000,,,x,,,net\n"
     response = upload(admin_client, content)
     assert_nothing_written(response, before)
     errors = row_errors(response)
@@ -275,8 +276,8 @@ def test_row_errors_are_listed_and_nothing_is_written(admin_client, roles, row, 
 
 def test_duplicate_role_and_year_rows(admin_client, roles):
     before = bands()
-    rows = ["meslek-1,2025,,30000,40000,,,x,,", "meslek-2,2025,,30000,40000,,,x,,"]
-    content = "\n".join([HEADER, *rows, "meslek-1,2025,,31000,41000,,,x,,"])
+    rows = ["meslek-1,2025,,30000,40000,,,x,,,net", "meslek-2,2025,,30000,40000,,,x,,,net"]
+    content = "\n".join([HEADER, *rows, "meslek-1,2025,,31000,41000,,,x,,,net"])
     response = upload(admin_client, content)
     assert_nothing_written(response, before)
     assert row_errors(response) == [
@@ -287,7 +288,9 @@ def test_duplicate_role_and_year_rows(admin_client, roles):
 
 def test_confirm_writes_nothing_if_the_data_went_bad_in_between(admin_client, roles):
     before = bands()
-    content = f"{HEADER}\nmeslek-1,2025,,33000,44000,,,x,,\nmeslek-2,2025,,33000,44000,,,x,,\n"
+    content = (
+        f"{HEADER}\nmeslek-1,2025,,33000,44000,,,x,,,net\nmeslek-2,2025,,33000,44000,,,x,,,net\n"
+    )
     response = upload(admin_client, content)
     assert "confirm_form" in response.context
     roles[1].delete()  # someone deletes a role before the editor confirms
@@ -305,7 +308,7 @@ def test_a_1000_row_yearly_update_dry_run_and_confirm(admin_client):
     for n in range(1000):
         make_role(f"Meslek {n}", sector=sector, slug=f"m-{n}")
     rows = "\n".join(
-        f"m-{n},2025,,{30000 + n},{45000 + n},,,Kariyer siteleri,," for n in range(1000)
+        f"m-{n},2025,,{30000 + n},{45000 + n},,,Kariyer siteleri,,,net" for n in range(1000)
     )
     started = time.perf_counter()
     response = upload(admin_client, f"{HEADER}\n{rows}\n")
@@ -321,7 +324,8 @@ def test_a_1000_row_yearly_update_dry_run_and_confirm(admin_client):
 
 def test_column_names_with_turkish_letters_capitals_and_spaces(admin_client, roles):
     content = (
-        "Meslek;Yıl;Ortalama;Üst Düzey;Kaynak\nmeslek-2;2025;35.500;47.000;Kariyer siteleri\n"
+        "Meslek;Yıl;Ortalama;Üst Düzey;Kaynak;Net Brüt\n"
+        "meslek-2;2025;35.500;47.000;Kariyer siteleri;NET\n"
     ).encode("utf-8-sig")
     response = upload(admin_client, content)
     assert not file_errors(response) and not row_errors(response)

@@ -38,12 +38,23 @@ def test_every_database_has_the_group_with_exactly_the_editors_permissions():
             for model in ARTICLE_MODELS
             for action in ("view", "add", "change", "delete")
         }
-        | {"articles.view_historicalsalaryband"}
+        | {
+            f"articles.view_historical{model}"
+            for model in (
+                "salaryband",
+                "role",
+                "responsibility",
+                "roleskill",
+                "trend",
+                "relatedrole",
+            )
+        }
         | {
             f"comments.{codename}"
             for codename in ("view_comment", "change_comment", "delete_comment", "can_moderate")
         }
         | {f"comments.{action}_blockedword" for action in ("view", "add", "change", "delete")}
+        | {"pages.view_simplepage", "pages.change_simplepage", "pages.view_historicalsimplepage"}
     )
     assert group_perms() == expected
     assert not any(
@@ -58,7 +69,7 @@ def test_setupeditors_resets_the_group_to_exactly_the_list():
     call_command("setupeditors", verbosity=2, stdout=out)
     assert "auth.change_user" not in group_perms()
     text = out.getvalue()
-    assert "“Editörler” grubunun 45 izni var." in text
+    assert "“Editörler” grubunun 53 izni var." in text
     group2, skipped = setup_editor_group()
     assert group2 == group and skipped == []  # the comments app is installed now
 
@@ -115,7 +126,10 @@ def test_editor_writes_an_article_and_updates_its_salary(editor_client):
 
 def test_editor_imports_salaries(editor_client):
     make_role("Kredi Asistanı", slug="kredi-asistani")
-    content = "meslek,yil,ortalama,ust_duzey,kaynak\nkredi-asistani,2025,30000,40000,Kaynak\n"
+    content = (
+        "meslek,yil,ortalama,ust_duzey,kaynak,net_brut\n"
+        "kredi-asistani,2025,30000,40000,Kaynak,net\n"
+    )
     response = editor_client.post(
         reverse("admin:articles_salaryband_import"),
         {

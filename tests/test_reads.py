@@ -1,4 +1,7 @@
-"""Read counts: counted in the cache (page-cache hits too), written in batches."""
+"""Read counts: the article's beacon counts in the cache (page-cache hits too), written in
+batches."""
+
+import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -19,23 +22,50 @@ def view_count(role):
     return Role.objects.get(pk=role.pk).view_count
 
 
+BEACON = re.compile(r'<img src="(/okundu/[^"]+/)" alt="" width="1" height="1" hidden>')
+
+
+def beacon(page):
+    """The hidden image's address on an article page (a browser loads it with the page)."""
+    return BEACON.search(page.content.decode()).group(1)
+
+
+def read(client, role, **headers):
+    """What a browser does: the article (from the page cache after the first time), then its
+    beacon image."""
+    page = client.get(role.get_absolute_url(), **headers)
+    return client.get(beacon(page), **headers)
+
+
 def test_reads_are_counted_without_database_writes_even_from_the_page_cache(
     client, django_assert_num_queries
 ):
     role = make_role("Kredi Asistanı")
-    client.get(role.get_absolute_url())  # renders and fills the page cache
+    read(client, role)  # renders and fills the page cache
     with django_assert_num_queries(0):
         for _ in range(4):
-            assert client.get(role.get_absolute_url())["X-Page-Cache"] == "hit"
+            page = client.get(role.get_absolute_url())
+            assert page["X-Page-Cache"] == "hit"
+            pixel = client.get(beacon(page))
+    assert (pixel.status_code, pixel["Content-Type"]) == (200, "image/gif")
+    assert "no-store" in pixel["Cache-Control"]  # no cache in between may answer for it
     assert reads.pending_reads() == {"kredi-asistani": 5}
     assert view_count(role) == 0
+
+
+def test_a_made_up_beacon_counts_nothing(client):
+    role = make_role("Kredi Asistanı")
+    real = beacon(client.get(role.get_absolute_url()))
+    assert client.get(real.replace("kredi-asistani", "baska-bir-sey")).status_code == 404
+    assert client.get("/okundu/kredi-asistani/").status_code == 404
+    assert reads.pending_reads() == {}
 
 
 def test_flush_writes_one_update_per_read_role_and_keeps_later_reads(client):
     first, second, unread = make_role("Birinci"), make_role("İkinci"), make_role("Okunmamış")
     for _ in range(3):
-        client.get(first.get_absolute_url())
-    client.get(second.get_absolute_url())
+        read(client, first)
+    read(client, second)
     with CaptureQueriesContext(connection) as captured:
         assert reads.flush() == 4
     statements = [q["sql"].split()[0] for q in captured.captured_queries]
@@ -43,7 +73,7 @@ def test_flush_writes_one_update_per_read_role_and_keeps_later_reads(client):
     assert statements == ["SELECT", "UPDATE", "UPDATE"]  # role slugs; one UPDATE per read role
     assert (view_count(first), view_count(second), view_count(unread)) == (3, 1, 0)
     assert reads.pending_reads() == {}
-    client.get(first.get_absolute_url())
+    read(client, first)
     assert reads.flush() == 1
     assert view_count(first) == 4
     assert reads.flush() == 0
@@ -51,7 +81,7 @@ def test_flush_writes_one_update_per_read_role_and_keeps_later_reads(client):
 
 def test_flush_does_not_touch_updated_at_or_the_page_cache(client):
     role = make_role()
-    client.get(role.get_absolute_url())
+    read(client, role)
     before = Role.objects.get(pk=role.pk).updated_at
     reads.flush()
     assert Role.objects.get(pk=role.pk).updated_at == before
@@ -60,7 +90,7 @@ def test_flush_does_not_touch_updated_at_or_the_page_cache(client):
 
 def test_management_command_flushes(client):
     role = make_role()
-    client.get(role.get_absolute_url())
+    read(client, role)
     call_command("flush_reads", verbosity=0)
     assert view_count(role) == 1
 
@@ -69,22 +99,22 @@ def test_flush_happens_by_itself_after_enough_reads(client, settings):
     settings.READS_FLUSH_EVERY = 5
     role = make_role()
     for _ in range(4):
-        client.get(role.get_absolute_url())
+        read(client, role)
     assert view_count(role) == 0
-    client.get(role.get_absolute_url())
+    read(client, role)
     assert view_count(role) == 5
 
 
 def test_flush_happens_by_itself_when_the_time_window_ends(client):
     role = make_role()
-    client.get(role.get_absolute_url())
-    client.get(role.get_absolute_url())
+    read(client, role)
+    read(client, role)
     assert view_count(role) == 0
     cache.delete(reads.WINDOW_KEY)  # as if READS_FLUSH_SECONDS had passed
-    client.get(role.get_absolute_url())
+    read(client, role)
     assert view_count(role) == 3
     assert reads.pending_reads() == {}
-    client.get(role.get_absolute_url())  # a new window has begun: counted, not yet written
+    read(client, role)  # a new window has begun: counted, not yet written
     assert view_count(role) == 3
 
 
@@ -97,11 +127,16 @@ def test_a_running_flush_is_not_repeated():
 def test_staff_bots_head_requests_and_missing_pages_are_not_counted(client):
     role = make_role()
     draft = make_role(published=False)
-    client.get(role.get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1)")
-    client.head(role.get_absolute_url())
-    client.get("/meslekler/yok-boyle/")
-    client.get(draft.get_absolute_url())  # 404 for the public
-    staff = User.objects.create_user("editor", password="x-long-test-password", is_staff=True)
+    pixel = beacon(client.get(role.get_absolute_url()))
+    client.get(pixel, HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1)")
+    client.head(pixel)
+    assert client.get("/meslekler/yok-boyle/").status_code == 404  # no beacon on a 404
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    staff = User.objects.create_user(
+        "editor", password="x-long-test-password", is_staff=True, is_superuser=True
+    )
     client.force_login(staff)
-    client.get(role.get_absolute_url())
+    client.get(pixel)
+    preview = client.get(draft.get_absolute_url())
+    assert preview.status_code == 200 and not BEACON.search(preview.content.decode())
     assert reads.pending_reads() == {}

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_settings(env, code="import django; django.setup(); print('ok')"):
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    own = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "SITE_URL", "FRONT_CACHE_URLS")
+    base = {k: v for k, v in os.environ.items() if not k.startswith(own)}
     base.update({"DJANGO_SETTINGS_MODULE": "careers.settings", **env})
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True, text=True,
@@ -35,15 +36,41 @@ def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
     assert "DJANGO_ALLOWED_HOSTS must be set" in result.stderr
 
 
-def test_production_runs_with_both_and_debug_off(tmp_path):
-    code = "import django; django.setup(); from django.conf import settings as s; print(s.DEBUG)"
-    result = run_settings(
-        {"DJANGO_ENV": "production", "DJANGO_SECRET_KEY": "k" * 60,
-         "DJANGO_ALLOWED_HOSTS": "example.org", "DJANGO_VAR_DIR": str(tmp_path)},
-        code,
-    )  # fmt: skip
+PRODUCTION = {
+    "DJANGO_ENV": "production",
+    "DJANGO_SECRET_KEY": "k" * 60,
+    "DJANGO_ALLOWED_HOSTS": "example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "SITE_URL": "https://meslekrehberi.example",
+}
+
+
+def test_production_runs_with_everything_set_and_debug_off(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(s.DEBUG, s.CACHES['default']['BACKEND'], s.SITE_URL)"
+    )
+    result = run_settings({**PRODUCTION, "DJANGO_VAR_DIR": str(tmp_path)}, code)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "False"
+    assert result.stdout.split() == [
+        "False",
+        "django.core.cache.backends.redis.RedisCache",
+        "https://meslekrehberi.example",
+    ]
+
+
+@pytest.mark.parametrize("missing", ["REDIS_URL", "SITE_URL"])
+def test_production_refuses_to_start_without_shared_state_or_site_url(tmp_path, missing):
+    env = {k: v for k, v in PRODUCTION.items() if k != missing}
+    result = run_settings({**env, "DJANGO_VAR_DIR": str(tmp_path)})
+    assert result.returncode != 0
+    assert f"{missing} must be set when DJANGO_ENV=production" in result.stderr
+
+
+def test_redis_support_is_installed_with_its_c_parser():
+    import redis.utils
+
+    assert redis.utils.HIREDIS_AVAILABLE
 
 
 def test_embedded_default_needs_no_environment(tmp_path):

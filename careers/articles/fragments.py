@@ -1,67 +1,44 @@
-"""The article, rendered once per version of its content.
+"""The article, rendered once per version of what it shows.
 
 An article page is the article (sections, salaries, skills, related roles: what editors
 change) and its comments (what readers change). The article part is rendered into two HTML
-fragments kept in the cache under the *article version*, a counter every save of article
-content bumps (``signals.py``) and comments do not: a new comment re-renders only the
-comment section, and a page whose article is cached costs the role and its comments.
-Drafts shown to editors are never cached.
+fragments and its SEO meta, kept by :func:`careers.site.fragments.cached` under the
+article's surrogate keys (:func:`.keys.article`): a new comment (``comments-<pk>``) re-renders
+only the comment section, and a page whose article is kept costs the role and its comments.
+Drafts shown to editors are never kept.
 """
 
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 
-from . import charts, meta
+from careers.site.fragments import WithKeys, cached
+
+from . import charts, keys, meta, notices, salary
 from .freshness import last_modified
 from .models import MinimumWage, article_prefetches
 from .related import related_for
 
-VERSION_KEY = "article-version"
-FRAGMENT_SECONDS = 600
-
-
-def article_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
-
-
-def bump_article_version():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
-
-
-def salary_sources(bands):
-    """One source line per distinct source, with the years it covers."""
-    sources = {}
-    for band in bands:
-        key = (band.source, band.source_url, band.is_sample)
-        entry = sources.setdefault(
-            key,
-            {"text": band.source, "url": band.source_url, "is_sample": band.is_sample, "years": []},
-        )
-        entry["years"].append(band.year)
-    return list(sources.values())
-
 
 def render_article(role, preview):
-    """``{"head", "body", "meta"}`` of the article (everything but its comments)."""
+    """``{"head", "body", "meta"}`` of the article (everything but its comments), with the
+    keys it shows."""
     prefetch_related_objects([role], *article_prefetches())
     links, computed = related_for(role)
-    bands = MinimumWage.objects.attach_multiples(role.salary_bands.all())
+    bands = list(role.salary_bands.all())
+    rates = MinimumWage.objects.table() if bands else []
+    bands = MinimumWage.objects.attach_multiples(bands, rates)
     modified = last_modified(role, bands)
     context = {
         "role": role,
         "preview": preview,
         "bands": bands,
-        "sources": salary_sources(bands),
+        "sources": salary.salary_sources(bands),
         "last_modified": modified,
         "salary_chart": charts.history_chart(bands),
+        "salary_notice": notices.notice_for_bands(bands, rates),
+        "salary_updates": notices.update_notes(notices.recent_history(role), bands)
+        if bands
+        else [],
         "related_links": links,
         "computed_related": computed,
         "popular": {
@@ -69,19 +46,17 @@ def render_article(role, preview):
             for placement in ("after_training", "after_trends_intro")
         },
     }
-    return {
+    fragments = {
         "head": render_to_string("articles/article_head.html", context),
         "body": render_to_string("articles/article_body.html", context),
         "meta": meta.article(role, bands, modified, preview),
     }
+    return WithKeys(fragments, keys.article(role, links, computed))
 
 
-def article_fragments(role, preview):
+def article_fragments(request, role, preview):
     if preview:
-        return render_article(role, preview)
-    key = f"article:{role.pk}:{article_version()}"
-    fragments = cache.get(key)
-    if fragments is None:
-        fragments = render_article(role, preview)
-        cache.set(key, fragments, FRAGMENT_SECONDS)
-    return fragments
+        return render_article(role, preview).value
+    return cached(
+        f"article:{role.pk}", [keys.role(role.pk)], lambda: render_article(role, preview), request
+    )

@@ -2,16 +2,17 @@
 
 from itertools import groupby
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, F, Q
 from django.db.models.functions import Substr
+from django.template.loader import render_to_string
 
 from careers import turkish
 from careers.collation import turkish_order
-from careers.site import cache as cache_module
+from careers.site.fragments import cached
 
+from . import keys
 from .freshness import with_last_modified
 from .models import Role, SalaryBand, Sector, Skill
 
@@ -43,19 +44,13 @@ def sort_roles(roles, key, ascending):
 
 # --- Lists at any size: ordered and paginated in the database -------------------------------
 
-#: Cached lists (letters, sector and skill counts) are keyed by the content version: any save
-#: refreshes them, and no page recounts every role on every request.
-COUNTS_SECONDS = 600
+#: Cached lists (letters, sector and skill counts) are kept until a role, sector or skill
+#: changes (their surrogate keys): no page recounts every role on every request.
 DIGITS = "0-9"
 
 
-def _cached(name, build):
-    key = f"listing:{name}:{cache_module.content_version()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, COUNTS_SECONDS)
-    return value
+def _cached(name, build, *extra_keys):
+    return cached(f"listing:{name}", [keys.ROLES, keys.SECTORS, *extra_keys], build)
 
 
 def counts():
@@ -103,7 +98,19 @@ def letters():
 
 
 def skills_with_counts():
-    return _cached("skills", lambda: list(Skill.objects.with_role_counts().order_by("name_sort")))
+    return _cached(
+        "skills", lambda: list(Skill.objects.with_role_counts().order_by("name_sort")), keys.SKILLS
+    )
+
+
+def skill_list_html(request):
+    """The skill list (hundreds of skills) rendered once until skills or roles change."""
+    return cached(
+        "listing:skill-list-html",
+        [keys.ROLES, keys.SKILLS],
+        lambda: render_to_string("includes/skill_list.html", {"skills": skills_with_counts()}),
+        request,
+    )
 
 
 def letter_of(key_initial):

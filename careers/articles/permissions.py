@@ -27,8 +27,12 @@ EDITOR_PERMISSIONS = (
         for model in _ARTICLE_MODELS
         for action in ("view", "add", "change", "delete")
     ),
-    # Salary history (django-simple-history): read only.
-    "articles.view_historicalsalaryband",
+    # Revisions (django-simple-history) of salaries and articles: read only; reverting an
+    # article goes through its change form, so it needs change_role and nothing more.
+    *(
+        f"articles.view_historical{model}"
+        for model in ("salaryband", "role", "responsibility", "roleskill", "trend", "relatedrole")
+    ),
     # Comment moderation: the comments (the pending queue admin checks these too) and the
     # blocklist of words that hold a comment or mark it as spam.
     "comments.view_comment",
@@ -36,6 +40,10 @@ EDITOR_PERMISSIONS = (
     "comments.delete_comment",
     "comments.can_moderate",
     *(f"comments.{action}_blockedword" for action in ("view", "add", "change", "delete")),
+    # The site pages (KVKK notice, contact and imprint, editorial policy): edit, not delete.
+    "pages.view_simplepage",
+    "pages.change_simplepage",
+    "pages.view_historicalsimplepage",
 )
 
 

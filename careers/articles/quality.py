@@ -69,17 +69,27 @@ def below_minimum_warnings(band, rates):
     if minimum is None:
         return []
     warnings = []
+    gross = getattr(band, "pay_basis", "net") == "gross"  # like with like; else the net floor
+    floor = minimum.gross_monthly if gross else minimum.net_monthly
+    template = (
+        _(
+            "%(figure)s (%(amount)s) is below the lowest gross minimum wage of %(year)s "
+            "(%(minimum)s)."
+        )
+        if gross
+        else _(
+            "%(figure)s (%(amount)s) is below the lowest net minimum wage of %(year)s "
+            "(%(minimum)s)."
+        )
+    )
     for field in ("low", "average", "top"):
         amount = getattr(band, field)
-        if amount is not None and amount < minimum.net_monthly:
-            message = _(
-                "%(figure)s (%(amount)s) is below the lowest net minimum wage of %(year)s "
-                "(%(minimum)s)."
-            ) % {
+        if amount is not None and amount < floor:
+            message = template % {
                 "figure": _figure_label(field),
                 "amount": turkish.format_money(amount),
                 "year": band.year,
-                "minimum": turkish.format_money(minimum.net_monthly),
+                "minimum": turkish.format_money(floor),
             }
             warnings.append(SalaryWarning(band, BELOW_MINIMUM, field, message))
     return warnings

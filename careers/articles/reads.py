@@ -1,20 +1,22 @@
 """Read counts without a database write per page view.
 
-Each article view by a reader adds one to a counter in the cache (``cache.incr``: atomic in
-Redis across all app servers, and in local memory within one process). The counters are
-added to ``Role.view_count`` in batches, with one ``UPDATE … SET view_count = view_count + n``
-per role that was read:
+Articles are served by the front cache and the page cache, where no Python runs per read, so
+a read is counted by the page's *read beacon*: a hidden 1×1 image
+(``<img src="/okundu/<signed slug>/" hidden>``), never cached, that adds one to a counter in
+the cache (Redis ``INCRBY``: atomic across all app servers, one round trip; local memory in
+one process). Bots rarely load images, and the beacon also skips staff, HEAD requests and
+known bot user agents. The slug is signed, so nobody can fill the cache with counters for
+made-up articles. The counters are added to ``Role.view_count`` in batches, with one
+``UPDATE … SET view_count = view_count + n`` per role that was read:
 
 * by a reader's request, at most once every ``READS_FLUSH_SECONDS`` (default 300) and as soon
   as ``READS_FLUSH_EVERY`` reads (default 500) are pending, whichever comes first;
-* by ``manage.py flush_reads`` (from cron, or before a deploy), at any time.
+* by ``manage.py flush_reads`` (from a timer, or before a deploy), at any time.
 
 A flush reads each counter, writes the rows, then *subtracts* what it wrote (``cache.decr``),
 so reads that arrive meanwhile are kept for the next flush; a lock key keeps two flushes from
-writing the same counts. Counting happens in front of the page cache (see ``count_reads``), so
-pages served from the cache are counted too. Staff, bots, HEAD requests and error pages are not
-counted. With the local-memory cache (one process, development) the command sees only its own
-process's counters: production with several processes uses Redis (``REDIS_URL``).
+writing the same counts. With the local-memory cache (one process, development) the command
+sees only its own process's counters: production with several processes uses Redis.
 
 The write uses ``QuerySet.update``: no ``updated_at`` change, no signals, so a flush neither
 marks articles as modified nor invalidates the page cache; lists ordered by reads (the home
@@ -22,13 +24,18 @@ page) catch up when their cached page expires.
 """
 
 import contextlib
-import functools
 import re
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from careers.site import shared
 
 from .models import Role
 
@@ -51,14 +58,6 @@ def counter_key(slug):
     return f"{PREFIX}{slug}"
 
 
-def _incr(key):
-    try:
-        return cache.incr(key)
-    except ValueError:  # not there yet: create it without losing a concurrent first read
-        cache.add(key, 0, timeout=None)
-        return cache.incr(key)
-
-
 def _decr(key, amount):
     with contextlib.suppress(ValueError):  # evicted meanwhile: nothing left to subtract from
         cache.decr(key, amount)
@@ -67,8 +66,7 @@ def _decr(key, amount):
 def record_read(slug):
     """Count one read of the article ``slug``; flush when the time or count has come."""
     due = cache.add(WINDOW_KEY, 1, timeout=flush_seconds())  # True once per window
-    _incr(counter_key(slug))
-    pending = _incr(PENDING_KEY)
+    pending = shared.incr({counter_key(slug): 1, PENDING_KEY: 1})[PENDING_KEY]
     if (due and pending > 1) or pending >= flush_every():
         flush()
 
@@ -114,14 +112,24 @@ def is_reader(request):
     )
 
 
-def count_reads(view):
-    """Count a successful article view; wraps the page-cached view so cache hits count too."""
+SIGNER = signing.Signer(salt="careers.articles.reads")
+# A transparent 1×1 GIF.
+PIXEL = bytes.fromhex(
+    "47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b"
+)
 
-    @functools.wraps(view)
-    def wrapper(request, *args, slug, **kwargs):
-        response = view(request, *args, slug=slug, **kwargs)
-        if response.status_code == 200 and is_reader(request):
-            record_read(slug)
-        return response
 
-    return wrapper
+def beacon_url(slug):
+    return reverse("articles:read_beacon", kwargs={"token": SIGNER.sign(slug)})
+
+
+@never_cache
+def read_beacon(request, token):
+    """The article page's hidden image: counts one read of its article."""
+    try:
+        slug = SIGNER.unsign(token)
+    except signing.BadSignature:
+        raise Http404 from None
+    if is_reader(request):
+        record_read(slug)
+    return HttpResponse(PIXEL, content_type="image/gif")

@@ -106,12 +106,22 @@ def lowest_minimum_wage_in_year(rates, year):
 MULTIPLE_PLACES = Decimal("0.1")
 
 
-def minimum_wage_multiple(amount, rate):
-    """``amount`` as a multiple of ``rate``'s net monthly figure, to one decimal place:
-    ``minimum_wage_multiple(Decimal("15963.25"), rate_11402_32)`` -> ``Decimal("1.4")``."""
-    if amount is None or rate is None or not rate.net_monthly:
+def minimum_wage_amount(rate, pay_basis="net"):
+    """The figure of ``rate`` a band of ``pay_basis`` is compared with: net with net, gross
+    with gross; None for "unspecified" (comparing an unknown basis would mislead)."""
+    if rate is None or pay_basis not in ("net", "gross"):
         return None
-    return (Decimal(amount) / rate.net_monthly).quantize(MULTIPLE_PLACES, rounding=ROUND_HALF_UP)
+    return rate.net_monthly if pay_basis == "net" else rate.gross_monthly
+
+
+def minimum_wage_multiple(amount, rate, pay_basis="net"):
+    """``amount`` as a multiple of ``rate``'s net (or, for a gross figure, gross) monthly
+    figure, to one decimal place; None when the basis is unspecified:
+    ``minimum_wage_multiple(Decimal("15963.25"), rate_11402_32)`` -> ``Decimal("1.4")``."""
+    minimum = minimum_wage_amount(rate, pay_basis)
+    if amount is None or not minimum:
+        return None
+    return (Decimal(amount) / minimum).quantize(MULTIPLE_PLACES, rounding=ROUND_HALF_UP)
 
 
 def format_multiple(multiple):
@@ -122,3 +132,16 @@ def format_multiple(multiple):
     if multiple == multiple.to_integral_value():
         return str(int(multiple))
     return f"{multiple:f}".replace(".", ",")
+
+
+def salary_sources(bands):
+    """One source line per distinct source, with the years it covers."""
+    sources = {}
+    for band in bands:
+        key = (band.source, band.source_url, band.is_sample)
+        entry = sources.setdefault(
+            key,
+            {"text": band.source, "url": band.source_url, "is_sample": band.is_sample, "years": []},
+        )
+        entry["years"].append(band.year)
+    return list(sources.values())

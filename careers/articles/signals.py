@@ -1,12 +1,12 @@
-"""Any change to what an article page shows invalidates the page cache at once."""
+"""A change to what pages show invalidates exactly those pages (keys in :mod:`.keys`)."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from careers import turkish
-from careers.site import cache
+from careers.site.cache import ALL, invalidate
 
-from .fragments import bump_article_version
+from . import keys
 from .models import (
     MarkdownRenderedModel,
     MinimumWage,
@@ -17,14 +17,14 @@ from .models import (
     SalaryBand,
     Sector,
     Skill,
+    Status,
     Trend,
     refresh_latest_salary,
 )
 
-CONTENT_MODELS = (
-    Sector, Skill, Role, Responsibility, RoleSkill, Trend, RelatedRole, SalaryBand,
-    MinimumWage,  # articles show each band as a multiple of the minimum wage
-)  # fmt: skip
+# What makes a role appear on (or leave) its sector's and skills' pages and the computed
+# related roles of other articles.
+MEMBERSHIP_FIELDS = ("status", "published_at", "sector_id", "slug")
 
 
 #: model -> (name field, stored Turkish sort key field); see careers.collation.
@@ -55,22 +55,82 @@ def render_fixture_markdown(sender, instance, raw=False, **kwargs):
         sender._default_manager.filter(pk=instance.pk).update(**html)
 
 
+def role_keys(role, membership=True):
+    found = [keys.role(role.pk), keys.ROLES, keys.SEARCH]
+    if membership:
+        found.append(keys.sector(role.sector_id))
+        found += [keys.skill(pk) for pk in role.role_skills.values_list("skill_id", flat=True)]
+    return found
+
+
+@receiver(pre_save, sender=Role)
+def remember_role(sender, instance, raw=False, **kwargs):
+    instance._stored = (
+        None
+        if raw or instance.pk is None
+        else Role.objects.filter(pk=instance.pk).values(*MEMBERSHIP_FIELDS).first()
+    )
+
+
+@receiver(post_save, sender=Role)
+def role_saved(sender, instance, raw=False, **kwargs):
+    stored = getattr(instance, "_stored", None)
+    if stored is None:  # new: shows on other pages only once published
+        moved = instance.status == Status.PUBLISHED
+    else:
+        moved = any(stored[f] != getattr(instance, f) for f in MEMBERSHIP_FIELDS)
+    found = role_keys(instance, membership=moved)
+    if stored is not None and stored["sector_id"] != instance.sector_id:
+        found.append(keys.sector(stored["sector_id"]))
+    invalidate(*found)
+
+
+@receiver(pre_delete, sender=Role)
+def role_deleted(sender, instance, **kwargs):
+    invalidate(*role_keys(instance))
+
+
 @receiver(post_save, sender=SalaryBand)
 @receiver(post_delete, sender=SalaryBand)
 def band_changed(sender, instance, **kwargs):
-    """The role keeps its latest band's figures (lists sort by them in the database)."""
-    refresh_latest_salary([instance.role_id])
+    refresh_latest_salary([instance.role_id])  # the role keeps its latest band's figures
+    invalidate(keys.role(instance.role_id), keys.ROLES)  # cards show the latest salary
 
 
-@receiver(post_save)
-@receiver(post_delete)
-def content_changed(sender, **kwargs):
-    if sender in CONTENT_MODELS:
-        cache.bump_content_version()
-        bump_article_version()  # the cached article fragments (comments do not bump it)
+@receiver(post_save, sender=Responsibility)
+@receiver(post_delete, sender=Responsibility)
+@receiver(post_save, sender=Trend)
+@receiver(post_delete, sender=Trend)
+@receiver(post_save, sender=RelatedRole)
+@receiver(post_delete, sender=RelatedRole)
+def section_changed(sender, instance, **kwargs):
+    invalidate(keys.role(getattr(instance, "role_id", None) or instance.from_role_id), keys.SEARCH)
+
+
+@receiver(post_save, sender=RoleSkill)
+@receiver(post_delete, sender=RoleSkill)
+def role_skill_changed(sender, instance, **kwargs):
+    invalidate(keys.role(instance.role_id), keys.skill(instance.skill_id), keys.SKILLS, keys.SEARCH)
+
+
+@receiver(post_save, sender=Skill)
+@receiver(post_delete, sender=Skill)
+def skill_changed(sender, instance, **kwargs):
+    invalidate(keys.skill(instance.pk), keys.SKILLS, keys.SEARCH)
+
+
+@receiver(post_save, sender=Sector)
+@receiver(post_delete, sender=Sector)
+def sector_changed(sender, instance, **kwargs):
+    invalidate(keys.sector(instance.pk), keys.SECTORS, keys.ROLES)
+
+
+@receiver(post_save, sender=MinimumWage)
+@receiver(post_delete, sender=MinimumWage)
+def minimum_wage_changed(sender, instance, **kwargs):
+    invalidate(keys.MINWAGE)
 
 
 @receiver(m2m_changed, sender=Role.related_roles.through)
-def related_changed(**kwargs):
-    cache.bump_content_version()
-    bump_article_version()
+def related_changed(instance, **kwargs):
+    invalidate(keys.role(instance.pk) if isinstance(instance, Role) else ALL)

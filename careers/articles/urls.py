@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import reads, views
 
 app_name = "articles"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("beceriler/", views.skill_list, name="skill_list"),
     path("beceriler/<slug:slug>/", views.skill_detail, name="skill_detail"),
     path("maaslar/", views.salaries, name="salaries"),
+    path("okundu/<str:token>/", reads.read_beacon, name="read_beacon"),
 ]

@@ -2,20 +2,18 @@
 template and takes its SEO meta from :mod:`.meta`. Every public page goes through the page
 cache (:func:`careers.site.cache.cache_public_page`)."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from careers import turkish
-from careers.site.cache import cache_public_page, content_version
+from careers.site.cache import cache_public_page, shows
 
-from . import charts, fragments, listing, meta
+from . import charts, fragments, keys, listing, meta, reads
 from .forms import SalaryFilterForm
 from .models import Role, Sector, Skill
 from .permissions import can_preview
-from .reads import count_reads
 
 SECTOR_PAGE_SIZE = 20
 SKILL_PAGE_SIZE = 20
@@ -24,7 +22,7 @@ SALARY_PAGE_SIZE = 50
 HOME_LIST_SIZE = 5
 
 
-@cache_public_page
+@cache_public_page(keys=(keys.ROLES, keys.SECTORS))
 def home(request):
     """A chosen selection with links onward: sectors, the most read, the recently updated
     and the initials of the A–Z (each bounded, whatever the number of roles)."""
@@ -44,7 +42,7 @@ def home(request):
     )
 
 
-@cache_public_page(params=("harf", "sayfa"))
+@cache_public_page(params=("harf", "sayfa"), keys=(keys.ROLES,))
 def role_list(request):
     """A–Z, one initial at a time (``?harf=ç``), paginated in the database."""
     letters = listing.letters()
@@ -71,17 +69,19 @@ def role_list(request):
     )
 
 
-def _role_page(request, roles, size, count=None):
+def _role_page(request, roles, size, count):
+    """A page of role cards in Turkish order, paginated in the database (``count`` from the
+    cached counts: no COUNT query)."""
     roles = listing.in_turkish_order(roles)
-    paginator = (
-        Paginator(roles, size) if count is None else listing.CountedPaginator(roles, size, count)
-    )
-    return paginator.get_page(request.GET.get("sayfa"))
+    page = listing.CountedPaginator(roles, size, count).get_page(request.GET.get("sayfa"))
+    shows(request, *keys.cards(page))
+    return page
 
 
 @cache_public_page(params=("sayfa",))
 def sector_detail(request, slug):
     sector = get_object_or_404(Sector, slug=slug)
+    shows(request, keys.sector(sector.pk))
     counted = next((s for s in listing.sectors_with_counts() if s.pk == sector.pk), None)
     page = _role_page(
         request,
@@ -96,22 +96,19 @@ def sector_detail(request, slug):
     )
 
 
-@cache_public_page
+@cache_public_page(keys=(keys.SKILLS,))
 def skill_list(request):
     return render(
         request,
         "articles/skill_list.html",
-        {
-            "skills": listing.skills_with_counts,  # called only when the list is not cached
-            "version": content_version(),
-            "meta": meta.skill_list(request),
-        },
+        {"skill_list": listing.skill_list_html(request), "meta": meta.skill_list(request)},
     )
 
 
 @cache_public_page(params=("sayfa",))
 def skill_detail(request, slug):
     skill = get_object_or_404(Skill, slug=slug)
+    shows(request, keys.skill(skill.pk))
     roles = Role.objects.published().filter(role_skills__skill=skill).for_cards()
     counted = next((s for s in listing.skills_with_counts() if s.pk == skill.pk), None)
     page = _role_page(request, roles, SKILL_PAGE_SIZE, counted.role_count if counted else 0)
@@ -128,7 +125,7 @@ def skill_detail(request, slug):
     )
 
 
-@cache_public_page(params=("sirala", "yon", "sektor", "sayfa"))
+@cache_public_page(params=("sirala", "yon", "sektor", "sayfa"), keys=(keys.ROLES, keys.SECTORS))
 def salaries(request):
     """Every role's latest figures, sorted and paginated in the database; the chart shows
     the page's rows."""
@@ -174,7 +171,6 @@ def salaries(request):
     )
 
 
-@count_reads
 @cache_public_page
 def role_detail(request, slug):
     role = Role.objects.select_related("sector").filter(slug=slug).first()
@@ -183,9 +179,15 @@ def role_detail(request, slug):
     preview = not role.is_public
     if preview and not can_preview(request.user):
         raise Http404
-    article = fragments.article_fragments(role, preview)
+    article = fragments.article_fragments(request, role, preview)
     return render(
         request,
         "articles/role_detail.html",
-        {"role": role, "preview": preview, "article": article, "meta": article["meta"]},
+        {
+            "role": role,
+            "preview": preview,
+            "article": article,
+            "meta": article["meta"],
+            "read_beacon": None if preview else reads.beacon_url(role.slug),
+        },
     )

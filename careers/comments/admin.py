@@ -21,12 +21,12 @@ from django.utils.translation import ngettext, pgettext_lazy
 from careers import turkish
 from careers.articles.admin.roles import RoleAdmin
 from careers.articles.models import Role
-from careers.site import cache
 from careers.site.admin import TurkishSearchMixin
 from careers.site.paginator import EstimatedCountPaginator
 
 from . import privacy
 from .models import BlockedWord, Comment, CommentStatus, PendingComment, approved_comment_count
+from .signals import invalidate_articles
 
 MODERATE_PERM = "comments.can_moderate"
 
@@ -132,8 +132,9 @@ class CommentAdmin(TurkishSearchMixin, admin.ModelAdmin):
 
     # --- bulk actions ---------------------------------------------------------------------
     def _set_status(self, request, queryset, status, message):
+        role_ids = list(queryset.values_list("role_id", flat=True).distinct())
         count = queryset.update(status=status)
-        cache.bump_content_version()  # update() sends no signals: refresh cached pages here
+        invalidate_articles(role_ids)  # update() sends no signals: refresh those articles here
         self.message_user(request, message(count) % {"count": count}, messages.SUCCESS)
 
     @admin.action(permissions=["can_moderate"], description=_("Approve selected comments"))

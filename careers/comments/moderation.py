@@ -15,13 +15,13 @@ import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from careers import turkish
 from careers.site import client as site_client
+from careers.site import shared
 
 from . import conf, text
 from .models import BlockedWord, BlockedWordAction, Comment, CommentStatus
@@ -117,10 +117,10 @@ def _flood_key(kind, value):
 def is_flooding(ip, email, now=None):
     """Whether this IP or e-mail address posted within ``COMMENTS_FLOOD_SECONDS``.
 
-    Two checks: the database (every app server sees it, and under SQLite's IMMEDIATE
-    transactions the check and the insert cannot interleave), and an atomic ``cache.add``
-    claiming the address for the period (closes the gap between check and insert on
-    PostgreSQL when two requests arrive in the same instant; shared through Redis)."""
+    Two checks: the database (a comment committed within the period), and one atomic claim
+    of both addresses for the period in the shared cache (:func:`careers.site.shared.claim`:
+    a Lua script in Redis, so of many requests arriving at the same instant on any number of
+    app servers exactly one gets through, whatever the database's isolation)."""
     seconds = conf.get("COMMENTS_FLOOD_SECONDS")
     if not seconds:
         return False
@@ -130,9 +130,8 @@ def is_flooding(ip, email, now=None):
         recent |= Q(ip_address=ip)
     if Comment.objects.filter(recent, created_at__gt=now - timedelta(seconds=seconds)).exists():
         return True
-    keys = [_flood_key("email", email)] + ([_flood_key("ip", ip)] if ip else [])
-    claimed = [cache.add(key, 1, timeout=seconds) for key in keys]
-    return not all(claimed)
+    keys = ([_flood_key("ip", ip)] if ip else []) + [_flood_key("email", email)]
+    return not shared.claim(keys, seconds)
 
 
 def closes_at(role):

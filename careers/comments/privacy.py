@@ -8,9 +8,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from careers.site import cache
-
 from .models import Comment
+from .signals import invalidate_articles
 
 
 def export(email):
@@ -44,6 +43,7 @@ def erase(email):
     kept and move up to the nearest ancestor that stays (or become top-level comments).
     Returns the number of comments deleted."""
     doomed = dict(Comment.objects.by_email(email).values_list("pk", "parent_id"))
+    role_ids = list(Comment.objects.by_email(email).values_list("role_id", flat=True).distinct())
     if not doomed:
         return 0
 
@@ -58,7 +58,7 @@ def erase(email):
     for reply_id, parent_id in replies.values_list("pk", "parent_id"):
         Comment.objects.filter(pk=reply_id).update(parent_id=surviving_ancestor(parent_id))
     deleted = Comment.objects.filter(pk__in=doomed).delete()[1].get(Comment._meta.label, 0)
-    cache.bump_content_version()
+    invalidate_articles(role_ids)
     return deleted
 
 

@@ -2,8 +2,9 @@
 
 from django.db.models import Prefetch
 
+from careers.articles import keys
 from careers.articles.models import Role, RoleSkill
-from careers.site.cache import bump_content_version
+from careers.site.cache import invalidate
 
 from .models import SearchDocument
 from .text import document_fields
@@ -47,5 +48,5 @@ def rebuild():
     for role in roles_for_indexing().iterator(chunk_size=200):
         SearchDocument.objects.update_or_create(role_id=role.pk, defaults=build(role))
         count += 1
-    bump_content_version()
+    invalidate(keys.SEARCH)
     return count

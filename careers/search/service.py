@@ -3,11 +3,11 @@
 import hashlib
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 
+from careers.articles import keys
 from careers.articles.models import Role
-from careers.site.cache import content_version
+from careers.site.fragments import cached
 
 from . import backends
 from .text import highlight, query_words, snippet, title_rank
@@ -36,17 +36,16 @@ HITS_SECONDS = 600
 
 def ranked_hits(words, on_fresh=None):
     """The ranked hits for ``words``, from the cache when the same words (however typed:
-    "Müşteri", "musteri") were looked up since content last changed. ``on_fresh()`` is
-    called before a fresh lookup (the visitor's budget, :mod:`.throttle`)."""
+    "Müşteri", "musteri") were looked up since roles or search documents last changed.
+    ``on_fresh()`` is called before a fresh lookup (the visitor's budget, :mod:`.throttle`)."""
     digest = hashlib.sha256(" ".join(words).encode()).hexdigest()[:32]
-    key = f"search:hits:{content_version()}:{digest}"
-    hits = cache.get(key)
-    if hits is None:
+
+    def lookup():
         if on_fresh is not None:
             on_fresh()
-        hits = rank(backends.search(words), words)
-        cache.set(key, hits, HITS_SECONDS)
-    return hits
+        return rank(backends.search(words), words)
+
+    return cached(f"search:hits:{digest}", [keys.SEARCH, keys.ROLES], lookup, timeout=HITS_SECONDS)
 
 
 def search(query, page_number=None, page_size=PAGE_SIZE, on_fresh=None):

@@ -4,7 +4,8 @@ A save or delete of a role, a responsibility or a role's skill rewrites that rol
 (three small queries and one write); renaming a skill rewrites every role that lists it. Writes
 happen in the same transaction as the edit, so a rolled-back edit leaves the index untouched,
 and the SQLite FTS5 table follows the documents table through triggers (migration 0001).
-Pages are invalidated by the articles app's own signals.
+Pages are invalidated by the articles app's own signals; search results again when a
+document is written (that may be after the edit's commit).
 
 ``loaddata`` (``raw`` saves) writes a role and then each of its rows: there the document is
 written once per role, when the load commits, instead of once per row.
@@ -17,9 +18,12 @@ from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from careers.articles import keys
 from careers.articles.models import Responsibility, Role, RoleSkill, Skill
+from careers.site.cache import invalidate
 
 from . import documents
+from .models import SearchDocument
 
 
 def reindex_on_commit(role_id, using):
@@ -68,3 +72,9 @@ def deleting_roles(origin):
 def skill_saved(sender, instance, created=False, raw=False, **kwargs):
     if not created:
         documents.reindex(instance.role_skills.values_list("role_id", flat=True))
+
+
+@receiver(post_save, sender=SearchDocument)
+@receiver(post_delete, sender=SearchDocument)
+def document_written(sender, **kwargs):
+    invalidate(keys.SEARCH)

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from careers.articles import keys
 from careers.articles.listing import sectors_with_counts
 from careers.site import seo
 from careers.site.cache import cache_public_page
@@ -17,7 +18,7 @@ def clean_query(raw):
     return "".join(ch for ch in raw if ch.isprintable() or ch in " \t").strip()
 
 
-@cache_public_page(params=("q", "sayfa"))
+@cache_public_page(params=("q", "sayfa"), keys=(keys.SEARCH, keys.ROLES, keys.SECTORS))
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     notices = []

@@ -18,6 +18,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /yonetim/",
         "Disallow: /markdownx/",
+        "Disallow: /okundu/",  # the articles' read beacon
         f"Disallow: {reverse('search:search')}",
         "",
         f"Sitemap: {seo.absolute(reverse('sitemap'))}",

@@ -40,8 +40,8 @@ def test_editor_changes_a_salary_and_readers_see_it(open_page, site, monkeypatch
     # The salary figures of 2023, in the article's inline table.
     row = admin.locator("tr").filter(has=admin.locator("input[name$='-year'][value='2023']"))
     average = row.locator("input[name$='-average']")
-    expect(average).to_have_value("5000.00")
-    average.fill("5750")
+    expect(average).to_have_value("5.000")  # shown the Turkish way, typed the Turkish way
+    average.fill("5.750")
     admin.get_by_role("button", name="Kaydet", exact=True).last.click()
     expect(admin.get_by_text("başarılı olarak değiştirildi")).to_be_visible()
 

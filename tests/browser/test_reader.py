@@ -86,3 +86,16 @@ def test_reader_journey(open_page, site, journey):
     expect(page).to_have_url(re.compile(r"#basa-don$"))
     expect(brand).to_be_in_viewport()
     assert page.failed_requests == []
+
+
+def test_a_reader_is_counted_once_by_the_articles_hidden_beacon(open_page, site):
+    """Reads are counted by an image the page loads (the page itself may come from a cache
+    that runs no Python): one read per page view, nothing visible."""
+    from careers.articles import reads
+
+    slug = site.seed.slug
+    before = reads.pending_reads().get(slug, 0)
+    page = open_page(site.seed.get_absolute_url(), javascript=False)
+    page.wait_for_load_state("load")
+    expect(page.locator('img[src^="/okundu/"]')).to_be_hidden()
+    assert reads.pending_reads().get(slug, 0) == before + 1

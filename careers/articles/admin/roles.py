@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.admin import SimpleHistoryAdmin
 
 from careers.site.admin import TurkishSearchMixin
 
@@ -26,6 +27,7 @@ from .forms import (
     PrefetchedAutocompleteSelect,
     RoleAdminForm,
 )
+from .history import ArticleHistoryMixin
 
 
 class ResponsibilityInline(EditorHelpMixin, admin.TabularInline):
@@ -38,8 +40,8 @@ class ResponsibilityInline(EditorHelpMixin, admin.TabularInline):
 class SalaryBandInline(EditorHelpMixin, admin.TabularInline):
     model = SalaryBand
     fields = [
-        "year", "average", "top", "low", "hourly_average", "hourly_top", "source",
-        "source_url", "is_sample",
+        "year", "pay_basis", "average", "top", "low", "hourly_average", "hourly_top",
+        "source", "source_url", "is_sample",
     ]  # fmt: skip
     extra = 1
     formset = ConstraintMessageFormSet
@@ -145,7 +147,7 @@ class StaleSalaryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Role)
-class RoleAdmin(EditorHelpMixin, TurkishSearchMixin, admin.ModelAdmin):
+class RoleAdmin(ArticleHistoryMixin, EditorHelpMixin, TurkishSearchMixin, SimpleHistoryAdmin):
     form = RoleAdminForm
     formfield_overrides = MARKDOWN_WIDGETS
     list_display = [

@@ -18,7 +18,7 @@ from careers.site.admin import TurkishSearchMixin
 from .. import quality
 from ..imports import FORMATS, SalaryBandResource, SalaryImportForm
 from ..models import MinimumWage, SalaryBand
-from .common import EditorHelpMixin, show_warnings
+from .common import EditorHelpMixin, amount_column, show_warnings
 
 
 def previous_band_subquery(field):
@@ -40,6 +40,7 @@ class SalaryBandAdmin(
     list_display = [
         "role",
         "year",
+        "pay_basis",
         "average",
         "top",
         "low",
@@ -50,7 +51,7 @@ class SalaryBandAdmin(
     ]
     list_display_links = ["role"]
     list_editable = ["average", "top", "low", "hourly_average", "hourly_top"]
-    list_filter = ["year", "role__sector", "is_sample"]
+    list_filter = ["year", "pay_basis", "role__sector", "is_sample"]
     list_select_related = ["role"]
     search_fields = ["role__title", "role__slug"]
     search_help_text = gettext_lazy("Search by job title or web address.")
@@ -62,8 +63,8 @@ class SalaryBandAdmin(
     ordering = ["-updated_at", "-pk"]
     show_full_result_count = False
     fields = [
-        "role", "year", "average", "top", "low", "hourly_average", "hourly_top", "source",
-        "source_url", "is_sample", "warning_list",
+        "role", "year", "pay_basis", "average", "top", "low", "hourly_average", "hourly_top",
+        "source", "source_url", "is_sample", "warning_list",
     ]  # fmt: skip
     history_list_display = ["average", "top"]
 
@@ -192,6 +193,8 @@ class SalaryBandAdmin(
 
 @admin.register(MinimumWage)
 class MinimumWageAdmin(EditorHelpMixin, admin.ModelAdmin):
-    list_display = ["effective_from", "net_monthly", "gross_monthly", "source"]
+    list_display = ["effective_from", "net_monthly_tr", "gross_monthly_tr", "source"]
+    net_monthly_tr = amount_column(MinimumWage, "net_monthly")
+    gross_monthly_tr = amount_column(MinimumWage, "gross_monthly")
     fields = ["effective_from", "net_monthly", "gross_monthly", "source"]
     date_hierarchy = None

@@ -17,11 +17,17 @@ saatlik_ust_duzey   hourly top (empty: derived)                                 
 kaynak              where the figures come from                                   yes
 kaynak_adresi       the source's web address                                      no
 ornek_veri          1 for illustrative figures, else 0 or empty                   no
+net_brut            ``net``, ``brüt`` or ``belirtilmemiş`` (the source does not say)  new rows
 ==================  ============================================================  ========
 
+``net_brut`` is required for a new band; left out (or empty) on an existing band, the band
+keeps what it says.
+
 A row with an existing role and year updates that band; any other row adds one. Amounts may be
-written the Turkish way (``45.000`` or ``45.000,50``) or plainly (``45000.50``). CSV files may
-be UTF-8 or Windows-1254 (Excel's Turkish "CSV") and separated by commas or semicolons.
+written the Turkish way (``45.000``, ``45.000,50``, ``45000,5``); an ambiguous one such as
+``45000.50`` or ``6.75`` is a row error (:func:`careers.turkish.parse_amount`, which the admin's
+amount fields use too). CSV files may be UTF-8 or Windows-1254 (Excel's Turkish "CSV") and
+separated by commas or semicolons.
 
 Nothing is written unless the whole file is valid: file-level problems (empty, unreadable,
 too many rows, missing columns) are refused by :class:`SalaryImportForm` before anything runs;

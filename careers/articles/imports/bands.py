@@ -6,7 +6,14 @@ from import_export import fields, instance_loaders, resources
 
 from .. import quality
 from ..models import MinimumWage, Role, SalaryBand
-from .cells import AmountWidget, FlagWidget, RoleSlugWidget, TextWidget, YearWidget
+from .cells import (
+    AmountWidget,
+    FlagWidget,
+    PayBasisWidget,
+    RoleSlugWidget,
+    TextWidget,
+    YearWidget,
+)
 from .files import COLUMNS, TITLE_COLUMN, normalise_headers
 
 
@@ -49,12 +56,13 @@ class SalaryBandResource(resources.ModelResource):
         attribute="source_url", column_name="kaynak_adresi", widget=TextWidget()
     )
     is_sample = fields.Field(attribute="is_sample", column_name="ornek_veri", widget=FlagWidget())
+    pay_basis = fields.Field(attribute="pay_basis", column_name="net_brut", widget=PayBasisWidget())
 
     class Meta:
         model = SalaryBand
         fields = (
             "role", "role_title", "year", "low", "average", "top", "hourly_average",
-            "hourly_top", "source", "source_url", "is_sample",
+            "hourly_top", "source", "source_url", "is_sample", "pay_basis",
         )  # fmt: skip
         import_id_fields = ("role", "year")
         instance_loader_class = BandInstanceLoader
@@ -95,6 +103,13 @@ class SalaryBandResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
         return super().get_instance(instance_loader, row)
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # An existing band keeps its net/gross when the file leaves the cell empty.
+        empty = not str(row.get(field.column_name) or "").strip()
+        if field.attribute == "pay_basis" and empty and instance.pk is not None:
+            return
+        super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
 
     def before_import_row(self, row, row_number=None, **kwargs):
         key = (str(row.get("meslek") or "").strip(), str(row.get("yil") or "").strip())

@@ -1,47 +1,18 @@
 """One cell of a salary file: Turkish amounts, years, role addresses, flags and text."""
 
-import re
-from decimal import Decimal, InvalidOperation
-
 from django.utils.translation import gettext as _
 from import_export import widgets
 
 from careers import turkish
 
-from ..models import Role
-
-_TURKISH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
-
-
-def parse_amount(value):
-    """``"45.000"`` / ``"45.000,50"`` / ``"45000,50"`` / ``"45000.50"`` / ``45000`` ->
-    ``Decimal``; None for an empty cell; ``ValueError`` otherwise."""
-    if value is None:
-        return None
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        return Decimal(str(value))
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
-    text = text.removesuffix("TL").removesuffix("tl").strip()
-    if not text:
-        return None
-    if _TURKISH_THOUSANDS.match(text):
-        text = text.replace(".", "").replace(",", ".")
-    elif "," in text and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(
-            _("“%(value)s” is not an amount; write it like 45000 or 45.000,50.") % {"value": value}
-        ) from None
-    if not amount.is_finite():
-        raise ValueError(_("“%(value)s” is not an amount.") % {"value": value})
-    return amount
+from ..models import PayBasis, Role
 
 
 class AmountWidget(widgets.DecimalWidget):
+    """Amounts read like the admin's amount fields (:func:`careers.turkish.parse_amount`)."""
+
     def clean(self, value, row=None, **kwargs):
-        return parse_amount(value)
+        return turkish.parse_amount(value)
 
 
 class YearWidget(widgets.IntegerWidget):
@@ -89,6 +60,35 @@ class FlagWidget(widgets.BooleanWidget):
 
     def render(self, value, obj=None, **kwargs):
         return "1" if value else "0"
+
+
+class PayBasisWidget(widgets.CharWidget):
+    """``net`` / ``brüt`` (``brut``, ``gross``) / ``belirtilmemiş`` (``belirtilmemis``,
+    ``bilinmiyor``), in any case; empty stays empty (the model then asks for it on a new band)."""
+
+    WORDS = {
+        "net": PayBasis.NET,
+        "brut": PayBasis.GROSS,
+        "gross": PayBasis.GROSS,
+        "belirtilmemis": PayBasis.UNSPECIFIED,
+        "bilinmiyor": PayBasis.UNSPECIFIED,
+        "unspecified": PayBasis.UNSPECIFIED,
+    }
+    NAMES = {PayBasis.NET: "net", PayBasis.GROSS: "brüt", PayBasis.UNSPECIFIED: "belirtilmemiş"}
+
+    def clean(self, value, row=None, **kwargs):
+        text = turkish.ascii_fold(str(value if value is not None else "").strip())
+        if not text:
+            return ""
+        if text not in self.WORDS:
+            raise ValueError(
+                _("“%(value)s”: write net, brüt or belirtilmemiş (when the source does not say).")
+                % {"value": value}
+            )
+        return self.WORDS[text]
+
+    def render(self, value, obj=None, **kwargs):
+        return self.NAMES.get(value, "")
 
 
 class TextWidget(widgets.CharWidget):

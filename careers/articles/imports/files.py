@@ -23,6 +23,7 @@ COLUMNS = {
     "source": "kaynak",
     "source_url": "kaynak_adresi",
     "is_sample": "ornek_veri",
+    "pay_basis": "net_brut",
 }
 TITLE_COLUMN = "meslek_adi"
 REQUIRED_COLUMNS = ("meslek", "yil", "ortalama", "ust_duzey", "kaynak")

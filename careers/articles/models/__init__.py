@@ -15,13 +15,13 @@ from .roles import (
     latest_band_subquery,
     published_q,
 )
-from .salaries import Currency, MinimumWage, Period, SalaryBand
+from .salaries import Currency, MinimumWage, PayBasis, Period, SalaryBand
 from .sections import Placement, RelatedRole, Responsibility, RoleSkill, Trend
 from .taxonomy import Sector, Skill
 
 __all__ = [
     "ARTICLE_TEXT_FIELDS", "Currency", "MarkdownRenderedModel", "MinimumWage", "Outlook",
-    "Period", "Placement", "RelatedRole", "Responsibility", "Role", "RoleQuerySet", "RoleSkill",
-    "SalaryBand", "Sector", "Skill", "SlugNaturalKeyManager", "Status", "Trend",
+    "PayBasis", "Period", "Placement", "RelatedRole", "Responsibility", "Role", "RoleQuerySet",
+    "RoleSkill", "SalaryBand", "Sector", "Skill", "SlugNaturalKeyManager", "Status", "Trend",
     "latest_band_subquery", "published_q", "refresh_latest_salary", "article_prefetches",
 ]  # fmt: skip

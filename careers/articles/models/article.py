@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Prefetch
 
 from .roles import Role, latest_band_subquery
+from .salaries import minimum_wage_today_subquery
 from .sections import RelatedRole, RoleSkill
 
 
@@ -23,6 +24,8 @@ def article_prefetches():
             queryset=related.annotate(
                 latest_year=models.F("to_role__salary_year"),
                 latest_average=models.F("to_role__salary_average"),
+                latest_pay_basis=latest_band_subquery("pay_basis", "to_role"),
+                minimum_net_today=minimum_wage_today_subquery(),
             ),
         ),
     ]

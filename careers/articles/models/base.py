@@ -51,3 +51,33 @@ def sort_field():
 class SlugNaturalKeyManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+#: (sector prefix, direction, figure, index name) of the salary page's indexes.
+SALARY_ORDER_INDEXES = [
+    ([], "-", "average", "articles_role_average_idx"),
+    ([], "", "average", "articles_role_average_up_idx"),
+    ([], "-", "top", "articles_role_top_idx"),
+    ([], "", "top", "articles_role_top_up_idx"),
+    (["sector"], "-", "average", "articles_role_sector_avg_idx"),
+    (["sector"], "-", "top", "articles_role_sector_top_idx"),
+]
+
+
+def role_indexes():
+    """The role table's indexes, one per list the site sorts or filters in the database."""
+    # No index on (status, published_at): nearly every role is published, so it selects
+    # nothing, and SQLite then read every public role through it rather than walk the
+    # index a list is sorted by.
+    return [
+        # Lists in the database (sector pages, most read, recently updated, salaries):
+        models.Index(fields=["sector", "title_sort"], name="articles_role_sector_sort_idx"),
+        models.Index(fields=["sector", "-view_count"], name="articles_role_sector_read_idx"),
+        models.Index(fields=["-view_count"], name="articles_role_reads_idx"),
+        models.Index(fields=["-updated_at"], name="articles_role_updated_idx"),
+        # The salary page's orders, whole (figure, then title), so no sort is needed:
+        *(
+            models.Index(fields=[*sector, f"{sign}salary_{key}", "title_sort"], name=name)
+            for sector, sign, key, name in SALARY_ORDER_INDEXES
+        ),
+    ]

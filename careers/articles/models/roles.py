@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
 
 from careers import turkish
 
-from .base import MarkdownRenderedModel, html_field, sort_field, touch
+from .base import MarkdownRenderedModel, html_field, role_indexes, sort_field, touch
 from .taxonomy import Sector
 
 
@@ -35,6 +36,12 @@ def latest_band_subquery(field, role_ref="pk"):
     return Subquery(bands.values(field)[:1])
 
 
+def _minimum_wage_today():
+    from .salaries import minimum_wage_today_subquery
+
+    return minimum_wage_today_subquery()
+
+
 def published_q(prefix=""):
     """The publish rule, the one place it is written: published, with a publish time that
     has come. ``prefix`` applies it across a relation (``published_q("roles__")`` on
@@ -48,13 +55,16 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(published_q())
 
     def with_latest_salary(self):
-        """Annotate ``latest_year``, ``latest_average`` and ``latest_top``: the latest band's,
-        kept on the role (``salary_*``, see :func:`refresh_latest_salary`), so lists sort and
-        paginate by them in the database through an index."""
+        """Annotate ``latest_year``, ``latest_average`` and ``latest_top`` (the latest band's,
+        kept on the role: ``salary_*``, see :func:`refresh_latest_salary`, so lists sort and
+        paginate by them through an index), ``latest_pay_basis`` and ``minimum_net_today``
+        (today's net minimum wage, for the salary notice): one query."""
         return self.annotate(
             latest_year=models.F("salary_year"),
             latest_average=models.F("salary_average"),
             latest_top=models.F("salary_top"),
+            latest_pay_basis=latest_band_subquery("pay_basis"),
+            minimum_net_today=_minimum_wage_today(),
         )
 
     def for_cards(self):
@@ -72,17 +82,6 @@ class RoleQuerySet(models.QuerySet):
 class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
-
-
-#: (sector prefix, direction, figure, index name) of the salary page's indexes.
-SALARY_ORDER_INDEXES = [
-    ([], "-", "average", "articles_role_average_idx"),
-    ([], "", "average", "articles_role_average_up_idx"),
-    ([], "-", "top", "articles_role_top_idx"),
-    ([], "", "top", "articles_role_top_up_idx"),
-    (["sector"], "-", "average", "articles_role_sector_avg_idx"),
-    (["sector"], "-", "top", "articles_role_sector_top_idx"),
-]
 
 
 class Role(MarkdownRenderedModel):
@@ -293,6 +292,21 @@ class Role(MarkdownRenderedModel):
         "career_path",
     )
     objects = RoleManager()
+    # Every revision (who, when, what); what follows from the recorded fields is left out.
+    history = HistoricalRecords(
+        excluded_fields=[
+            *(f"{name}_html" for name in markdown_fields),
+            "view_count",
+            "updated_at",
+            "image_width",
+            "image_height",
+            # derived (careers.collation, refresh_latest_salary): not an editor's change
+            "title_sort",
+            "salary_year",
+            "salary_average",
+            "salary_top",
+        ]
+    )
 
     class Meta:
         ordering = ["title_sort"]
@@ -310,21 +324,7 @@ class Role(MarkdownRenderedModel):
                 violation_error_message=_("A published article needs a publish time."),
             ),
         ]
-        # No index on (status, published_at): nearly every role is published, so it selects
-        # nothing, and SQLite then read every public role through it rather than walk the
-        # index a list is sorted by.
-        indexes = [
-            # Lists in the database (sector pages, most read, recently updated, salaries):
-            models.Index(fields=["sector", "title_sort"], name="articles_role_sector_sort_idx"),
-            models.Index(fields=["sector", "-view_count"], name="articles_role_sector_read_idx"),
-            models.Index(fields=["-view_count"], name="articles_role_reads_idx"),
-            models.Index(fields=["-updated_at"], name="articles_role_updated_idx"),
-            # The salary page's orders, whole (figure, then title), so no sort is needed:
-            *(
-                models.Index(fields=[*sector, f"{sign}salary_{key}", "title_sort"], name=name)
-                for sector, sign, key, name in SALARY_ORDER_INDEXES
-            ),
-        ]
+        indexes = role_indexes()  # see base.role_indexes
 
     def __str__(self):
         return self.title

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Subquery
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,15 @@ class Period(models.TextChoices):
 
 class Currency(models.TextChoices):
     TRY = "TRY", _("Turkish lira")
+
+
+class PayBasis(models.TextChoices):
+    """Whether a figure is what the worker takes home (net) or before tax and social security
+    (gross); "unspecified" when the source does not say."""
+
+    NET = "net", _("net")
+    GROSS = "gross", _("gross")
+    UNSPECIFIED = "unspecified", _("unspecified")
 
 
 class SalaryBand(models.Model):
@@ -71,6 +80,16 @@ class SalaryBand(models.Model):
         null=True,
         blank=True,
         help_text=_("Leave empty to derive it from the monthly top figure."),
+    )
+    pay_basis = models.CharField(
+        _("net or gross"),
+        max_length=12,
+        choices=PayBasis.choices,
+        help_text=_(
+            "Net: what the worker takes home; gross: before tax and social security. Choose "
+            "“unspecified” only when the source does not say."
+        ),
+        error_messages={"blank": _("Say whether the figures are net or gross (or unspecified).")},
     )
     source = models.CharField(
         _("source"),
@@ -151,23 +170,34 @@ class SalaryBand(models.Model):
         return salary.hourly(self.top, self.hourly_top)
 
 
+def minimum_wage_today_subquery():
+    """Today's net minimum wage (Europe/Istanbul date), for ``.annotate()`` on roles."""
+    rates = MinimumWage.objects.filter(effective_from__lte=timezone.localdate())
+    return Subquery(rates.order_by("-effective_from").values("net_monthly")[:1])
+
+
 class MinimumWageQuerySet(models.QuerySet):
     def table(self):
         """Every rate, oldest first, as a list (one query): the input of the
         ``salary.minimum_wage_*`` functions."""
         return list(self.order_by("effective_from"))
 
-    def attach_multiples(self, bands):
+    def attach_multiples(self, bands, rates=None):
         """Set ``band.minimum_wage`` (the :class:`MinimumWage` used, or None),
-        ``band.minimum_wage_multiple`` (``Decimal`` to one place, or None) and
+        ``band.minimum_wage_amount`` (its net or gross figure, like the band's; None for a
+        band whose basis is unspecified), ``band.minimum_wage_multiple`` (``Decimal`` to one
+        place, or None: net compared with net, gross with gross, unspecified not at all) and
         ``band.minimum_wage_multiple_text`` (``"1,4"``, or ``""``) on each band, for the
-        average figure. One query whatever the number of bands; returns ``bands``."""
+        average figure. One query whatever the number of bands (none when the caller passes
+        the ``rates`` of :meth:`table`); returns ``bands``."""
         bands = list(bands)
-        rates = self.table() if bands else []
+        if rates is None:
+            rates = self.table() if bands else []
         for band in bands:
             rate = salary.minimum_wage_for_year(rates, band.year)
-            multiple = salary.minimum_wage_multiple(band.average, rate)
+            multiple = salary.minimum_wage_multiple(band.average, rate, band.pay_basis)
             band.minimum_wage = rate
+            band.minimum_wage_amount = salary.minimum_wage_amount(rate, band.pay_basis)
             band.minimum_wage_multiple = multiple
             band.minimum_wage_multiple_text = salary.format_multiple(multiple)
         return bands

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
 
 from .base import MarkdownRenderedModel, html_field
 from .roles import Role
@@ -18,6 +19,8 @@ class Responsibility(models.Model):
         _("duty"), max_length=500, help_text=_("One duty, as one line of the list.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords(excluded_fields=[])  # the article's revisions
 
     class Meta:
         ordering = ["order", "pk"]
@@ -51,6 +54,8 @@ class RoleSkill(MarkdownRenderedModel):
 
     markdown_fields = ("body",)
 
+    history = HistoricalRecords(excluded_fields=["body_html"])  # the article's revisions
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("role skill")
@@ -83,6 +88,8 @@ class Trend(MarkdownRenderedModel):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     markdown_fields = ("body",)
+
+    history = HistoricalRecords(excluded_fields=["body_html"])  # the article's revisions
 
     class Meta:
         ordering = ["order", "pk"]
@@ -120,6 +127,8 @@ class RelatedRole(models.Model):
         help_text=_("Where else in the article to show it as an “En Popüler” link."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords(excluded_fields=[])  # the article's revisions
 
     class Meta:
         ordering = ["order", "pk"]

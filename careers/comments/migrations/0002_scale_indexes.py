@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0005_scale_indexes_latest_salary'),
+        ('articles', '0007_scale_indexes_latest_salary'),
         ('comments', '0001_initial'),
     ]
 

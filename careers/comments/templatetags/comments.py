@@ -9,10 +9,11 @@ Both share one computation per request (one query: a page of threads), and their
 cached until a comment or the article changes."""
 
 from django import template
-from django.core.cache import cache
 from django.template.loader import render_to_string
 
-from careers.site.cache import content_version
+from careers.articles import keys
+from careers.site.cache import shows
+from careers.site.fragments import cached
 
 from ..section import HELD_PARAM, PAGE_PARAM, section_context
 
@@ -26,24 +27,30 @@ def _section(context, role):
     sections = request.__dict__.setdefault("_comment_sections", {})
     if role.pk not in sections:
         sections[role.pk] = section_context(request, role)
+        shows(request, keys.comments(role.pk))  # the cached page holds these comments
     return sections[role.pk]
 
 
 def _rendered(context, role, template_name):
-    """The tag's HTML, from the cache while no comment or article changed (the content
-    version), per comment page; never for drafts or a visitor's held-comment notice."""
+    """The tag's HTML, kept until the role's comments or the role change (their surrogate
+    keys), per comment page; never for drafts or a visitor's held-comment notice."""
     request = context["request"]
-    cacheable = role.is_public and HELD_PARAM not in request.GET
-    page = request.GET.get(PAGE_PARAM, "1")[:12]
-    key = f"comment-html:{template_name}:{role.pk}:{content_version()}:{page}"
-    html = cache.get(key) if cacheable else None
-    if html is None:
-        html = render_to_string(
+
+    def render():
+        return render_to_string(
             template_name, {"role": role, "request": request, **_section(context, role)}
         )
-        if cacheable:
-            cache.set(key, html, SECTION_SECONDS)
-    return html
+
+    if not role.is_public or HELD_PARAM in request.GET:
+        return render()
+    page = request.GET.get(PAGE_PARAM, "1")[:12]
+    return cached(
+        f"comment-html:{template_name}:{role.pk}:{page}",
+        [keys.comments(role.pk), keys.role(role.pk)],
+        render,
+        request,
+        timeout=SECTION_SECONDS,
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -8,7 +8,14 @@ from django.db import transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from careers.articles.models import Role, SalaryBand
+from careers.articles.models import (
+    RelatedRole,
+    Responsibility,
+    Role,
+    RoleSkill,
+    SalaryBand,
+    Trend,
+)
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 #: Rows that point at other articles: loaded after every article exists, since a role file
@@ -19,6 +26,19 @@ LINK_MODELS = {"articles.relatedrole"}
 def demo_fixture_files():
     """Every demo fixture, in name order (sectors and skills before roles)."""
     return sorted(DEMO_DIR.rglob("*.json"))
+
+
+def record_initial_history():
+    """``loaddata`` saves rows raw, which django-simple-history does not record: give every
+    demo row its first revision, dated when its article was last edited (so the public update
+    notes say when the figures were published, not when the demo was loaded)."""
+    dates = dict(Role.objects.values_list("pk", "updated_at"))
+    owner = {Role: "pk", RelatedRole: "from_role_id"}
+    for model in (Role, Responsibility, RoleSkill, Trend, RelatedRole, SalaryBand):
+        rows = list(model.objects.all())
+        for row in rows:
+            row._history_date = dates[getattr(row, owner.get(model, "role_id"))]
+        model.history.bulk_history_create(rows, default_change_reason=_("Demo content loaded"))
 
 
 class Command(BaseCommand):
@@ -48,6 +68,7 @@ class Command(BaseCommand):
                     Role.objects.filter(pk=OuterRef("role_id")).values("updated_at")[:1]
                 )
             )
+            record_initial_history()
         if options["verbosity"]:
             self.stdout.write(
                 _("Demo content loaded: %(roles)s roles.") % {"roles": Role.objects.count()}

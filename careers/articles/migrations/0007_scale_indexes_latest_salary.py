@@ -20,7 +20,7 @@ def copy_latest_salary(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0004_scale_turkish_sort_keys'),
+        ('articles', '0006_scale_turkish_sort_keys'),
     ]
 
     operations = [

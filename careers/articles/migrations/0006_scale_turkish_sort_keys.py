@@ -45,7 +45,7 @@ def sort_field():
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0003_seed_minimum_wage"),
+        ("articles", "0005_readers_article_history"),
     ]
 
     operations = [

@@ -1,0 +1,63 @@
+"""Surrogate keys: what each cached page shows, and what each change touches.
+
+A page records these with :func:`careers.site.cache.shows`; a change invalidates the keys of
+what it changed (``signals.py``), so only the pages showing it are rendered again.
+
+=================  ===================================================================
+key                shown by
+=================  ===================================================================
+``role-<pk>``      that role's article; every article linking it (explicit or
+                   computed related roles, with its title and latest salary); sector
+                   and skill pages whose cards show it
+``roles``          pages listing all roles: home, A–Z, salaries, sitemap, feeds, search
+``sector-<pk>``    its sector page; articles of that sector (breadcrumb, computed
+                   related roles from the same sector)
+``sectors``        pages listing every sector (home, salaries, search's help)
+``skill-<pk>``     its skill page; articles listing that skill (and whose computed
+                   related roles come from roles sharing it)
+``skills``         the skill list
+``minwage``        articles (each salary as a multiple of the minimum wage)
+``comments-<pk>``  that role's article (its approved comments and their count)
+``search``         search results
+=================  ===================================================================
+"""
+
+ROLES = "roles"
+SECTORS = "sectors"
+SKILLS = "skills"
+MINWAGE = "minwage"
+SEARCH = "search"
+
+
+def role(pk):
+    return f"role-{pk}"
+
+
+def sector(pk):
+    return f"sector-{pk}"
+
+
+def skill(pk):
+    return f"skill-{pk}"
+
+
+def comments(role_pk):
+    return f"comments-{role_pk}"
+
+
+def cards(roles):
+    """The keys of a list of role cards (title, summary, sector, latest salary)."""
+    return [key for r in roles for key in (role(r.pk), sector(r.sector_id))]
+
+
+def article(page_role, links, computed):
+    """What an article shows: its role, sector and skills, the roles it links, the minimum
+    wage (comments are added by the comment section's template tag)."""
+    return [
+        role(page_role.pk),
+        sector(page_role.sector_id),
+        MINWAGE,
+        *(skill(rs.skill_id) for rs in page_role.role_skills.all()),
+        *(role(link.to_role_id) for link in links),
+        *cards(computed),
+    ]

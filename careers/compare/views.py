@@ -1,0 +1,204 @@
+"""The comparison page (two or three roles side by side) and the form that picks the roles.
+
+Both work without JavaScript: the form is a plain GET form whose text is resolved on the
+server by the site's Turkish search (no list of every role: the site may have 10,000), and it
+suggests roles of the same sector as links."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from careers import turkish
+from careers.articles import charts, keys, notices, salary
+from careers.articles.listing import by_title
+from careers.articles.models import MinimumWage, Role, RoleSkill
+from careers.search import service
+from careers.site import seo
+from careers.site.cache import cache_public_page, shows
+
+from . import logic
+from .forms import PickForm
+
+SUGGESTIONS = 12
+RESULTS = 8
+
+
+def and_join(titles):
+    """``["A", "B", "C"]`` -> ``"A, B ve C"``."""
+    if len(titles) < 2:
+        return "".join(titles)
+    return _("%(first)s and %(last)s") % {"first": ", ".join(titles[:-1]), "last": titles[-1]}
+
+
+@dataclass
+class Column:
+    role: Role
+    bands: list
+    chart: dict | None
+    sources: list
+    notice: object
+    latest: object
+    chart_id: str
+
+
+def _columns(roles, rates):
+    columns = []
+    for index, role in enumerate(roles, start=1):
+        bands = MinimumWage.objects.attach_multiples(role.salary_bands.all(), rates)
+        columns.append(
+            Column(
+                role=role,
+                bands=bands,
+                chart=charts.history_chart(bands),
+                sources=salary.salary_sources(bands),
+                notice=notices.notice_for_bands(bands, rates),
+                latest=logic.latest_band(bands),
+                chart_id=f"maas-grafik-{index}",
+            )
+        )
+    return columns
+
+
+def comparison_roles(slugs):
+    """The published roles of ``slugs`` with what the page shows (three queries)."""
+    return list(
+        Role.objects.published()
+        .filter(slug__in=slugs)
+        .select_related("sector")
+        .prefetch_related(
+            "salary_bands",
+            Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
+        )
+        .order_by("slug")
+    )
+
+
+@cache_public_page
+def compare(request, **kwargs):
+    given = [kwargs[name] for name in ("a", "b", "c") if name in kwargs]
+    slugs = logic.canonical_slugs(given)
+    if not logic.is_comparable(slugs):
+        raise Http404
+    if slugs != given:  # one address per comparison: the other orders point to it
+        return redirect(logic.comparison_url(slugs), permanent=True)
+    roles = comparison_roles(slugs)
+    if len(roles) != len(slugs):
+        raise Http404
+    shows(
+        request,
+        keys.MINWAGE,
+        *keys.cards(roles),
+        *(keys.skill(rs.skill_id) for role in roles for rs in role.role_skills.all()),
+    )
+    columns = _columns(roles, MinimumWage.objects.table())
+    titles = and_join([role.title for role in roles])
+    heading = _("%(titles)s compared") % {"titles": titles}
+    path = logic.comparison_url(slugs)
+    meta = seo.page_meta(
+        title=seo.titled(heading),
+        description=_(
+            "%(titles)s side by side: salaries and their history, education and certificates, "
+            "job outlook, skills and working conditions."
+        )
+        % {"titles": titles},
+        path=path,
+        crumbs=[
+            seo.Crumb(_("Compare occupations"), reverse("compare:pick")),
+            seo.Crumb(heading, path),
+        ],
+    )
+    form = PickForm(initial={"meslek": slugs}) if len(slugs) < logic.MAX_ROLES else None
+    return render(
+        request,
+        "compare/compare.html",
+        {
+            "heading": heading,
+            "columns": columns,
+            "roles": roles,
+            "skills": logic.compare_skills(roles),
+            "form": form,
+            "meta": meta,
+        },
+    )
+
+
+def _suggestions(chosen, limit=SUGGESTIONS):
+    """Roles of the first chosen role's sector, the most read first (one query)."""
+    if not chosen:
+        return []
+    roles = (
+        Role.objects.published()
+        .filter(sector_id=chosen[0].sector_id)
+        .exclude(pk__in=[role.pk for role in chosen])
+        .only("title", "slug")
+        .order_by("-view_count", "title")[:limit]
+    )
+    return by_title(roles)
+
+
+def _resolve(text, chosen):
+    """``(match, results)`` for a typed name: the roles the site's search finds (two
+    queries), without those already chosen; ``match`` is the one the reader surely meant (its
+    title typed, with or without Turkish letters, or the only result), else None."""
+    _words, page = service.search(text, page_size=RESULTS + len(chosen))
+    chosen_ids = {role.pk for role in chosen}
+    results = [r.role for r in page.object_list if r.role.pk not in chosen_ids][:RESULTS]
+    typed = turkish.ascii_fold(text)
+    exact = [role for role in results if turkish.ascii_fold(role.title) == typed]
+    match = exact[0] if exact else results[0] if len(results) == 1 else None
+    return match, results
+
+
+@cache_public_page(params=("meslek", "diger"), keys=(keys.ROLES, keys.SEARCH))
+def pick(request):
+    """``?meslek=<slug>[&meslek=<slug>]&diger=<text>``: the roles chosen so far and the name
+    of the next one, typed. A typed name that matches one role leads straight to the
+    comparison; otherwise the matches are listed as links, with roles of the same sector."""
+    form = PickForm(request.GET)
+    form.is_valid()
+    chosen = []
+    if form.chosen_slugs:
+        chosen = by_title(
+            Role.objects.published()
+            .filter(slug__in=form.chosen_slugs)
+            .only("title", "slug", "sector_id")
+        )
+    chosen_slugs = [role.slug for role in chosen]
+    results, notice = [], None
+    if form.text:
+        match, results = _resolve(form.text, chosen)
+        if match is not None and chosen:
+            return redirect(logic.comparison_url([*chosen_slugs, match.slug]))
+        if not results:
+            notice = _("No occupation matches “%(text)s”. Try another name.") % {"text": form.text}
+
+    def target(role):
+        if chosen:
+            return logic.comparison_url([*chosen_slugs, role.slug])
+        return reverse("compare:pick") + "?" + urlencode({"meslek": role.slug})
+
+    title = _("Compare occupations")
+    meta = seo.page_meta(
+        title=seo.titled(title),
+        description=_("Pick two or three occupations to see them side by side."),
+        path=reverse("compare:pick"),
+        crumbs=[seo.Crumb(title, reverse("compare:pick"))],
+        robots=seo.NOINDEX,
+    )
+    return render(
+        request,
+        "compare/pick.html",
+        {
+            "form": form,
+            "chosen": chosen,
+            "results": [(role, target(role)) for role in results],
+            "suggestions": [(role, target(role)) for role in _suggestions(chosen)],
+            "notice": notice,
+            "meta": meta,
+        },
+    )

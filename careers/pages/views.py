@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.shortcuts import get_object_or_404, render
+
+from careers.articles import keys
+from careers.articles.models import MinimumWage
+from careers.site import seo
+from careers.site.cache import cache_public_page, shows
+
+from .models import PageKind, SimplePage
+
+
+def _render(request, kind, extra=None):
+    simple_page = get_object_or_404(SimplePage, kind=kind)
+    shows(request, simple_page.cache_key)
+    meta = seo.page_meta(
+        title=f"{simple_page.title} | {seo.SITE_NAME}",
+        description=simple_page.summary,
+        path=request.path,
+        crumbs=[seo.Crumb(simple_page.title, request.path)],
+    )
+    context = {"page": simple_page, "meta": meta, **(extra or {})}
+    return render(request, "pages/page.html", context)
+
+
+@cache_public_page
+def page(request, kind):
+    """One site page (one query; from the page cache after the first reader)."""
+    return _render(request, kind)
+
+
+@cache_public_page(keys=(keys.MINWAGE,))
+def methodology(request):
+    """How salary figures are compiled: the editors' text, then the minimum wage table the
+    multiples are computed from and how old figures may be before they are called stale
+    (two queries)."""
+    return _render(
+        request,
+        PageKind.METHODOLOGY,
+        {
+            "minimum_wages": MinimumWage.objects.order_by("-effective_from"),
+            "stale_months": settings.SALARY_STALE_MONTHS,
+        },
+    )

@@ -1,0 +1,121 @@
+"""The page cache's lookup and store (see :mod:`careers.site.cache` for what is cached).
+
+Placed right after SecurityMiddleware and WhiteNoise: a hit is answered before sessions,
+language, CSRF, authentication and messages are touched (an anonymous page needs none of
+them), with two cache round trips: the stored page, and the markers of its surrogate keys.
+Pages are stored once, compressed and not, with their ETag: a hit is never compressed again,
+and a conditional GET gets its 304 from the stored ETag and render time.
+"""
+
+import functools
+import hashlib
+import re
+import time
+
+from django.core.signals import setting_changed
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.text import compress_string
+
+from . import pagestore
+from .cache import PAGE_PREFIX, PageRender, is_personal
+
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Headers that belong to one answer, not to the stored page.
+NOT_STORED = {"content-length", "content-encoding", "vary", "x-page-cache", "set-cookie", "age"}
+VARY = "Cookie, Accept-Encoding"  # one language: the page never varies by Accept-Language
+
+
+@functools.lru_cache(maxsize=2048)
+def page_params(path):
+    """The query parameters the view at ``path`` is page-cached with, or None if it is not
+    page-cached (or there is no such page)."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return getattr(match.func, "page_cache_params", None)
+
+
+def _urls_changed(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        page_params.cache_clear()
+
+
+setting_changed.connect(_urls_changed)
+
+
+def page_key(request):
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"{PAGE_PREFIX}{digest}"
+
+
+def accepts_gzip(request):
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or is_personal(request):
+            return self.get_response(request)
+        params = page_params(request.path_info)
+        if params is None or any(name not in params for name in request.GET):
+            return self.get_response(request)
+        key = page_key(request)
+        entry = pagestore.lookup(key)
+        if entry is not None:
+            return self.respond(request, entry, hit=True)
+        request.page_render = PageRender(params)
+        response = self.get_response(request)
+        render = getattr(response, "page_render", None)
+        if render is None or response.cookies:
+            if render is not None:  # a cookie was set on the way out: personal after all
+                response.headers.pop("Cache-Control", None)
+                response["Cache-Control"] = "private"
+            return response
+        entry = self.entry(response, render)
+        pagestore.store(key, entry)
+        return self.respond(request, entry, hit=False)
+
+    @staticmethod
+    def entry(response, render):
+        body = response.content
+        return {
+            "started": render.started,
+            "keys": tuple(sorted(render.keys)),
+            "status": response.status_code,
+            "headers": [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED],
+            "body": body,
+            "gzip": compress_string(body) if len(body) >= 200 else None,
+            "etag": f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"',
+            "last_modified": render.started // 1_000_000,
+        }
+
+    @staticmethod
+    def respond(request, entry, *, hit):
+        gzipped = entry["gzip"] is not None and accepts_gzip(request)
+        response = HttpResponse(entry["gzip"] if gzipped else entry["body"], status=entry["status"])
+        headers = response.headers
+        for name, value in entry["headers"]:
+            headers[name] = value
+        headers["Vary"] = VARY
+        if gzipped:
+            headers["Content-Encoding"] = "gzip"
+            headers["ETag"] = f"W/{entry['etag']}"
+        else:
+            headers["ETag"] = entry["etag"]
+        headers["Last-Modified"] = http_date(entry["last_modified"])
+        headers["X-Page-Cache"] = "hit" if hit else "miss"
+        if hit:  # the front cache counts its s-maxage from the page's real age
+            headers["Age"] = str(max(0, int(time.time() - entry["started"] / 1_000_000)))
+        return get_conditional_response(
+            request,
+            etag=headers["ETag"],
+            last_modified=entry["last_modified"],
+            response=response,
+        )

@@ -1,0 +1,106 @@
+vcl 4.1;
+# The front cache of Meslek Rehberi (Varnish 7 + varnish-modules' xkey).
+#
+# * Anonymous pages are cached for as long as the app's `Cache-Control: s-maxage` says, and
+#   removed the moment they change: every cached page carries an `xkey` header listing what it
+#   shows (role-12, sector-3, comments-12, minwage, ...), and after each commit the app sends
+#   `PURGE` with `xkey-purge: role-12 ...` here (careers/site/purge.py).
+# * Nothing personal is stored: requests with a session or messages cookie, the admin, and
+#   any response without s-maxage, with Set-Cookie or `private` go straight to the app.
+# * /static/ and /media/ come from the file server (nginx) and are cached here too.
+#
+# backends.vcl (next to this file, or on vcl_path) names the app servers and the file server,
+# adds the app servers to the `apps` director (sub meslek_add_backends) and lists who may
+# purge (acl purgers: the app servers); `make stack` writes one for 127.0.0.1, and
+# docs/deploy.md shows one for several hosts.
+
+import directors;
+import std;
+import xkey;
+
+sub vcl_init {
+    new apps = directors.round_robin();
+    call meslek_add_backends;
+}
+
+include "backends.vcl";
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(403, "Forbidden"));
+        }
+        if (!req.http.xkey-purge) {
+            return (synth(400, "xkey-purge header required"));
+        }
+        set req.http.x-purged = xkey.purge(req.http.xkey-purge);
+        return (synth(200, "Purged " + req.http.x-purged));
+    }
+    if (req.method != "GET" && req.method != "HEAD" && req.method != "POST") {
+        return (synth(405, "Method not allowed"));
+    }
+    if (req.url ~ "^/(static|media)/") {
+        set req.backend_hint = files;
+        unset req.http.Cookie;
+        unset req.http.Authorization;
+        return (hash);
+    }
+    set req.backend_hint = apps.backend();
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/(yonetim|markdownx)/" || req.http.Authorization) {
+        return (pass);
+    }
+    # A visitor with a session (staff: drafts, previews) or pending messages sees a personal
+    # page; every other cookie (csrftoken from an earlier admin visit) changes nothing.
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
+        return (pass);
+    }
+    unset req.http.Cookie;
+    # Turkish is the only language: a page never varies by Accept-Language.
+    unset req.http.Accept-Language;
+    return (hash);
+}
+
+sub vcl_backend_response {
+    if (bereq.url ~ "^/(static|media)/") {
+        if (beresp.status != 200) {
+            set beresp.ttl = 10s;
+        }
+        if (beresp.http.Content-Type ~ "^(text/|application/(javascript|json)|image/svg)") {
+            set beresp.do_gzip = true;
+        }
+        return (deliver);
+    }
+    # Only what the app marked as shared: `public, s-maxage=N` and no cookie. Varnish takes
+    # its TTL from s-maxage; everything else is fetched again for every request.
+    if (beresp.http.Set-Cookie
+        || beresp.http.Cache-Control !~ "s-maxage"
+        || beresp.http.Cache-Control ~ "(private|no-store|no-cache)") {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    if (beresp.http.Content-Type ~ "^(text/|application/(rss\+xml|atom\+xml|xml|json))") {
+        set beresp.do_gzip = true;
+    }
+    # After natural expiry a page may be served once more while it is fetched again
+    # (changes never wait for expiry: they are purged).
+    set beresp.grace = 30s;
+    return (deliver);
+}
+
+sub vcl_deliver {
+    if (obj.uncacheable) {
+        set resp.http.X-Cache = "PASS";
+    } elsif (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+    # The surrogate keys are for this cache only.
+    unset resp.http.xkey;
+    unset resp.http.Via;
+    unset resp.http.X-Varnish;
+}

@@ -1,0 +1,129 @@
+"""End-to-end tests against a real stack: PostgreSQL, Redis, two gunicorn app servers, nginx
+and Varnish, started by scripts/stack.sh in a directory and on ports of their own (so a
+`make stack` for development keeps running), stopped at the end of the session whatever
+happened. Run with ``make test-stack`` (``pytest -m stack tests/stack``); any other run
+deselects them.
+"""
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from .http import Browser
+
+ROOT = Path(__file__).resolve().parents[2]
+PORTS = {
+    "STACK_FRONT_PORT": "20180",
+    "STACK_ADMIN_PORT": "20182",
+    "STACK_APP_PORTS": "20811 20812",
+    "STACK_REDIS_PORT": "20479",
+    "STACK_PG_PORT": "20532",
+    "STACK_FILES_PORT": "20190",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    if "stack" in (config.option.markexpr or ""):
+        return
+    chosen = [item for item in items if not item.get_closest_marker("stack")]
+    if len(chosen) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i.get_closest_marker("stack")])
+        items[:] = chosen
+
+
+class Stack:
+    def __init__(self, directory):
+        self.dir = directory
+        self.env_file = directory / "stack.env"
+        self.script_env = {
+            **os.environ,
+            **PORTS,
+            "STACK_DIR": str(directory),
+            "STACK_ENV_FILE": str(self.env_file),
+            "PY": sys.executable,
+        }
+        self.front = f"http://127.0.0.1:{PORTS['STACK_FRONT_PORT']}"
+        self.apps = [f"http://127.0.0.1:{port}" for port in PORTS["STACK_APP_PORTS"].split()]
+
+    def script(self, *args, check=True):
+        return subprocess.run(
+            ["bash", "scripts/stack.sh", *args], cwd=ROOT, env=self.script_env,
+            capture_output=True, text=True, timeout=300, check=check,
+        )  # fmt: skip
+
+    def app_env(self):
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
+        for line in self.env_file.read_text().splitlines():
+            name, _, value = line.partition("=")
+            env[name] = value
+        return env
+
+    def manage(self, *args):
+        """A management command against the stack (as an operator runs one)."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.app_env(),
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def shell(self, code):
+        return self.manage("shell", "--no-imports", "-c", code).strip()
+
+    def pid(self, name):
+        return int((self.dir / "run" / f"{name}.pid").read_text())
+
+    def pids(self):
+        """Every server process the stack started (PostgreSQL's postmaster too)."""
+        files = [*(self.dir / "run").glob("*.pid"), self.dir / "pg" / "postmaster.pid"]
+        found = []
+        for path in files:
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                found.append(int(path.read_text().split()[0]))
+        return found
+
+    def log(self, name):
+        return (self.dir / "logs" / f"{name}.log").read_text()
+
+
+@pytest.fixture(scope="session")
+def stack():
+    directory = Path(tempfile.mkdtemp(prefix="meslek-stack-test-", dir="/tmp"))
+    directory.chmod(0o755)  # PostgreSQL runs as its own user below it
+    running = Stack(directory)
+    started_pids = []
+    try:
+        started = running.script("start", check=False)
+        started_pids = running.pids()
+        assert started.returncode == 0, started.stdout + started.stderr
+        assert f"front: {running.front}/" in started.stdout
+        for app in running.apps:
+            assert f"app: {app}/" in started.stdout
+        yield running
+    finally:
+        running.script("stop", check=False)
+        for pid in started_pids:  # whatever the script could not stop (it should not happen)
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def editor(stack):
+    """An editor ("Editörler" group: articles, salaries, moderation) logged in on app A."""
+    password = os.urandom(12).hex()
+    stack.shell(
+        "from django.contrib.auth.models import Group, User;"
+        f"u = User.objects.create_user('e2e-editor', password='{password}', is_staff=True);"
+        "u.groups.add(Group.objects.get(name='Editörler'))"
+    )
+    browser = Browser(stack.apps[0])
+    browser.login("e2e-editor", password)
+    return browser
