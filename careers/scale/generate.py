@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from careers import markup, turkish
 from careers.articles.models import (
+    PayBasis,
     RelatedRole,
     Responsibility,
     Role,
@@ -149,6 +150,7 @@ def build_role(rng, pk, title, sector, now):
 
 def bands_for(rng, role, latest_year):
     base = Decimal(rng.randrange(17_000, 90_000, 500))
+    basis = rng.choices(list(PayBasis.values), weights=[80, 15, 5])[0]  # net, gross, unspecified
     bands = []
     for back in range(3):
         year = latest_year - back
@@ -156,6 +158,7 @@ def bands_for(rng, role, latest_year):
         top = (average * Decimal(rng.choice(["1.4", "1.6", "1.8", "2.2"]))).quantize(Decimal(1))
         low = (average * Decimal("0.7")).quantize(Decimal(1)) if rng.random() < 0.5 else None
         bands.append(SalaryBand(role=role, year=year, average=average, top=top, low=low,
+                                pay_basis=basis,
                                 source="Kariyer siteleri ve iş ilanları",
                                 is_sample=True, updated_at=role.updated_at))  # fmt: skip
     return bands
