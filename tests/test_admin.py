@@ -92,7 +92,7 @@ def test_salary_band_changelist_queries_do_not_grow(admin_client, count, django_
     with django_assert_num_queries(7):
         response = admin_client.get(reverse("admin:articles_salaryband_changelist"))
     assert response.status_code == 200
-    assert len(response.context["cl"].result_list) == 2 * count
+    assert len(response.context["cl"].result_list) == min(2 * count, 50)  # 50 a page
 
 
 # --- The article screen ---------------------------------------------------------------------

@@ -54,13 +54,22 @@ class RoleSitemap(SiteSitemap):
         return listing.CountedPaginator(self._items(), self.limit, total)
 
     def items(self):
-        # A queryset: each section page (at most ``limit`` URLs) fetches only its rows, with
-        # the last change computed in SQL.
-        roles = Role.objects.published().only("pk", "slug", "updated_at")  # not the texts
-        return with_last_modified(roles).order_by("slug")
+        return _RolePages()
 
     def lastmod(self, role):
         return role.last_modified
+
+
+class _RolePages:
+    """Published roles by address, fetched a section page at a time in one query: the page's
+    ids are read from the slug index first (skipping earlier pages costs index entries
+    only), then the page's last changes are computed in SQL for those rows alone."""
+
+    def __getitem__(self, page):
+        published = Role.objects.published().order_by("slug")
+        ids = published.values("pk")[page]
+        roles = Role.objects.filter(pk__in=ids).only("pk", "slug", "updated_at")  # no texts
+        return list(with_last_modified(roles).order_by("slug"))
 
 
 class SectorSitemap(SiteSitemap):
