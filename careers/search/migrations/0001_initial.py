@@ -45,7 +45,7 @@ SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS search_fts_after_delete",
     "DROP TABLE IF EXISTS search_fts",
 ]
-# Must stay the exact expression careers.search.backends.postgres_vector() produces.
+# Replaced by a stored, generated column and its index in migration 0002.
 POSTGRES_FORWARD = [
     """
     CREATE INDEX search_document_fts_idx ON search_searchdocument USING gin ((
