@@ -161,12 +161,19 @@ def _changed_candidates(limit, extra=None):
     """Roles that may be among the ``limit`` last changed (the role or one of its bands):
     the tops of the two update indexes, never every role; ``extra``: more ids to fetch."""
     published = Role.objects.published()
-    condition = Q(pk__in=published.order_by("-updated_at").values("pk")[:limit]) | Q(
-        pk__in=recent_bands(limit * 10).values("role_id")  # the outer query drops drafts
-    )
-    if extra is not None:
-        condition |= Q(pk__in=extra)
-    return list(with_last_modified(Role.objects.filter(condition).for_cards()))
+    ids = [
+        published.order_by("-updated_at").values("pk")[:limit],
+        recent_bands(limit * 10).values("role_id"),  # the outer query drops drafts
+        *([extra] if extra is not None else []),
+    ]
+    if connection.features.supports_slicing_ordering_in_compound:  # PostgreSQL
+        # One list of ids: with ``IN (a) OR IN (b)`` PostgreSQL reads every role.
+        condition = Q(pk__in=ids[0].union(*ids[1:], all=True))
+    else:  # SQLite reads each IN list through the primary key (MULTI-INDEX OR)
+        condition = Q()
+        for subquery in ids:
+            condition |= Q(pk__in=subquery)
+    return list(with_last_modified(published.filter(condition).for_cards()))
 
 
 def recent_bands(n):
