@@ -71,7 +71,12 @@ def role_indexes():
     # index a list is sorted by.
     return [
         # Lists in the database (sector pages, most read, recently updated, salaries):
-        models.Index(fields=["sector", "title_sort"], name="articles_role_sector_sort_idx"),
+        # (sector, title) pages; with the publish fields it also covers the cached counts by
+        # sector and initial (read from the index alone):
+        models.Index(
+            fields=["sector", "title_sort", "status", "published_at"],
+            name="articles_role_sector_sort_idx",
+        ),
         models.Index(fields=["sector", "-view_count"], name="articles_role_sector_read_idx"),
         models.Index(fields=["-view_count"], name="articles_role_reads_idx"),
         models.Index(fields=["-updated_at"], name="articles_role_updated_idx"),
