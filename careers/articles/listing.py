@@ -146,9 +146,13 @@ def roles_by_letter(letter):
     sign), in Turkish order."""
     roles = Role.objects.published()
     if letter == DIGITS:
-        roles = roles.filter(title_sort__lt=turkish.FIRST_LETTER_WEIGHT)
+        return in_turkish_order(roles.filter(title_sort__lt=turkish.FIRST_LETTER_WEIGHT))
+    weight = turkish.letter_weight(letter)
+    if connection.vendor == "postgresql":
+        # The index on (initial, title COLLATE turkish), migration 0012, serves the filter
+        # and the order together.
+        roles = roles.annotate(initial=Substr("title_sort", 1, 1)).filter(initial=weight)
     else:  # a range, not LIKE 'x%' (SQLite's case-insensitive LIKE skips the index)
-        weight = turkish.letter_weight(letter)
         roles = roles.filter(title_sort__gte=weight, title_sort__lt=chr(ord(weight) + 1))
     return in_turkish_order(roles)
 
