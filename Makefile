@@ -8,8 +8,8 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast test-browser test-stack lint format check editor messages screenshots bench \
-	stack stack-stop bench-scale clean
+.PHONY: run test test-fast test-browser test-stack test-faults lint format check editor messages \
+	screenshots bench bench-login bench-scale stack stack-stop clean
 
 # Re-install only when pyproject.toml changes (stamp files), so a second run is quick.
 $(VENV)/.stamp-base: pyproject.toml
@@ -36,6 +36,10 @@ test: $(VENV)/.stamp-test
 ## Quick local loop: everything but the browser tests.
 test-fast: $(VENV)/.stamp-test
 	$(PY) -m pytest -m "not browser"
+
+## Real PostgreSQL, Redis, SQLite lock and mail server failing under gunicorn (tests/faults).
+test-faults: $(VENV)/.stamp-test
+	bash scripts/ci-faults.sh
 
 test-browser: $(VENV)/.stamp-test
 	@bash scripts/ensure-chromium.sh
@@ -84,6 +88,11 @@ messages: $(VENV)/.stamp-base
 bench: $(VENV)/.stamp-base
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk
 	$(PY) bench/run.py
+
+## The cached article while the admin login is flooded with wrong passwords (django-axes).
+bench-login: $(VENV)/.stamp-test
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk
+	$(PY) bench/login_flood.py
 
 ## Demo size against 10,000 roles / 1,000,000 comments: every page's in-process time, ratio,
 ## queries and size (throwaway SQLite databases; PostgreSQL: scripts/with-postgres.sh make bench-scale).

@@ -10,17 +10,23 @@ and nothing that several app servers must share is kept in one process.
 
 Variables: DJANGO_ENV, DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
 DJANGO_CSRF_TRUSTED_ORIGINS, DATABASE_URL, REDIS_URL, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
-EMAIL_HOST (and its EMAIL_* companions), PAGE_CACHE_SECONDS, READS_FLUSH_SECONDS,
-READS_FLUSH_EVERY, SITE_URL, FRONT_CACHE_URLS.
+EMAIL_HOST (and its EMAIL_* companions), EMAIL_TIMEOUT, PAGE_CACHE_SECONDS, READS_FLUSH_SECONDS,
+READS_FLUSH_EVERY, SITE_URL, FRONT_CACHE_URLS, DJANGO_ADMIN_PATH, DJANGO_ADMINS,
+DJANGO_HSTS_PRELOAD, DJANGO_LOG_FORMAT, SENTRY_DSN, DB_TIMEOUT_SECONDS.
 """
 
 import os
 import secrets
+from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
+from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from careers.site.policies import CSP_DIRECTIVES, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -99,6 +105,8 @@ INSTALLED_APPS = [
     "markdownx",
     "import_export",
     "simple_history",
+    "axes",
+    "csp",
     "careers.site",
     "careers.articles",
     "careers.comments",
@@ -112,9 +120,15 @@ MIDDLEWARE = [
     # Compresses what is not compressed yet (cached pages are stored compressed already).
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # CSP and Permissions-Policy on every response; a database outage is the Turkish 503.
+    "csp.middleware.CSPMiddleware",
+    "careers.site.headers.PermissionsPolicyMiddleware",
+    "careers.site.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous pages from the page cache, before any per-visitor middleware runs.
     "careers.site.middleware.PageCacheMiddleware",
+    # A locked-out admin sign-in is answered here, before sessions, users and the login view.
+    "careers.site.throttle.EarlyLockoutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,6 +138,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who changed a salary band (django-simple-history's "changed by").
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Admin login throttling (django-axes), last as its documentation asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "careers.urls"
@@ -149,21 +165,29 @@ TEMPLATES = [
 # The embedded default is SQLite, tuned for a web server's concurrency: WAL lets readers work
 # while one writer commits, the busy timeout makes a second writer wait instead of failing with
 # "database is locked", and IMMEDIATE transactions take the write lock at BEGIN so that two
-# transactions cannot both read and then deadlock on upgrading to a write.
+# transactions cannot both read and then deadlock on upgrading to a write. A lock held longer
+# (a backup, an import) or an unreachable server: the Turkish 503 page after
+# DB_TIMEOUT_SECONDS (careers/site/outage.py), never gunicorn's 30 s worker timeout.
+DB_TIMEOUT_SECONDS = int(env("DB_TIMEOUT_SECONDS", "3"))
 SQLITE_OPTIONS = {
-    "timeout": 20,
+    "timeout": DB_TIMEOUT_SECONDS,
     "transaction_mode": "IMMEDIATE",
     "init_command": (
         "PRAGMA journal_mode=WAL;"
         "PRAGMA synchronous=NORMAL;"
         "PRAGMA foreign_keys=ON;"
-        "PRAGMA busy_timeout=20000;"
+        f"PRAGMA busy_timeout={DB_TIMEOUT_SECONDS * 1000};"
     ),
 }
 if env("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # stale (server restarted): replaced
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+    elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"].setdefault("OPTIONS", {}).update(  # a held lock waits this long
+            connect_timeout=DB_TIMEOUT_SECONDS, options=f"-c lock_timeout={DB_TIMEOUT_SECONDS}s"
+        )
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -194,9 +218,13 @@ if PRODUCTION and not env("REDIS_URL"):
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache with short socket timeouts; when Redis is down it logs and
+            # answers "not cached", so pages are rendered from the database (careers/site).
+            "BACKEND": "careers.site.rediscache.DegradingRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "meslek",
+            # Back after an outage: changes made meanwhile could not write their markers.
+            "OPTIONS": {"ON_RECOVERY": "careers.site.cache.outdate_all_pages"},
         }
     }
 else:
@@ -242,7 +270,28 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(env("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Preloading is a promise to browsers that is slow to undo: only when asked for.
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# Content-Security-Policy, enforced (careers/site/policies.py); Permissions-Policy: headers.py.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES | {"upgrade-insecure-requests": PRODUCTION}}
+
+# --- Admin: where it lives (DJANGO_ADMIN_PATH=ekip-1f3c/ keeps it off scanners' lists) -------
+ADMIN_PATH = env("DJANGO_ADMIN_PATH", "yonetim/").strip("/") + "/"
+# Login throttling (django-axes): an account, and an address, locked for AXES_COOLOFF_TIME after
+# AXES_FAILURE_LIMIT wrong passwords (Turkish page, 429); refused before the login view. The
+# address is the one flood control sees (COMMENTS_TRUSTED_PROXIES behind a proxy).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    *global_settings.AUTHENTICATION_BACKENDS,
+]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "careers.site.throttle.lockout"
+AXES_CLIENT_IP_CALLABLE = "careers.comments.moderation.client_ip"
 
 # --- Language and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "tr"
@@ -281,9 +330,12 @@ if env("EMAIL_HOST"):
     EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Meslek Rehberi <no-reply@localhost>")
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+ADMINS = getaddresses(env_list("DJANGO_ADMINS"))
 
 # --- Markdown -------------------------------------------------------------------------------
 # The admin's live preview must show exactly what the public page will: the same sanitizing
@@ -314,6 +366,9 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Largest file accepted, in rows: a yearly update of every role fits many times over.
 SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
+# Largest unpacked XLSX, checked from its zip directory before parsing (zip bombs). Exports
+# escape formulae: careers/articles/imports/spreadsheets.py (not the library's weaker switch).
+SALARY_IMPORT_MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
 
 # --- Visitors' comments (careers/comments; rules in careers/comments/moderation.py) ----------
 # Every COMMENTS_* threshold has its default, and why, in careers/comments/conf.py; a setting
@@ -330,9 +385,15 @@ for _name in (
     if env(_name):
         globals()[_name] = int(env(_name))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
-}
+# --- Logs and error reports (careers/site/logs.py) ---------------------------------------
+# JSON lines in production (DJANGO_LOG_FORMAT=text for people); errors mailed to ADMINS and sent
+# to Sentry (SENTRY_DSN), with no form values, cookies or addresses.
+LOGGING = logging_config(
+    log_format=env("DJANGO_LOG_FORMAT", "json" if PRODUCTION else "text"),
+    level=env("DJANGO_LOG_LEVEL", "WARNING"),
+)
+DEFAULT_EXCEPTION_REPORTER_FILTER = "careers.site.logs.PrivateExceptionReporterFilter"
+if env("SENTRY_DSN"):
+    from careers.site.logs import init_sentry
+
+    init_sentry(env("SENTRY_DSN"), environment=ENVIRONMENT)

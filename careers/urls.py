@@ -18,7 +18,7 @@ admin.site.site_url = "/"
 LISTS = (keys.ROLES, keys.SECTORS, keys.SKILLS)  # what the sitemap and the feeds list
 
 urlpatterns = [
-    path("yonetim/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     # markdownx's own views answer anyone and store any file: staff-only, checked wrappers
     # under the same names, so the editor widget keeps working (see articles/uploads.py).
     path("markdownx/upload/", uploads.upload_image, name="markdownx_upload"),
@@ -45,6 +45,9 @@ urlpatterns = [
     path("", include("careers.compare.urls")),
     path("", include("careers.articles.urls")),
 ]
+
+# A database outage raised outside a view is answered with the 503 page too.
+handler500 = "careers.site.outage.server_error"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

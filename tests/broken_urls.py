@@ -1,5 +1,6 @@
-"""A URLconf with a view that fails, for the 500 page test."""
+"""A URLconf with views that fail, for the 500 and 503 page tests."""
 
+from django.db import OperationalError
 from django.urls import path
 
 
@@ -7,4 +8,9 @@ def broken(request):
     raise RuntimeError("test: a view that fails")
 
 
-urlpatterns = [path("kirik/", broken)]
+def database_gone(request):
+    raise OperationalError("test: the database went away")
+
+
+urlpatterns = [path("kirik/", broken), path("veritabani-yok/", database_gone)]
+handler500 = "careers.site.outage.server_error"

@@ -24,12 +24,13 @@ page) catch up when their cached page expires.
 """
 
 import contextlib
+import logging
 import re
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -39,10 +40,14 @@ from careers.site import shared
 
 from .models import Role
 
+logger = logging.getLogger(__name__)
+
 PREFIX = "reads:"
 PENDING_KEY = "reads-pending"
 WINDOW_KEY = "reads-window"
 LOCK_KEY = "reads-flush-lock"
+RETRY_KEY = "reads-flush-retry"
+FLUSH_RETRY_SECONDS = 30  # after a failed flush (database down or locked)
 BOT_RE = re.compile(r"bot|crawl|spider|slurp|preview|monitor|curl|wget", re.IGNORECASE)
 
 
@@ -67,8 +72,15 @@ def record_read(slug):
     """Count one read of the article ``slug``; flush when the time or count has come."""
     due = cache.add(WINDOW_KEY, 1, timeout=flush_seconds())  # True once per window
     pending = shared.incr({counter_key(slug): 1, PENDING_KEY: 1})[PENDING_KEY]
-    if (due and pending > 1) or pending >= flush_every():
-        flush()
+    if ((due and pending > 1) or pending >= flush_every()) and not cache.get(RETRY_KEY):
+        try:
+            flush()
+        except DatabaseError as error:
+            # The database is down or locked: the read is counted in the cache (nothing was
+            # subtracted) and no read tries again for a while, so an outage does not make
+            # every read wait for the database's timeout.
+            cache.set(RETRY_KEY, 1, FLUSH_RETRY_SECONDS)
+            logger.warning("Read counts not written yet: %s", error.__class__.__name__)
 
 
 def pending_reads():

@@ -9,9 +9,15 @@ editor widget works unchanged, and:
 * accept only images Pillow reads as JPEG, PNG, WebP or GIF (never SVG), within
   ``UPLOAD_IMAGE_MAX_BYTES`` and ``UPLOAD_IMAGE_MAX_PIXELS`` (a decompression bomb is refused
   from its header, before any pixel is decoded);
-* re-encode the image (dropping EXIF and anything hidden after the pixels), scale it down to
-  ``UPLOAD_IMAGE_MAX_SIDE`` and store it under ``markdownx/<year>/<month>/<uuid>.<ext>``;
+* refuse animated images (a GIF, WebP or PNG with several frames: re-encoding would keep one
+  frame, keeping it as uploaded would keep whatever was appended to it);
+* re-encode the image (dropping EXIF, GPS and anything hidden after the pixels), scale it down
+  to ``UPLOAD_IMAGE_MAX_SIDE`` and store it under a random name,
+  ``markdownx/<year>/<month>/<uuid>.<ext>``;
 * answer every refusal with a Turkish JSON message and status 400, never 500.
+
+The article image (``Role.image``, through the admin's ``VerifiedImageField``) goes through
+the same :func:`prepare_image`: one code path for every image an editor uploads.
 """
 
 import io
@@ -66,6 +72,7 @@ def check_image(uploaded):
                 width, height = image.size
                 image_format = image.format
                 _check_pixels(width, height)
+                animated = getattr(image, "is_animated", False)
                 image.verify()
             uploaded.seek(0)
             # verify() does not decode every format fully: decoding proves the data is whole.
@@ -81,6 +88,14 @@ def check_image(uploaded):
         uploaded.seek(0)
     if image_format not in allowed:
         raise not_an_image
+    if animated:
+        raise ValidationError(
+            _(
+                "Animated images are not accepted. Upload a still JPEG, PNG or WebP image "
+                "(for example one frame of the animation)."
+            ),
+            code="animated",
+        )
     return image_format, width, height
 
 
@@ -106,15 +121,11 @@ def _check_pixels(width, height):
 
 
 def reencode(uploaded, image_format):
-    """The image re-encoded in its own format, scaled down to fit ``UPLOAD_IMAGE_MAX_SIDE``.
-
-    Animated GIFs are kept as uploaded (after :func:`check_image`): re-encoding would keep only
-    the first frame."""
+    """The image re-encoded in its own format from its decoded pixels only (no metadata, no
+    bytes after the image), turned upright by its EXIF orientation and scaled down to fit
+    ``UPLOAD_IMAGE_MAX_SIDE``. Only for a still image that passed :func:`check_image`."""
     uploaded.seek(0)
     with Image.open(uploaded) as image:
-        if image_format == "GIF" and getattr(image, "is_animated", False):
-            uploaded.seek(0)
-            return uploaded.read()
         image = ImageOps.exif_transpose(image)
         side = settings.UPLOAD_IMAGE_MAX_SIDE
         image.thumbnail((side, side))
@@ -128,13 +139,21 @@ def reencode(uploaded, image_format):
         return output.getvalue()
 
 
-def save_editor_image(uploaded):
-    """Check, re-encode and store an image from the Markdown editor; return its URL."""
+def prepare_image(uploaded):
+    """Check and re-encode an editor's image: ``(file, format)``, the file named at random
+    (``<uuid>.<ext>``: the uploaded name never reaches the site). ValidationError (Turkish
+    message) when it is refused."""
     image_format, _width, _height = check_image(uploaded)
     data = reencode(uploaded, image_format)
+    name = f"{uuid.uuid4().hex}.{EXTENSIONS[image_format]}"
+    return ContentFile(data, name=name), image_format
+
+
+def save_editor_image(uploaded):
+    """Check, re-encode and store an image from the Markdown editor; return its URL."""
+    image, _format = prepare_image(uploaded)
     folder = timezone.localtime().strftime(settings.MARKDOWNX_MEDIA_PATH)
-    name = f"{folder}{uuid.uuid4().hex}.{EXTENSIONS[image_format]}"
-    stored = default_storage.save(name, ContentFile(data))
+    stored = default_storage.save(f"{folder}{image.name}", image)
     return default_storage.url(stored)
 
 

@@ -25,8 +25,9 @@ DEFAULTS = {
     "COMMENTS_CLOSE_AFTER_DAYS": None,
     # Days an IP address is kept on a comment (management command clear_comment_ips).
     "COMMENTS_IP_RETENTION_DAYS": 30,
-    # How long the "Yorumunuz onay bekliyor." link shown after posting stays valid.
-    "COMMENTS_HELD_NOTICE_MAX_AGE": 24 * 60 * 60,
+    # How long the "Yorumunuz onay bekliyor." link shown after posting stays valid
+    # (WordPress: 10 minutes); the link is only for the author, right after posting.
+    "COMMENTS_HELD_NOTICE_MAX_AGE": 10 * 60,
     # Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
     "COMMENTS_TRUSTED_PROXIES": 0,
 }

@@ -39,14 +39,24 @@ TOKEN_MESSAGES = {
 }
 
 
+INVISIBLE_ONLY = _(
+    "This contains only invisible characters (such as zero-width spaces). Please type "
+    "something that can be read."
+)
+
+
 class ControlStrippingMixin:
-    """Removes control characters before Django's own cleaning and length check."""
+    """Removes control characters before Django's own cleaning and length check, and refuses
+    a value made only of characters that show nothing (zero-width spaces, fillers) with a
+    message of its own: to the visitor it looked typed, so "required" would be puzzling."""
 
     multiline = False
 
     def to_python(self, value):
         if isinstance(value, str):
             value = text.strip_controls(value, multiline=self.multiline)
+            if value.strip() and text.is_blank(value):
+                raise forms.ValidationError(INVISIBLE_ONLY, code="invisible")
         return super().to_python(value)
 
 

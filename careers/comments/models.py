@@ -185,6 +185,12 @@ class Comment(models.Model):
         """The text as escaped HTML paragraphs with its http(s) addresses linked."""
         return text.render(self.body)
 
+    @property
+    def body_text_html(self):
+        """The text as escaped HTML paragraphs with no links: a held comment shown to its
+        author must not hand anyone a live link nobody has checked."""
+        return text.render(self.body, links=False)
+
 
 class BlockedWordAction(models.TextChoices):
     HOLD = "hold", _("Hold for moderation")

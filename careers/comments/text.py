@@ -39,9 +39,30 @@ def strip_controls(value: str, *, multiline: bool) -> str:
     )
 
 
+# Characters that show nothing: Unicode "Cf" format characters (zero-width space, joiners,
+# word joiner, directional marks, BOM, soft hyphen ...) and the blank letters and symbols that
+# spammers use as "invisible names" (Hangul fillers, braille blank, combining grapheme joiner).
+_BLANK_LETTERS = {"\u034f", "\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
+
+
+def is_invisible(ch: str) -> bool:
+    return ch in _BLANK_LETTERS or unicodedata.category(ch) == "Cf"
+
+
+def without_invisible(value: str) -> str:
+    """``value`` without the characters that show nothing (whitespace is kept)."""
+    return "".join(ch for ch in value if not is_invisible(ch))
+
+
+def is_blank(value: str) -> bool:
+    """True when nothing visible is left once invisible characters and whitespace go."""
+    return not without_invisible(value).strip()
+
+
 def normalise_body(body: str) -> str:
-    """The comment as compared for duplicates: whitespace runs collapsed, case kept."""
-    return " ".join(body.split())
+    """The comment as compared for duplicates: invisible characters removed, whitespace runs
+    collapsed, case kept."""
+    return " ".join(without_invisible(body).split())
 
 
 def fingerprint(role_id, parent_id, email: str, body: str) -> str:
@@ -82,13 +103,18 @@ def _linkify(paragraph: str) -> str:
     return "".join(parts).replace("\n", "<br>\n")
 
 
-def render(body: str) -> str:
+def render(body: str, *, links: bool = True) -> str:
     """Escaped HTML: blank lines separate paragraphs, single line breaks are kept, and
-    http(s) addresses become ``rel="external nofollow ugc"`` links. Every character the
-    visitor typed is escaped; only the tags made here are HTML."""
+    http(s) addresses become ``rel="external nofollow ugc"`` links (or stay plain text with
+    ``links=False``, as in a comment nobody has approved yet). Every character the visitor
+    typed is escaped; only the tags made here are HTML."""
     paragraphs = [p.strip("\n") for p in _PARAGRAPH_RE.split(body.strip()) if p.strip()]
+    if links:
+        parts = [_linkify(p) for p in paragraphs]
+    else:
+        parts = [escape(p).replace("\n", "<br>\n") for p in paragraphs]
     return mark_safe(  # noqa: S308 (every piece of visitor text went through escape())
-        "\n".join(f"<p>{_linkify(p)}</p>" for p in paragraphs)
+        "\n".join(f"<p>{part}</p>" for part in parts)
     )
 
 

@@ -30,6 +30,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from careers.articles.models import Role
+from careers.site import outage
 
 from . import conf, moderation, notify, tokens
 from .forms import CommentForm
@@ -84,9 +85,27 @@ def _redirect_to(comment, role):
     return HttpResponseRedirect(f"{role.get_absolute_url()}{query}#{comment.anchor}")
 
 
+TYPED_FIELDS = ("name", "email", "url", "comment", "zaman", "parent")
+
+
 @csrf_exempt  # see the module docstring: this view never uses the browser's credentials
 @never_cache
 def post_comment(request, slug):
+    """Post a comment; with the database unreachable or locked past its timeout, a 503 that
+    shows the form again holding everything typed (nothing was saved, nothing is lost)."""
+    try:
+        return _post_comment(request, slug)
+    except outage.DATABASE_ERRORS as error:
+        typed = {name: request.POST.get(name, "") for name in TYPED_FIELDS}
+        return outage.unavailable(
+            request,
+            error,
+            template="comments/unavailable.html",
+            context={"typed": typed, "action": request.path},
+        )
+
+
+def _post_comment(request, slug):
     role = get_object_or_404(Role.objects.published(), slug=slug)
     if request.method != "POST":
         return HttpResponseRedirect(f"{role.get_absolute_url()}#yorum-yaz")

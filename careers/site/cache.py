@@ -91,6 +91,12 @@ def write_markers(keys, allowance=CLOCK_ALLOWANCE):
     default_cache.set_many({marker_key(key): stamp for key in keys}, timeout=marker_timeout())
 
 
+def outdate_all_pages():
+    """Every page cached until now is outdated: Redis is back after an outage during which
+    changes could not write their markers (careers/site/rediscache.py calls this)."""
+    write_markers({ALL})
+
+
 def invalidate(*keys):
     """The things named by ``keys`` changed: drop every page that shows them, here and in
     every front cache. Called from signal handlers inside the editor's transaction: the

@@ -78,7 +78,7 @@ def _shared_lookup(key):
             return entry
         return None
     names = [default_cache.make_and_validate_key(k) for k in (key, META_PREFIX + key)]
-    data = _lookup_script(client)(keys=names)
+    data = shared.guarded(lambda: _lookup_script(client)(keys=names), lambda: None)
     return None if data is None else shared.serializer().loads(data)
 
 
@@ -93,4 +93,4 @@ def store(key, entry):
     pipe = client.pipeline(transaction=False)
     pipe.set(make(key), shared.serializer().dumps(entry), ex=timeout)
     pipe.set(make(META_PREFIX + key), meta, ex=timeout)
-    pipe.execute()
+    shared.guarded(pipe.execute, lambda: None)  # Redis down: the page is simply not stored

@@ -4,6 +4,12 @@ With Redis (production) each operation is one round trip and atomic across all a
 a claim is a small Lua script (all keys or none), counters are ``INCRBY`` in one pipeline.
 With any other backend (local memory: one process, development and tests) the same functions
 fall back to ``cache.add`` / ``cache.incr``, atomic within the process.
+
+Redis down: the raw calls here go through :func:`guarded`, so a Redis that does not answer is
+reported to the cache (:class:`careers.site.rediscache.DegradingRedisCache`, which logs the
+outage and leaves Redis alone for a few seconds) and the cache-API fallback answers instead,
+degraded: a claim is granted (flood control then rests on its database check), a counter
+counts from zero. Never an error page.
 """
 
 from django.core.cache import cache as default_cache
@@ -28,12 +34,25 @@ def redis_client(cache=default_cache):
     if it is not a Redis cache."""
     if cache is default_cache:  # a proxy: the real object is this thread's
         cache = caches["default"]
-    if not isinstance(cache, RedisCache):
-        return None
+    if not isinstance(cache, RedisCache) or getattr(cache, "is_down", bool)():
+        return None  # not Redis, or Redis known to be down: the cache API's fallbacks answer
     client = cache.__dict__.get("_shared_client")
     if client is None:
         client = cache.__dict__["_shared_client"] = cache._cache.get_client(write=True)
     return client
+
+
+def guarded(operation, fallback, cache=default_cache):
+    """``operation()`` (raw Redis calls); if Redis does not answer, the cache is told (it logs
+    the outage) and ``fallback()`` answers instead. Other errors are raised as they are."""
+    try:
+        return operation()
+    except Exception as error:
+        real = caches["default"] if cache is default_cache else cache
+        connection_failed = getattr(real, "connection_failed", None)
+        if connection_failed is None or not connection_failed(error):
+            raise
+        return fallback()
 
 
 def serializer(cache=default_cache):
@@ -49,7 +68,15 @@ def claim(keys, seconds, cache=default_cache):
     client = redis_client(cache)
     if client is not None:
         names = [cache.make_and_validate_key(key) for key in keys]
-        return bool(client.eval(CLAIM_SCRIPT, len(names), *names, int(seconds)))
+        return guarded(
+            lambda: bool(client.eval(CLAIM_SCRIPT, len(names), *names, int(seconds))),
+            lambda: _claim_with_cache(keys, seconds, cache),
+            cache,
+        )
+    return _claim_with_cache(keys, seconds, cache)
+
+
+def _claim_with_cache(keys, seconds, cache):
     taken = []
     for key in keys:  # same order everywhere: the first key decides between two requests
         if not cache.add(key, 1, timeout=seconds):
@@ -63,11 +90,19 @@ def incr(counts, cache=default_cache):
     """Add ``{key: n}`` to counters that need not exist yet; returns ``{key: new value}``."""
     client = redis_client(cache)
     if client is not None:
-        pipe = client.pipeline(transaction=False)
         names = list(counts)
-        for name in names:
-            pipe.incrby(cache.make_and_validate_key(name), counts[name])
-        return dict(zip(names, pipe.execute(), strict=True))
+
+        def pipelined():
+            pipe = client.pipeline(transaction=False)
+            for name in names:
+                pipe.incrby(cache.make_and_validate_key(name), counts[name])
+            return dict(zip(names, pipe.execute(), strict=True))
+
+        return guarded(pipelined, lambda: _incr_with_cache(counts, cache), cache)
+    return _incr_with_cache(counts, cache)
+
+
+def _incr_with_cache(counts, cache):
     values = {}
     for name, amount in counts.items():
         try:

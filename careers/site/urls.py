@@ -7,5 +7,6 @@ from .cache import cache_public_page
 
 urlpatterns = [
     path("durum/", views.health, name="health"),
+    path("durum/hazir/", views.ready, name="ready"),
     path("robots.txt", cache_public_page(views.robots_txt), name="robots_txt"),
 ]

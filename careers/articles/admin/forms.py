@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from markdownx.widgets import AdminMarkdownxWidget
@@ -9,7 +10,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 from careers import turkish
 
 from ..models import Role
-from ..uploads import check_image
+from ..uploads import prepare_image
 
 
 class EditorMarkdownxWidget(AdminMarkdownxWidget):
@@ -21,16 +22,19 @@ class EditorMarkdownxWidget(AdminMarkdownxWidget):
 
 
 class VerifiedImageField(forms.ImageField):
-    """An image field that runs :func:`uploads.check_image` (format, size, pixels) before
-    Pillow's own check, so each refusal has its own clear message."""
+    """The article image, treated exactly like an image in the Markdown editor
+    (:func:`uploads.prepare_image`): checked (format, size, pixels, not animated, each refusal
+    with its own message), re-encoded without metadata or appended bytes, and stored under a
+    random name."""
 
     def to_python(self, data):
         uploaded = forms.FileField.to_python(self, data)
         if uploaded is None:
             return None
-        image_format, _width, _height = check_image(uploaded)
-        uploaded.content_type = f"image/{image_format.lower()}"
-        return uploaded
+        image, image_format = prepare_image(uploaded)
+        return SimpleUploadedFile(
+            image.name, image.read(), content_type=f"image/{image_format.lower()}"
+        )
 
 
 class TurkishSlugField(forms.SlugField):

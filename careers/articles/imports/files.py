@@ -1,6 +1,5 @@
 """Reading an uploaded salary file: its format, its columns, and whole-file refusals."""
 
-import io
 import re
 
 from django.conf import settings
@@ -10,6 +9,14 @@ from import_export.formats import base_formats
 from import_export.forms import ImportForm
 
 from careers import turkish
+
+from .spreadsheets import (
+    FileLimitError,
+    FormulaEscapingMixin,
+    check_xlsx_archive,
+    count_xlsx_rows,
+    read_xlsx,
+)
 
 COLUMNS = {
     # model field -> column
@@ -42,7 +49,7 @@ def normalise_headers(dataset):
     return dataset
 
 
-class TurkishCSV(base_formats.CSV):
+class TurkishCSV(FormulaEscapingMixin, base_formats.CSV):
     """CSV as Turkish spreadsheets write it: UTF-8 (with or without BOM) or Windows-1254,
     comma or semicolon separated."""
 
@@ -65,25 +72,21 @@ class TurkishCSV(base_formats.CSV):
         return normalise_headers(super().create_dataset(in_stream, delimiter=delimiter, **kwargs))
 
 
-class TurkishXLSX(base_formats.XLSX):
+class TurkishXLSX(FormulaEscapingMixin, base_formats.XLSX):
     def create_dataset(self, in_stream):
-        return normalise_headers(super().create_dataset(in_stream))
+        check_xlsx_archive(in_stream)  # never inflate a zip bomb, whoever calls this
+        return normalise_headers(read_xlsx(in_stream))
 
 
 FORMATS = [TurkishCSV, TurkishXLSX]
 
 
 def _row_count_hint(data, file_format):
-    """A quick upper bound of the data rows, before parsing the whole file."""
+    """The data rows (or a quick upper bound), before the whole file is parsed: an XLSX's
+    unpacked size is checked from its directory first (spreadsheets.py)."""
     if isinstance(file_format, TurkishXLSX):
-        import openpyxl
-
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
-        try:
-            sheet = workbook.active
-            return max((sheet.max_row or 1) - 1, 0)
-        finally:
-            workbook.close()
+        check_xlsx_archive(data)
+        return count_xlsx_rows(data, stop_after=settings.SALARY_IMPORT_MAX_ROWS)
     return max(data.count(b"\n") - 1, 0)
 
 
@@ -127,8 +130,15 @@ class SalaryImportForm(ImportForm):
         )
         try:
             hint = _row_count_hint(data, file_format)
+        except FileLimitError as error:
+            return str(error)
         except Exception:
             return unreadable
+        if hint > limit and isinstance(file_format, TurkishXLSX):  # counted up to the limit
+            return _(
+                "The file has more than %(max)s rows; at most %(max)s can be imported at "
+                "once. Split it into smaller files."
+            ) % {"max": turkish.format_number(limit)}
         if hint > limit:
             return too_many % {
                 "rows": turkish.format_number(hint),
