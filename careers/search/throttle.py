@@ -21,7 +21,7 @@ class Throttled(Exception):
 
 
 def fresh_per_minute():
-    return getattr(settings, "SEARCH_FRESH_PER_MINUTE", 30)
+    return settings.SEARCH_FRESH_PER_MINUTE
 
 
 def spend(request):
