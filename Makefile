@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test test-fast test-browser test-stack test-faults lint format check editor messages \
-	screenshots bench bench-login stack stack-stop clean
+	screenshots bench bench-login bench-scale stack stack-stop clean
 
 # Re-install only when pyproject.toml changes (stamp files), so a second run is quick.
 $(VENV)/.stamp-base: pyproject.toml
@@ -93,6 +93,11 @@ bench: $(VENV)/.stamp-base
 bench-login: $(VENV)/.stamp-test
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk
 	$(PY) bench/login_flood.py
+
+## Demo size against 10,000 roles / 1,000,000 comments: every page's in-process time, ratio,
+## queries and size (throwaway SQLite databases; PostgreSQL: scripts/with-postgres.sh make bench-scale).
+bench-scale: $(VENV)/.stamp-test
+	$(PY) bench/scale.py
 
 ## Full-page screenshots of the seed article at 375 and 1280 px into docs/screenshots/ (README).
 screenshots: $(VENV)/.stamp-test

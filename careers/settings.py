@@ -12,7 +12,7 @@ Variables: DJANGO_ENV, DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
 DJANGO_CSRF_TRUSTED_ORIGINS, DATABASE_URL, REDIS_URL, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
 EMAIL_HOST (and its EMAIL_* companions), EMAIL_TIMEOUT, PAGE_CACHE_SECONDS, READS_FLUSH_SECONDS,
 READS_FLUSH_EVERY, SITE_URL, FRONT_CACHE_URLS, DJANGO_ADMIN_PATH, DJANGO_ADMINS,
-DJANGO_HSTS_PRELOAD, DJANGO_LOG_FORMAT, SENTRY_DSN, DB_TIMEOUT_SECONDS, API_RATE_LIMIT.
+DJANGO_HSTS_PRELOAD, DJANGO_LOG_FORMAT, SENTRY_DSN, DB_TIMEOUT_SECONDS, SEARCH_FRESH_PER_MINUTE.
 """
 
 import os
@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "careers.api",
     "careers.pages",
     "careers.compare",
+    "careers.scale",  # manage.py makescale: generated content at production size
 ]
 
 MIDDLEWARE = [
@@ -238,6 +239,9 @@ else:
 # cache's). Every change invalidates exactly the pages that show it, at once (see
 # careers/site/cache.py), so this only bounds how long an untouched page lives.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# Searches with words not looked up recently run a full-text query; each visitor (IP address)
+# may run this many a minute, then gets a Turkish "try again in a minute" (429).
+SEARCH_FRESH_PER_MINUTE = int(env("SEARCH_FRESH_PER_MINUTE", "30"))
 # Each app-server process may serve a page it looked up in Redis again for this long without
 # asking (a hot page then costs no round trip); every change reaches every server within it.
 PAGE_CACHE_LOCAL_SECONDS = float(env("PAGE_CACHE_LOCAL_SECONDS", "0.1"))

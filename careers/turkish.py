@@ -193,18 +193,64 @@ def format_date(value: dt.date | dt.datetime) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
-ALPHABET = "abcçdefgğhıijklmnoöprsştuüvwxyz"
-_ORDER = {letter: index for index, letter in enumerate(ALPHABET)}
+ALPHABET = "abcçdefgğhıijklmnoöpqrsştuüvwxyz"
+#: Primary weights, as printable ASCII so that a key compares the same bytewise in Python, in
+#: SQLite (BINARY) and in PostgreSQL (``COLLATE "C"``): a space sorts before punctuation,
+#: punctuation before digits, digits before letters, letters in Turkish order, then anything
+#: else. Letters take "A" onwards (32 letters: "A" .. "`").
+_SPACE, _PUNCT, _OTHER = "!", "#", "~"
+_PRIMARY = {letter: chr(ord("A") + index) for index, letter in enumerate(ALPHABET)}
+_PRIMARY.update({digit: digit for digit in "0123456789"})
+#: Letters that sort with a Turkish letter but after it (accent and case are tie-breakers).
+_FOLD_TO_TURKISH = {"â": "a", "î": "i", "û": "u"}
+SORT_KEY_MAX_LENGTH = 255
+#: A sort key's first character back to its letter (lists split by initial).
+LETTER_OF_WEIGHT = {weight: letter for letter, weight in _PRIMARY.items() if letter.isalpha()}
+FIRST_LETTER_WEIGHT = _PRIMARY["a"]
 
 
-def sort_key(text: str) -> tuple:
-    """Sort key in Turkish alphabetical order (c < ç < d, ı < i, o < ö, s < ş, u < ü).
+def letter_weight(letter):
+    """The sort-key character of a letter: every title starting with it has a key starting
+    with this (``"â"`` counts as ``"a"``)."""
+    letter = lower(letter)
+    return _PRIMARY[_FOLD_TO_TURKISH.get(letter, letter)]
 
-    Databases sort by code point or by a collation the server may not have; lists of roles are
-    short, so they are sorted in Python with this key.
+
+def _primary(ch):
+    if ch in _PRIMARY:
+        return _PRIMARY[ch], "0"
+    if ch in _FOLD_TO_TURKISH:
+        return _PRIMARY[_FOLD_TO_TURKISH[ch]], "1"
+    if ch.isspace():
+        return _SPACE, "0"
+    base = unicodedata.normalize("NFKD", ch)[0]  # é -> e, ä -> a (not Turkish letters)
+    if base in _PRIMARY:
+        return _PRIMARY[base], "2"
+    if unicodedata.category(ch)[0] in "PSZC":
+        return _PUNCT, "0"
+    return _OTHER, "0"
+
+
+def sort_key(text: str, max_length: int = SORT_KEY_MAX_LENGTH) -> str:
+    """A key in Turkish alphabetical order, as ICU's Turkish collation sorts:
+    spaces and punctuation first, digits before letters, c < ç < d, ı < i, o < ö, s < ş,
+    u < ü; â, î, û sort with a, i, u (after them on a tie), and letter case decides last.
+
+    The key is plain ASCII: stored in an indexed column (``Role.title_sort``), it lets
+    SQLite sort and paginate in Turkish order; on PostgreSQL the same order comes from the
+    ICU collation (:mod:`careers.collation`).
     """
-    folded = lower(unicodedata.normalize("NFC", text))
-    return tuple((_ORDER.get(ch, 100 + ord(ch)), ch) for ch in folded)
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    primary, accents, cases = [], [], []
+    for ch in text:
+        folded = lower(ch)
+        weight, accent = _primary(folded[0])
+        primary.append(weight)
+        accents.append(accent)
+        cases.append("1" if folded != ch else "0")
+    # Levels joined by a space, which sorts below every primary weight: "ab" < "ab c".
+    key = " ".join(["".join(primary), "".join(accents), "".join(cases)])
+    return key[:max_length]
 
 
 def initial(text: str) -> str:

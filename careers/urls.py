@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from careers.articles import keys, uploads
 from careers.articles.feeds import LatestRolesAtomFeed, LatestRolesFeed
-from careers.articles.sitemaps import SITEMAPS
+from careers.articles.sitemaps import SITEMAPS, sitemap_index
 from careers.site.cache import cache_public_page
 
 admin.site.site_header = _("Meslek Rehberi editor")
@@ -24,11 +24,18 @@ urlpatterns = [
     path("markdownx/upload/", uploads.upload_image, name="markdownx_upload"),
     path("markdownx/markdownify/", uploads.markdownify, name="markdownx_markdownify"),
     path("yorumlar/", include("careers.comments.urls")),
+    # An index of sections, each at most 50,000 addresses (paginated with ?p=).
     path(
         "sitemap.xml",
-        cache_public_page(sitemap, keys=LISTS),
+        cache_public_page(sitemap_index, keys=LISTS),
         {"sitemaps": SITEMAPS},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_public_page(sitemap, params=("p",), keys=LISTS),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
     ),
     path("besleme/rss/", cache_public_page(LatestRolesFeed(), keys=LISTS), name="feed_rss"),
     path("besleme/atom/", cache_public_page(LatestRolesAtomFeed(), keys=LISTS), name="feed_atom"),

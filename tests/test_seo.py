@@ -201,14 +201,25 @@ def test_paginated_sector_has_its_own_canonical_and_title(client):
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
+def sitemap_entries(client, **headers):
+    """Every address of every section the sitemap index lists (on SITE_URL)."""
+    response = client.get("/sitemap.xml", **headers)
     assert response.status_code == 200
-    root = ET.fromstring(response.content)  # noqa: S314 (our own response)
-    return {
-        url.find("sm:loc", NS).text: getattr(url.find("sm:lastmod", NS), "text", None)
-        for url in root.findall("sm:url", NS)
-    }
+    index = ET.fromstring(response.content)  # noqa: S314 (our own response)
+    entries = {}
+    for section in index.findall("sm:sitemap", NS):
+        location = section.find("sm:loc", NS).text
+        assert location.startswith(f"{SITE}/sitemap-"), location
+        part = client.get(location.removeprefix(SITE), **headers)
+        assert part.status_code == 200
+        root = ET.fromstring(part.content)  # noqa: S314 (our own response)
+        entries.update(
+            {
+                url.find("sm:loc", NS).text: getattr(url.find("sm:lastmod", NS), "text", None)
+                for url in root.findall("sm:url", NS)
+            }
+        )
+    return entries
 
 
 def test_sitemap_lists_exactly_the_published_pages(client, site):
@@ -263,7 +274,9 @@ def test_sitemap_ignores_the_request_host(client, site, settings):
     settings.ALLOWED_HOSTS = ["evil.example", "testserver"]
     response = client.get("/sitemap.xml", HTTP_HOST="evil.example")
     assert b"evil.example" not in response.content
-    assert f"{SITE}/meslekler/kredi-asistani/".encode() in response.content
+    section = client.get("/sitemap-roles.xml", HTTP_HOST="evil.example")
+    assert b"evil.example" not in section.content
+    assert f"{SITE}/meslekler/kredi-asistani/".encode() in section.content
 
 
 # --- feeds ----------------------------------------------------------------------------------

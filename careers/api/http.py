@@ -21,7 +21,7 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
 from careers.site.cache import cache_public_page
-from careers.site.http import client_ip
+from careers.site.client import client_ip
 
 from . import conf
 

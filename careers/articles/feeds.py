@@ -7,10 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from careers.site import seo
 
-from .freshness import with_last_modified
-from .models import Role
+from . import listing
 
-FEED_SIZE = 50
+FEED_SIZE = 20  # the last changes readers' feed readers fetch
 
 
 class LatestRolesFeed(Feed):
@@ -25,9 +24,7 @@ class LatestRolesFeed(Feed):
         return seo.absolute(reverse("feed_rss"))
 
     def items(self):
-        return with_last_modified(Role.objects.published().select_related("sector")).order_by(
-            "-last_modified", "pk"
-        )[:FEED_SIZE]
+        return listing.recently_changed(FEED_SIZE)
 
     def item_title(self, role):
         return role.title

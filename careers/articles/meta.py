@@ -2,6 +2,7 @@
 built in one place on :func:`careers.site.seo.page_meta`; views only pick the builder."""
 
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -50,16 +51,23 @@ def home(request):
     )
 
 
-def role_list(request, count):
+def role_list(request, count, letter, page):
+    """Each initial's pages have their own address (the first letter's first page is the
+    plain one)."""
+    params = {"harf": letter} if letter else {}
+    if page.number > 1:
+        params["sayfa"] = page.number
+    path = f"{request.path}?{urlencode(params)}" if request.GET and params else request.path
+    title = _("Occupations A–Z") + (f": {turkish.upper(letter)}" if letter else "")
     return seo.page_meta(
-        title=seo.titled(_("Occupations A–Z")),
+        title=_numbered(title, page),
         description=ngettext(
             "All %(counter)s occupation in alphabetical order, with the latest average salary.",
             "All %(counter)s occupations in alphabetical order, with the latest average salaries.",
             count,
         )
         % {"counter": count},
-        path=request.path,
+        path=path,
         crumbs=[seo.Crumb(_("Occupations A–Z"), request.path)],
     )
 

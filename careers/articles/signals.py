@@ -3,6 +3,7 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
+from careers import turkish
 from careers.site.cache import ALL, invalidate
 
 from . import keys
@@ -18,11 +19,28 @@ from .models import (
     Skill,
     Status,
     Trend,
+    refresh_latest_salary,
 )
 
 # What makes a role appear on (or leave) its sector's and skills' pages and the computed
 # related roles of other articles.
 MEMBERSHIP_FIELDS = ("status", "published_at", "sector_id", "slug")
+
+
+#: model -> (name field, stored Turkish sort key field); see careers.collation.
+SORT_KEYS = {
+    Role: ("title", "title_sort"),
+    Sector: ("name", "name_sort"),
+    Skill: ("name", "name_sort"),
+}
+
+
+@receiver(pre_save)
+def set_sort_keys(sender, instance, **kwargs):
+    """Before every save, fixtures (raw saves) included."""
+    if sender in SORT_KEYS:
+        name, key = SORT_KEYS[sender]
+        setattr(instance, key, turkish.sort_key(getattr(instance, name)))
 
 
 @receiver(post_save)
@@ -75,6 +93,7 @@ def role_deleted(sender, instance, **kwargs):
 @receiver(post_save, sender=SalaryBand)
 @receiver(post_delete, sender=SalaryBand)
 def band_changed(sender, instance, **kwargs):
+    refresh_latest_salary([instance.role_id])  # the role keeps its latest band's figures
     invalidate(keys.role(instance.role_id), keys.ROLES)  # cards show the latest salary
 
 

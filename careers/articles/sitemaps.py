@@ -4,9 +4,14 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.db.models import Count, Max
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from careers.site import seo
+
+from . import listing
 from .freshness import with_last_modified
 from .models import Role, Sector, Skill, published_q
 
@@ -17,20 +22,54 @@ class SiteSitemap(Sitemap):
     def get_protocol(self, protocol=None):
         return urlsplit(settings.SITE_URL).scheme or "https"
 
+    grows = False  # whether the section may need more than one page of ``limit`` URLs
+
     def get_domain(self, site=None):
         return urlsplit(settings.SITE_URL).netloc
+
+    def get_latest_lastmod(self):
+        """The index's lastmod of every section: the site's latest change (two index
+        lookups, not every role)."""
+        roles = Role.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        bands = (
+            listing.recent_bands(50)
+            .filter(published_q("role__"))
+            .aggregate(latest=Max("updated_at"))["latest"]
+        )
+        return max(filter(None, [roles, bands]), default=None)
 
 
 class RoleSitemap(SiteSitemap):
     changefreq = "monthly"
     priority = 0.8
+    grows = True
+    # Sections of 200 addresses (the protocol allows 50,000): each stays small (~30 KB) and
+    # costs about what the demo's whole sitemap does.
+    limit = 200
+
+    @property
+    def paginator(self):
+        """Told the number of roles by the cached counts (no COUNT over every role)."""
+        total = sum(count for _letter, count in listing.letters())
+        return listing.CountedPaginator(self._items(), self.limit, total)
 
     def items(self):
-        # Lists, not querysets: the sitemap's paginator then needs no COUNT query.
-        return list(with_last_modified(Role.objects.published()).order_by("slug"))
+        return _RolePages()
 
     def lastmod(self, role):
         return role.last_modified
+
+
+class _RolePages:
+    """Published roles by address, fetched a section page at a time in one query: the page's
+    ids are read from the slug index first (skipping earlier pages costs index entries
+    only), then the page's last changes are computed in SQL for those rows alone."""
+
+    def __getitem__(self, page):
+        published = Role.objects.published().order_by("slug")
+        ids = published.values("pk")[page]
+        roles = Role.objects.filter(pk__in=ids).only("pk", "slug", "updated_at")  # no texts
+        return list(with_last_modified(roles).order_by("slug"))
 
 
 class SectorSitemap(SiteSitemap):
@@ -93,3 +132,21 @@ SITEMAPS = {
     "sectors": SectorSitemap,
     "skills": SkillSitemap,
 }
+
+
+def sitemap_index(request, sitemaps):
+    """``sitemap.xml``: one entry per section page (``limit`` URLs at most each), on
+    ``SITE_URL`` whatever host the request came in on (Django's own index view would use
+    the request's host)."""
+    entries, lastmod = [], None
+    for section, sitemap_class in sitemaps.items():
+        site = sitemap_class()
+        lastmod = lastmod or site.get_latest_lastmod()  # the site's latest change, once
+        location = seo.absolute(reverse("sitemap-section", kwargs={"section": section}))
+        # Only roles grow with the site; sectors and skills always fit in one section page.
+        pages = site.paginator.num_pages if site.grows else 1
+        for page in range(1, pages + 1):
+            entries.append(SitemapIndexItem(location + (f"?p={page}" if page > 1 else ""), lastmod))
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )

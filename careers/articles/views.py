@@ -2,64 +2,79 @@
 template and takes its SEO meta from :mod:`.meta`. Every public page goes through the page
 cache (:func:`careers.site.cache.cache_public_page`)."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from careers import turkish
 from careers.site.cache import cache_public_page, shows
 
-from . import charts, keys, listing, meta, notices, reads, salary
+from . import charts, fragments, keys, listing, meta, reads
 from .forms import SalaryFilterForm
-from .freshness import last_modified, salary_data_date, with_last_modified
-from .models import MinimumWage, Role, Sector, Skill
+from .freshness import salary_data_date
+from .models import Role, Sector, Skill
 from .permissions import can_preview
-from .related import related_for
 
 SECTOR_PAGE_SIZE = 20
 SKILL_PAGE_SIZE = 20
+ROLE_LIST_PAGE_SIZE = 50
+SALARY_PAGE_SIZE = 50
 HOME_LIST_SIZE = 5
 
 
 @cache_public_page(keys=(keys.ROLES, keys.SECTORS))
 def home(request):
-    roles = list(with_last_modified(Role.objects.published().for_cards()))
-    most_read = sorted(
-        (role for role in roles if role.view_count),
-        key=lambda role: (-role.view_count, turkish.sort_key(role.title)),
-    )[:HOME_LIST_SIZE]
-    recently_updated = sorted(roles, key=lambda role: role.last_modified, reverse=True)
+    """A chosen selection with links onward: sectors, the most read, the recently updated
+    and the initials of the A–Z (each bounded, whatever the number of roles)."""
+    letters = listing.letters()
+    most_read, recently_updated = listing.home_selection(HOME_LIST_SIZE)
     return render(
         request,
         "articles/home.html",
         {
-            "sectors": listing.by_title(Sector.objects.with_role_counts(), "name"),
-            "letters": listing.alphabetical(roles),
-            "role_total": len(roles),
+            "sectors": listing.sectors_with_counts(),
+            "letters": letters,
+            "role_total": sum(count for _letter, count in letters),
             "most_read": most_read,
-            "recently_updated": recently_updated[:HOME_LIST_SIZE],
+            "recently_updated": recently_updated,
             "meta": meta.home(request),
         },
     )
 
 
-@cache_public_page(keys=(keys.ROLES,))
+@cache_public_page(params=("harf", "sayfa"), keys=(keys.ROLES,))
 def role_list(request):
-    roles = list(Role.objects.published().for_cards())
+    """A–Z, one initial at a time (``?harf=ç``), paginated in the database."""
+    letters = listing.letters()
+    known = dict(letters)
+    letter = request.GET.get("harf", "").strip()
+    letter = turkish.lower(letter) if letter != listing.DIGITS else letter
+    if letter not in known:
+        letter = letters[0][0] if letters else ""
+    roles = listing.roles_by_letter(letter).for_cards() if letter else Role.objects.none()
+    page = listing.CountedPaginator(roles, ROLE_LIST_PAGE_SIZE, known.get(letter, 0)).get_page(
+        request.GET.get("sayfa")
+    )
     return render(
         request,
         "articles/role_list.html",
         {
-            "letters": listing.alphabetical(roles),
-            "role_total": len(roles),
-            "meta": meta.role_list(request, len(roles)),
+            "letters": letters,
+            "letter": letter,
+            "page": page,
+            "query_suffix": urlencode({"harf": letter}),
+            "role_total": sum(known.values()),
+            "meta": meta.role_list(request, sum(known.values()), letter, page),
         },
     )
 
 
-def _role_page(request, roles, size):
-    page = Paginator(listing.by_title(roles), size).get_page(request.GET.get("sayfa"))
+def _role_page(request, roles, size, count):
+    """A page of role cards in Turkish order, paginated in the database (``count`` from the
+    cached counts: no COUNT query)."""
+    roles = listing.in_turkish_order(roles)
+    page = listing.CountedPaginator(roles, size, count).get_page(request.GET.get("sayfa"))
     shows(request, *keys.cards(page))
     return page
 
@@ -68,8 +83,12 @@ def _role_page(request, roles, size):
 def sector_detail(request, slug):
     sector = get_object_or_404(Sector, slug=slug)
     shows(request, keys.sector(sector.pk))
+    counted = next((s for s in listing.sectors_with_counts() if s.pk == sector.pk), None)
     page = _role_page(
-        request, Role.objects.published().filter(sector=sector).for_cards(), SECTOR_PAGE_SIZE
+        request,
+        Role.objects.published().filter(sector=sector).for_cards(),
+        SECTOR_PAGE_SIZE,
+        counted.role_count if counted else 0,
     )
     return render(
         request,
@@ -80,9 +99,10 @@ def sector_detail(request, slug):
 
 @cache_public_page(keys=(keys.SKILLS,))
 def skill_list(request):
-    skills = listing.by_title(Skill.objects.with_role_counts(), "name")
     return render(
-        request, "articles/skill_list.html", {"skills": skills, "meta": meta.skill_list(request)}
+        request,
+        "articles/skill_list.html",
+        {"skill_list": listing.skill_list_html(request), "meta": meta.skill_list(request)},
     )
 
 
@@ -91,7 +111,8 @@ def skill_detail(request, slug):
     skill = get_object_or_404(Skill, slug=slug)
     shows(request, keys.skill(skill.pk))
     roles = Role.objects.published().filter(role_skills__skill=skill).for_cards()
-    page = _role_page(request, roles, SKILL_PAGE_SIZE)
+    counted = next((s for s in listing.skills_with_counts() if s.pk == skill.pk), None)
+    page = _role_page(request, roles, SKILL_PAGE_SIZE, counted.role_count if counted else 0)
     heading = _("Occupations that need %(name)s") % {"name": skill.name}
     return render(
         request,
@@ -105,75 +126,70 @@ def skill_detail(request, slug):
     )
 
 
-@cache_public_page(params=("sirala", "yon", "sektor"), keys=(keys.ROLES, keys.SECTORS))
+@cache_public_page(params=("sirala", "yon", "sektor", "sayfa"), keys=(keys.ROLES, keys.SECTORS))
 def salaries(request):
+    """Every role's latest figures, sorted and paginated in the database; the chart shows
+    the page's rows."""
     form = SalaryFilterForm(request.GET)
     notices = []
     if form.bad_order:
         notices.append(_("That sort order is not available; the default order is shown."))
-    sectors = listing.by_title(Sector.objects.with_role_counts(), "name")
+    sectors = listing.sectors_with_counts()
     sector = next((s for s in sectors if s.slug == form.sector_slug), None)
     if form.bad_sector or (form.sector_slug and sector is None):
         notices.append(_("There is no such sector; all occupations are shown."))
-    roles = Role.objects.published().for_cards()
+    # Sectors fetched apart (one query for the page's 50): joined, SQLite would start from
+    # the sectors and sort every role instead of reading the figure's index in order.
+    roles = Role.objects.published().for_cards().select_related(None).prefetch_related("sector")
     if sector:
         roles = roles.filter(sector=sector)
-    roles = listing.sort_roles(list(roles), *form.order())
+    total = sector.role_count if sector else sum(s.role_count for s in sectors)
+    page = listing.CountedPaginator(
+        listing.salary_order(roles, *form.order()), SALARY_PAGE_SIZE, total
+    ).get_page(request.GET.get("sayfa"))
     heading = (
         _("%(name)s salaries compared") % {"name": sector.name}
         if sector
         else _("Salaries compared")
     )
+    filters = {"sektor": sector.slug} if sector else {}
     return render(
         request,
         "articles/salaries.html",
         {
-            "roles": roles,
-            "chart": charts.comparison_chart(roles),
+            "roles": page.object_list,
+            "page": page,
+            "query_suffix": urlencode({**filters, **form.hidden_order()}),
+            "chart": charts.comparison_chart(page.object_list),
             "sectors": sectors,
             "sector": sector,
             "order": form.hidden_order(),
             "sort_links": form.sort_links(),
             "notices": notices,
             "heading": heading,
-            "data_date": salary_data_date(),
-            "meta": meta.salaries(request, heading, len(roles), sector),
+            "data_date": salary_data_date(),  # the downloads' date
+            "meta": meta.salaries(request, heading, page.paginator.count, sector),
         },
     )
 
 
 @cache_public_page
 def role_detail(request, slug):
-    role = Role.objects.for_article().filter(slug=slug).first()
+    role = Role.objects.select_related("sector").filter(slug=slug).first()
     if role is None:
         raise Http404
     preview = not role.is_public
     if preview and not can_preview(request.user):
         raise Http404
-    links, computed = related_for(role)
-    shows(request, *keys.article(role, links, computed))
-    bands = list(role.salary_bands.all())
-    rates = MinimumWage.objects.table() if bands else []
-    bands = MinimumWage.objects.attach_multiples(bands, rates)
-    modified = last_modified(role, bands)
-    context = {
-        "role": role,
-        "preview": preview,
-        "bands": bands,
-        "sources": salary.salary_sources(bands),
-        "last_modified": modified,
-        "salary_chart": charts.history_chart(bands),
-        "salary_notice": notices.notice_for_bands(bands, rates),
-        "salary_updates": notices.update_notes(notices.recent_history(role), bands)
-        if bands
-        else [],
-        "related_links": links,
-        "computed_related": computed,
-        "popular": {
-            placement: [link for link in links if link.placement == placement]
-            for placement in ("after_training", "after_trends_intro")
+    article = fragments.article_fragments(request, role, preview)
+    return render(
+        request,
+        "articles/role_detail.html",
+        {
+            "role": role,
+            "preview": preview,
+            "article": article,
+            "meta": article["meta"],
+            "read_beacon": None if preview else reads.beacon_url(role.slug),
         },
-        "meta": meta.article(role, bands, modified, preview),
-        "read_beacon": None if preview else reads.beacon_url(role.slug),
-    }
-    return render(request, "articles/role_detail.html", context)
+    )

@@ -146,6 +146,12 @@ class Comment(models.Model):
             models.Index(fields=["ip_address", "created_at"], name="comments_ip_time_idx"),
             models.Index(fields=["email"], name="comments_email_idx"),
             models.Index(fields=["status", "created_at"], name="comments_status_time_idx"),
+            # The admin's newest-first list, and an article's page of threads (roots only).
+            models.Index(fields=["-created_at"], name="comments_time_idx"),
+            models.Index(fields=["name"], name="comments_name_idx"),  # the admin's search
+            models.Index(
+                fields=["role", "status", "parent", "created_at"], name="comments_role_roots_idx"
+            ),
         ]
 
     def __str__(self):

@@ -20,7 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from careers import turkish
-from careers.site import http, shared
+from careers.site import client as site_client
+from careers.site import shared
 
 from . import conf, text
 from .models import BlockedWord, BlockedWordAction, Comment, CommentStatus
@@ -171,6 +172,5 @@ def reply_parent(parent):
 
 
 def client_ip(request):
-    """The visitor's IP address behind ``COMMENTS_TRUSTED_PROXIES`` reverse proxies (see
-    :func:`careers.site.http.client_ip`)."""
-    return http.client_ip(request, conf.get("COMMENTS_TRUSTED_PROXIES"))
+    """The visitor's IP address behind ``COMMENTS_TRUSTED_PROXIES`` reverse proxies."""
+    return site_client.client_ip(request, conf.get("COMMENTS_TRUSTED_PROXIES"))

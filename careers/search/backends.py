@@ -11,8 +11,9 @@ from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 
-from careers.articles.models import Role
+from careers.articles.models import Role, Status, published_q
 
 from .models import SearchDocument
 
@@ -42,26 +43,22 @@ def fts5_query(words):
 
 
 def sqlite_search(words, limit):
-    published_sql, published_params = Role.objects.published().values("pk").query.sql_with_params()
+    """The match runs once: the published rule is a join on each matching row's role (by
+    primary key), not ``rowid IN (published roles)``, which FTS5 answers by re-running the
+    match for every published role."""
+    role = Role._meta.db_table
     sql = f"""
         SELECT search_fts.rowid, bm25(search_fts, {TITLE_WEIGHT}, 1.0), d.title_folded
         FROM search_fts
         JOIN {SearchDocument._meta.db_table} d ON d.role_id = search_fts.rowid
-        WHERE search_fts MATCH %s AND search_fts.rowid IN ({published_sql})
+        JOIN {role} r ON r.id = search_fts.rowid
+        WHERE search_fts MATCH %s AND r.status = %s AND r.published_at <= %s
         ORDER BY 2 LIMIT %s
-    """  # noqa: S608 (table names and the published() SQL are ours; input is a parameter)
+    """  # noqa: S608 (table names are ours; input is a parameter)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
-        cursor.execute(sql, [fts5_query(words), *published_params, limit])
+        cursor.execute(sql, [fts5_query(words), Status.PUBLISHED, now, limit])
         return [Hit(role_id, -score, title) for role_id, score, title in cursor.fetchall()]
-
-
-def postgres_vector():
-    """The weighted document vector; migration 0001 indexes exactly this expression."""
-    from django.contrib.postgres.search import SearchVector
-
-    return SearchVector("title_folded", weight="A", config="simple") + SearchVector(
-        "body_folded", weight="B", config="simple"
-    )
 
 
 def tsquery(words):
@@ -70,18 +67,20 @@ def tsquery(words):
 
 
 def postgres_search(words, limit):
-    from django.contrib.postgres.search import SearchQuery, SearchRank
-
-    query = SearchQuery(tsquery(words), search_type="raw", config="simple")
-    rows = (
-        SearchDocument.objects.filter(role__in=Role.objects.published())
-        .annotate(document=postgres_vector())
-        .filter(document=query)
-        .annotate(rank=SearchRank(postgres_vector(), query))
-        .order_by("-rank")
-        .values_list("role_id", "rank", "title_folded")[:limit]
-    )
-    return [Hit(*row) for row in rows]
+    """The stored document vector (migration 0002: a generated column with a GIN index) is
+    matched and ranked; the published rule is a join on the role's primary key."""
+    role = Role._meta.db_table
+    sql = f"""
+        SELECT d.role_id, ts_rank(d.document, q.query) AS rank, d.title_folded
+        FROM {SearchDocument._meta.db_table} d
+        CROSS JOIN to_tsquery('simple', %s) AS q(query)
+        JOIN {role} r ON r.id = d.role_id
+        WHERE d.document @@ q.query AND r.status = %s AND r.published_at <= %s
+        ORDER BY rank DESC LIMIT %s
+    """  # noqa: S608 (table names are ours; input is a parameter)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [tsquery(words), Status.PUBLISHED, timezone.now(), limit])
+        return [Hit(*row) for row in cursor.fetchall()]
 
 
 def fallback_search(words, limit):
@@ -90,7 +89,7 @@ def fallback_search(words, limit):
     for word in words:
         condition &= Q(title_folded__contains=word) | Q(body_folded__contains=word)
     rows = (
-        SearchDocument.objects.filter(role__in=Role.objects.published())
+        SearchDocument.objects.filter(published_q("role__"))
         .filter(condition)
         .values_list("role_id", "title_folded")[:limit]
     )

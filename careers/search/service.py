@@ -1,10 +1,13 @@
 """A search, from the reader's words to a page of results (two queries)."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 
+from careers.articles import keys
 from careers.articles.models import Role
+from careers.site.fragments import cached
 
 from . import backends
 from .text import highlight, query_words, snippet, title_rank
@@ -28,10 +31,27 @@ def rank(hits, words):
     )
 
 
-def search(query, page_number=None, page_size=PAGE_SIZE):
+HITS_SECONDS = 600
+
+
+def ranked_hits(words, on_fresh=None):
+    """The ranked hits for ``words``, from the cache when the same words (however typed:
+    "Müşteri", "musteri") were looked up since roles or search documents last changed.
+    ``on_fresh()`` is called before a fresh lookup (the visitor's budget, :mod:`.throttle`)."""
+    digest = hashlib.sha256(" ".join(words).encode()).hexdigest()[:32]
+
+    def lookup():
+        if on_fresh is not None:
+            on_fresh()
+        return rank(backends.search(words), words)
+
+    return cached(f"search:hits:{digest}", [keys.SEARCH, keys.ROLES], lookup, timeout=HITS_SECONDS)
+
+
+def search(query, page_number=None, page_size=PAGE_SIZE, on_fresh=None):
     """``(words, page)``: the page holds ``Result``s in rank order."""
     words = query_words(query)
-    hits = rank(backends.search(words), words)
+    hits = ranked_hits(words, on_fresh) if words else []
     page = Paginator(hits, page_size).get_page(page_number)
     if not hits:
         return words, page

@@ -4,12 +4,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from careers.articles import keys
-from careers.articles.listing import by_title
-from careers.articles.models import Sector
+from careers.articles.listing import sectors_with_counts
 from careers.site import seo
 from careers.site.cache import cache_public_page
 
-from . import service
+from . import service, throttle
 from .text import MAX_QUERY_LENGTH
 
 
@@ -28,13 +27,24 @@ def search(request):
             _("Your search is long: only its first %(count)s characters were used.")
             % {"count": MAX_QUERY_LENGTH}
         )
-    words, page = service.search(query, request.GET.get("sayfa")) if query else ([], None)
-    if query and not words:
+    status, retry_after = 200, None
+    try:
+        words, page = (
+            service.search(
+                query, request.GET.get("sayfa"), on_fresh=lambda: throttle.spend(request)
+            )
+            if query
+            else ([], None)
+        )
+    except throttle.Throttled as throttled:
+        status, retry_after, words, page = 429, throttled.retry_after, [], None
+        notices.append(_("You have searched a lot in a short time. Please try again in a minute."))
+    if query and not words and status == 200:
         notices.append(_("Your search has no letters or digits to look for."))
     found = page is not None and page.paginator.count > 0
     sectors = []
     if not found:  # help the reader on: browse by sector or A–Z instead
-        sectors = by_title(Sector.objects.with_role_counts(), "name")
+        sectors = sectors_with_counts()  # cached: no count over every role per search
     title = _("Search: %(query)s") % {"query": query[:60]} if query else _("Search occupations")
     meta = seo.page_meta(
         title=seo.titled(title),
@@ -43,7 +53,7 @@ def search(request):
         crumbs=[seo.Crumb(_("Search"), reverse("search:search"))],
         robots=seo.NOINDEX,
     )
-    return render(
+    response = render(
         request,
         "search/search.html",
         {
@@ -56,4 +66,8 @@ def search(request):
             "query_suffix": urlencode({"q": query}),
             "meta": meta,
         },
+        status=status,
     )
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response

@@ -42,6 +42,11 @@ def test_reader_journey(open_page, site, journey):
             "link", name="A’dan Z’ye meslekler"
         ).click()
         expect(heading(page, "A’dan Z’ye meslekler", 1)).to_be_visible()
+        # One initial at a time: the seed's is "M".
+        page.get_by_role("navigation", name="Baş harfler").get_by_role(
+            "link", name="M", exact=True
+        ).click()
+        expect(heading(page, "M", 2)).to_be_visible()
     assert_fits_width(page)
     card = page.get_by_role("listitem").filter(
         has=page.get_by_role("link", name=seed.title, exact=True)

@@ -4,6 +4,7 @@ Markdown sources are rendered once, on save, into ``*_html`` fields through the 
 renderer (:func:`careers.markup.render`); templates only ever output those ``*_html`` fields.
 """
 
+from .article import article_prefetches, refresh_latest_salary
 from .base import MarkdownRenderedModel, SlugNaturalKeyManager
 from .roles import (
     ARTICLE_TEXT_FIELDS,
@@ -22,5 +23,5 @@ __all__ = [
     "ARTICLE_TEXT_FIELDS", "Currency", "MarkdownRenderedModel", "MinimumWage", "Outlook",
     "PayBasis", "Period", "Placement", "RelatedRole", "Responsibility", "Role", "RoleQuerySet",
     "RoleSkill", "SalaryBand", "Sector", "Skill", "SlugNaturalKeyManager", "Status", "Trend",
-    "latest_band_subquery", "published_q",
+    "latest_band_subquery", "published_q", "refresh_latest_salary", "article_prefetches",
 ]  # fmt: skip

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils import timezone
 
-from careers import markup
+from careers import markup, turkish
 
 
 class MarkdownRenderedModel(models.Model):
@@ -40,6 +40,51 @@ def html_field():
     return models.TextField(blank=True, editable=False)
 
 
+def sort_field():
+    """The stored Turkish sort key of a name (:func:`careers.turkish.sort_key`), indexed;
+    set before every save, fixtures included (``signals.set_sort_keys``)."""
+    return models.CharField(
+        max_length=turkish.SORT_KEY_MAX_LENGTH, editable=False, default="", db_index=True
+    )
+
+
 class SlugNaturalKeyManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+#: (sector prefix, direction, figure, index name) of the salary page's indexes.
+SALARY_ORDER_INDEXES = [
+    ([], "-", "average", "articles_role_average_idx"),
+    ([], "", "average", "articles_role_average_up_idx"),
+    ([], "-", "top", "articles_role_top_idx"),
+    ([], "", "top", "articles_role_top_up_idx"),
+    (["sector"], "-", "average", "articles_role_sector_avg_idx"),
+    (["sector"], "-", "top", "articles_role_sector_top_idx"),
+]
+
+
+def role_indexes():
+    """The role table's indexes, one per list the site sorts or filters in the database."""
+    # No index on (status, published_at): nearly every role is published, so it selects
+    # nothing, and SQLite then read every public role through it rather than walk the
+    # index a list is sorted by.
+    return [
+        # Lists in the database (sector pages, most read, recently updated, salaries):
+        # (sector, title) pages; with the publish fields it also covers the cached counts by
+        # sector and initial (read from the index alone):
+        models.Index(
+            fields=["sector", "title_sort", "status", "published_at"],
+            name="articles_role_sector_sort_idx",
+        ),
+        models.Index(fields=["sector", "-view_count"], name="articles_role_sector_read_idx"),
+        models.Index(fields=["-view_count"], name="articles_role_reads_idx"),
+        models.Index(fields=["-updated_at"], name="articles_role_updated_idx"),
+        # The sitemap's pages by address skip earlier pages in the index alone:
+        models.Index(fields=["slug", "status", "published_at"], name="articles_role_sitemap_idx"),
+        # The salary page's orders, whole (figure, then title), so no sort is needed:
+        *(
+            models.Index(fields=[*sector, f"{sign}salary_{key}", "title_sort"], name=name)
+            for sector, sign, key, name in SALARY_ORDER_INDEXES
+        ),
+    ]

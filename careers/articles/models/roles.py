@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from careers import turkish
 
-from .base import MarkdownRenderedModel, html_field, touch
+from .base import MarkdownRenderedModel, html_field, role_indexes, sort_field, touch
 from .taxonomy import Sector
 
 
@@ -55,13 +55,14 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(published_q())
 
     def with_latest_salary(self):
-        """Annotate ``latest_year``, ``latest_average``, ``latest_top``, ``latest_pay_basis``
-        and ``minimum_net_today`` (today's net minimum wage, for the salary notice): one
-        query."""
+        """Annotate ``latest_year``, ``latest_average`` and ``latest_top`` (the latest band's,
+        kept on the role: ``salary_*``, see :func:`refresh_latest_salary`, so lists sort and
+        paginate by them through an index), ``latest_pay_basis`` and ``minimum_net_today``
+        (today's net minimum wage, for the salary notice): one query."""
         return self.annotate(
-            latest_year=latest_band_subquery("year"),
-            latest_average=latest_band_subquery("average"),
-            latest_top=latest_band_subquery("top"),
+            latest_year=models.F("salary_year"),
+            latest_average=models.F("salary_average"),
+            latest_top=models.F("salary_top"),
             latest_pay_basis=latest_band_subquery("pay_basis"),
             minimum_net_today=_minimum_wage_today(),
         )
@@ -73,26 +74,9 @@ class RoleQuerySet(models.QuerySet):
 
     def for_article(self):
         """Everything the article page shows, in a constant number of queries."""
-        from .sections import RelatedRole, RoleSkill
+        from .article import article_prefetches
 
-        related = RelatedRole.objects.filter(to_role__in=Role.objects.published()).select_related(
-            "to_role__sector"
-        )
-        return self.select_related("sector").prefetch_related(
-            "responsibilities",
-            Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
-            "salary_bands",
-            "trends",
-            Prefetch(
-                "related_links",
-                queryset=related.annotate(
-                    latest_year=latest_band_subquery("year", "to_role"),
-                    latest_average=latest_band_subquery("average", "to_role"),
-                    latest_pay_basis=latest_band_subquery("pay_basis", "to_role"),
-                    minimum_net_today=_minimum_wage_today(),
-                ),
-            ),
-        )
+        return self.select_related("sector").prefetch_related(*article_prefetches())
 
 
 class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
@@ -275,6 +259,16 @@ class Role(MarkdownRenderedModel):
         help_text=_("Untick to close the comment form on this article."),
     )
     view_count = models.PositiveIntegerField(_("reads"), default=0, editable=False)
+    title_sort = sort_field()
+    # The latest salary band's figures, kept here by refresh_latest_salary() (indexed: the
+    # salary page sorts and paginates by them).
+    salary_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    salary_average = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, editable=False
+    )
+    salary_top = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, editable=False
+    )
     related_roles = models.ManyToManyField(
         "self",
         through="RelatedRole",
@@ -306,11 +300,16 @@ class Role(MarkdownRenderedModel):
             "updated_at",
             "image_width",
             "image_height",
+            # derived (careers.collation, refresh_latest_salary): not an editor's change
+            "title_sort",
+            "salary_year",
+            "salary_average",
+            "salary_top",
         ]
     )
 
     class Meta:
-        ordering = ["title"]
+        ordering = ["title_sort"]
         verbose_name = _("role")
         verbose_name_plural = _("roles")
         constraints = [
@@ -325,7 +324,7 @@ class Role(MarkdownRenderedModel):
                 violation_error_message=_("A published article needs a publish time."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "published_at"], name="articles_role_pub_idx")]
+        indexes = role_indexes()  # see base.role_indexes
 
     def __str__(self):
         return self.title

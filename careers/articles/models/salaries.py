@@ -111,6 +111,8 @@ class SalaryBand(models.Model):
         ordering = ["role", "-year"]
         verbose_name = _("salary band")
         verbose_name_plural = _("salary bands")
+        # "Recently updated" (home) finds the latest band changes without a scan.
+        indexes = [models.Index(fields=["-updated_at"], name="articles_band_updated_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["role", "year"],

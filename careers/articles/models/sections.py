@@ -67,6 +67,8 @@ class RoleSkill(MarkdownRenderedModel):
                 violation_error_message=_("This skill is already listed for the role."),
             )
         ]
+        # Skill pages and related roles read roles by skill from the index alone.
+        indexes = [models.Index(fields=["skill", "role"], name="articles_roleskill_skill_idx")]
 
     def __str__(self):
         return self.display_label

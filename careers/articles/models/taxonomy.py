@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 
-from .base import MarkdownRenderedModel, SlugNaturalKeyManager, html_field
+from .base import MarkdownRenderedModel, SlugNaturalKeyManager, html_field, sort_field
 
 
 class SectorQuerySet(models.QuerySet):
@@ -44,11 +44,12 @@ class Sector(models.Model):
         blank=True,
         help_text=_("One or two sentences shown on the sector page."),
     )
+    name_sort = sort_field()
 
     objects = SlugNaturalKeyManager.from_queryset(SectorQuerySet)()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name_sort"]
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
         constraints = [
@@ -87,12 +88,13 @@ class Skill(MarkdownRenderedModel):
         help_text=_("A general explanation of the skill, shown on its page (Markdown)."),
     )
     description_html = html_field()
+    name_sort = sort_field()
 
     markdown_fields = ("description",)
     objects = SlugNaturalKeyManager.from_queryset(SkillQuerySet)()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name_sort"]
         verbose_name = _("skill")
         verbose_name_plural = _("skills")
         constraints = [

@@ -5,16 +5,21 @@ template loads these tags and knows nothing else of the comments app.
     {% comment_toc_entry role %}   the table-of-contents line ("Yorumlar (3)")
     {% comment_section role %}     the threads, their pages and the "Bir cevap yazın" form
 
-Both share one computation per request (one query: the approved comments)."""
+Both share one computation per request (one query: a page of threads), and their HTML is
+cached until a comment or the article changes."""
 
 from django import template
+from django.template.loader import render_to_string
 
 from careers.articles import keys
 from careers.site.cache import shows
+from careers.site.fragments import cached
 
-from ..section import section_context
+from ..section import HELD_PARAM, PAGE_PARAM, section_context
 
 register = template.Library()
+#: Rendered sections are kept as long as cached pages (whose comment form token they share).
+SECTION_SECONDS = 600
 
 
 def _section(context, role):
@@ -26,11 +31,33 @@ def _section(context, role):
     return sections[role.pk]
 
 
-@register.inclusion_tag("comments/toc_entry.html", takes_context=True)
+def _rendered(context, role, template_name):
+    """The tag's HTML, kept until the role's comments or the role change (their surrogate
+    keys), per comment page; never for drafts or a visitor's held-comment notice."""
+    request = context["request"]
+
+    def render():
+        return render_to_string(
+            template_name, {"role": role, "request": request, **_section(context, role)}
+        )
+
+    if not role.is_public or HELD_PARAM in request.GET:
+        return render()
+    page = request.GET.get(PAGE_PARAM, "1")[:12]
+    return cached(
+        f"comment-html:{template_name}:{role.pk}:{page}",
+        [keys.comments(role.pk), keys.role(role.pk)],
+        render,
+        request,
+        timeout=SECTION_SECONDS,
+    )
+
+
+@register.simple_tag(takes_context=True)
 def comment_toc_entry(context, role):
-    return _section(context, role)
+    return _rendered(context, role, "comments/toc_entry.html")
 
 
-@register.inclusion_tag("comments/section.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def comment_section(context, role):
-    return {"role": role, "request": context["request"], **_section(context, role)}
+    return _rendered(context, role, "comments/section.html")

@@ -12,6 +12,8 @@ Other databases get neither and are searched with plain ``LIKE`` (the fallback b
 import django.db.models.deletion
 from django.db import migrations, models
 
+from careers.migration_ops import RunSQLOn
+
 SQLITE_FORWARD = [
     """
     CREATE VIRTUAL TABLE search_fts USING fts5(
@@ -43,7 +45,7 @@ SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS search_fts_after_delete",
     "DROP TABLE IF EXISTS search_fts",
 ]
-# Must stay the exact expression careers.search.backends.postgres_vector() produces.
+# Replaced by a stored, generated column and its index in migration 0002.
 POSTGRES_FORWARD = [
     """
     CREATE INDEX search_document_fts_idx ON search_searchdocument USING gin ((
@@ -53,25 +55,6 @@ POSTGRES_FORWARD = [
     """,
 ]
 POSTGRES_BACKWARD = ["DROP INDEX IF EXISTS search_document_fts_idx"]
-
-
-class RunSQLOn(migrations.RunSQL):
-    """``RunSQL`` that runs only on one database vendor."""
-
-    def __init__(self, vendor, sql, reverse_sql):
-        self.vendor = vendor
-        super().__init__(sql, reverse_sql)
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
-
-    def describe(self):
-        return f"Raw SQL on {self.vendor}"
 
 
 def index_existing_roles(apps, schema_editor):

@@ -34,3 +34,9 @@ def with_label(html, label):
     if html.startswith("<p>"):
         return mark_safe(f"<p>{strong}{html[3:]}")  # noqa: S308 (html is sanitized, label escaped)
     return mark_safe(f"<p>{strong}</p>{html}")  # noqa: S308
+
+
+@register.filter
+def tr_upper(value):
+    """Upper case the Turkish way: ``"i"`` -> ``"İ"`` (Django's ``upper`` gives ``"I"``)."""
+    return turkish.upper(str(value))

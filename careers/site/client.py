@@ -1,4 +1,4 @@
-"""Request helpers every app shares."""
+"""Who is asking: the visitor's IP address behind the site's reverse proxies."""
 
 import ipaddress
 
@@ -6,7 +6,8 @@ import ipaddress
 def client_ip(request, trusted_proxies=0):
     """The visitor's IP address: REMOTE_ADDR, or, behind ``trusted_proxies`` reverse proxies,
     the address the outermost trusted proxy saw (X-Forwarded-For is read from the right:
-    anything to the left of it was written by the client). None if it is not a valid address."""
+    anything to the left of it was written by the client). None if it is not a valid
+    address."""
     candidate = request.META.get("REMOTE_ADDR", "")
     if trusted_proxies:
         forwarded = [

@@ -1,0 +1,158 @@
+"""In-process page timings on the configured database (run by bench/scale.py, one process per
+database): each page rendered ``--repeat`` times through Django's test client with DEBUG off
+and the page cache bypassed (a dummy cache), median wall time, query count, response size.
+Prints one JSON object: ``{"page name": {"ms": .., "queries": .., "bytes": .., "status": ..}}``.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SEED = "musteri-hizmetleri-ekip-lideri"
+
+PUBLIC = [
+    ("seed article", f"/meslekler/{SEED}/"),
+    ("home /", "/"),
+    ("/meslekler/", "/meslekler/"),
+    ("/meslekler/?harf=s", "/meslekler/?harf=s"),
+    ("/maaslar/", "/maaslar/"),
+    ("/maaslar/ sector, page 2", "/maaslar/?sektor=finans&sayfa=2"),
+    ("sector page", "/sektorler/musteri-hizmetleri/"),
+    ("sector page 5", "/sektorler/musteri-hizmetleri/?sayfa=5"),
+    ("skill page", "/beceriler/iletisim-becerisi/"),
+    ("/beceriler/", "/beceriler/"),
+    ("/ara/?q=musteri", "/ara/?q=musteri"),
+    ("/ara/?q=uzman", "/ara/?q=uzman"),
+    ("/ara/?q=a (2 letters+)", "/ara/?q=an"),
+    ("/ara/?q=veri analiz", "/ara/?q=veri+analiz"),
+    ("/ara/?q=new word", "/ara/?q=zzyzx"),
+    ("/sitemap.xml", "/sitemap.xml"),
+    ("sitemap roles section", "/sitemap-roles.xml"),
+    ("sitemap roles, last page", "/sitemap-roles.xml?p=20"),
+    ("/besleme/rss/", "/besleme/rss/"),
+]
+#: Measured again with the whole cache emptied before each request.
+COLD = [
+    ("seed article", f"/meslekler/{SEED}/"),
+    ("home /", "/"),
+    ("sector page", "/sektorler/musteri-hizmetleri/"),
+    ("/beceriler/", "/beceriler/"),
+    ("/ara/?q=musteri", "/ara/?q=musteri"),
+    ("/ara/?q=veri analiz", "/ara/?q=veri+analiz"),
+]
+
+
+def admin_pages():
+    """Every registered model's change list, and the change page of its first row (the
+    seed role and its comments where they exist)."""
+    from django.contrib import admin
+    from django.urls import NoReverseMatch, reverse
+
+    from careers.articles.models import Role
+
+    pages = []
+    seed = Role.objects.filter(slug=SEED).first()
+    for model, model_admin in sorted(admin.site._registry.items(), key=lambda i: i[0]._meta.label):
+        opts = model._meta
+        try:
+            changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        except NoReverseMatch:
+            continue
+        pages.append((f"admin {opts.model_name} list", changelist))
+        first = model_admin.get_queryset(_request()).order_by("-pk").values_list("pk", flat=True)
+        pk = seed.pk if model is Role and seed is not None else first.first()
+        if pk is not None:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[pk])
+            pages.append((f"admin {opts.model_name} change", url))
+    pages.append(("admin comment list, page 50", "/yonetim/comments/comment/?p=50"))
+    pages.append(("admin comment search", "/yonetim/comments/comment/?q=ankara"))
+    return pages
+
+
+def _request():
+    from django.contrib.auth.models import User
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = User.objects.filter(is_superuser=True).first()
+    return request
+
+
+def measure(client, path, repeat, cold=False):
+    """Every request bypasses the page cache (see main); ``cold`` also empties the whole
+    cache before each request: no cached article fragment, counts or search hits either,
+    as right after an editor's save."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    def fresh():
+        if cold:
+            cache.clear()
+
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    fresh()
+    with connection.execute_wrapper(count):
+        response = client.get(path)
+    times = []
+    for _ in range(repeat):
+        fresh()
+        start = time.perf_counter()
+        client.get(path)
+        times.append((time.perf_counter() - start) * 1000)
+    return {
+        "ms": statistics.median(times),
+        "queries": len(queries),
+        "bytes": len(response.content),
+        "status": response.status_code,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--only", default="", help="Measure only pages whose name has this.")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careers.settings")
+    import django
+    from django.conf import settings
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["*"]
+    admin_user = User.objects.filter(is_superuser=True).first() or User.objects.create_superuser(
+        "bench-admin", "bench@example.org", None
+    )
+    reader, editor = Client(), Client()
+    editor.force_login(admin_user)
+    results = {}
+    from careers.site import pagestore
+
+    # The page cache bypassed: every request misses it (and is rendered as a miss would be,
+    # surrogate keys and all); fragments, counts and search hits stay in the cache.
+    pagestore.lookup = lambda key: None
+    pagestore.store = lambda key, entry: None
+    pages = [(name, path, reader, False) for name, path in PUBLIC]
+    pages += [(f"{name}, cache empty", path, reader, True) for name, path in COLD]
+    pages += [(name, path, editor, False) for name, path in admin_pages()]
+    for name, path, client, cold in pages:
+        if args.only in name:
+            results[name] = {"path": path, **measure(client, path, args.repeat, cold)}
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""One page of an article's comment threads, fetched in the database (one query).
+
+A thread starts at an approved comment that has no approved parent (a top-level comment, or
+a reply whose parent was removed or is held: :func:`.threads.build_threads` shows those at
+the top level too). The query takes the page's thread starts in date order (the index on
+role, status, parent and time), follows their approved replies down level by level (the
+same index), and counts the approved comments and the threads alongside, so an article with
+a hundred thousand comments costs what one with fifty does.
+"""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db import connection
+
+from .models import Comment, CommentStatus
+
+COLUMNS = ("id", "role_id", "parent_id", "name", "url", "body", "created_at", "status")
+_TABLE = Comment._meta.db_table
+_STARTS = f"""
+    a.parent_id IS NULL OR NOT EXISTS (
+        SELECT 1 FROM {_TABLE} p WHERE p.id = a.parent_id AND p.status = %(approved)s
+    )
+"""  # noqa: S608 (our table name)
+#: Reply levels followed below a thread start. Posting keeps threads within
+#: COMMENTS_THREAD_DEPTH levels (``moderation.reply_parent``); this leaves room for a setting
+#: lowered later.
+LEVELS = 12
+
+
+def _sql(levels=LEVELS):
+    """Each level of replies is one indexed ``parent_id IN (previous level)`` lookup (a
+    recursive CTE would do the same, but SQLite joins it through a Bloom filter built over
+    the whole comments table)."""
+    steps, previous = [], "starts"
+    for level in range(1, levels + 1):
+        step = f"SELECT id FROM {_TABLE} WHERE parent_id IN (SELECT id FROM {previous})"  # noqa: S608
+        steps.append(f"l{level} AS ({step} AND role_id = %(role)s AND status = %(approved)s)")
+        previous = f"l{level}"
+    ids = " UNION ALL ".join(
+        ["SELECT id FROM starts", *(f"SELECT id FROM l{n}" for n in range(1, levels + 1))]  # noqa: S608
+    )
+    return f"""
+WITH
+approved AS (
+    SELECT id, parent_id, created_at FROM {_TABLE}
+    WHERE role_id = %(role)s AND status = %(approved)s
+),
+starts AS (
+    SELECT a.id FROM approved a WHERE {_STARTS}
+    ORDER BY a.created_at, a.id LIMIT %(limit)s OFFSET %(offset)s
+),
+counts AS (
+    SELECT COUNT(*) AS approved_count, SUM(CASE WHEN {_STARTS} THEN 1 ELSE 0 END) AS thread_count
+    FROM approved a
+),
+{", ".join(steps)}
+SELECT {", ".join(f"c.{name}" for name in COLUMNS)}, counts.approved_count, counts.thread_count
+FROM counts, {_TABLE} c WHERE c.id IN ({ids})
+ORDER BY c.created_at, c.id
+"""  # noqa: S608 (table and column names are ours; values are parameters)
+
+
+SQL = _sql()
+COUNT_SQL = f"""
+SELECT COUNT(*), SUM(CASE WHEN {_STARTS} THEN 1 ELSE 0 END)
+FROM {_TABLE} a WHERE a.role_id = %(role)s AND a.status = %(approved)s
+"""  # noqa: S608
+
+
+class _Threads:
+    """What :class:`Paginator` pages over: ``count`` threads, of which only the requested
+    page's are at hand."""
+
+    def __init__(self, count, nodes):
+        self.length, self.nodes = count, nodes
+
+    def __len__(self):
+        return self.length
+
+    def __getitem__(self, _slice):
+        return self.nodes
+
+
+def fetch(role, number, per_page):
+    """``(comments of the page's threads, oldest first, approved count, thread count,
+    page number)``; a bad page number gives the first page, one past the end the last."""
+    try:
+        number = max(1, int(number))
+    except (TypeError, ValueError):
+        number = 1
+    params = {"role": role.pk, "approved": CommentStatus.APPROVED}
+    comments = list(
+        Comment.objects.raw(SQL, {**params, "limit": per_page, "offset": (number - 1) * per_page})
+    )
+    if comments:
+        return comments, comments[0].approved_count, comments[0].thread_count, number
+    if number == 1:  # no thread at all: then no approved comment either (the oldest one
+        return [], 0, 0, 1  # has no approved parent, so it would start a thread)
+    with connection.cursor() as cursor:  # an empty page: none at all, or past the end
+        cursor.execute(COUNT_SQL, params)
+        approved, threads = cursor.fetchone()
+    if not threads:
+        return [], approved or 0, 0, 1
+    last = (threads + per_page - 1) // per_page
+    return fetch(role, last, per_page)
+
+
+def thread_page(nodes, count, number, per_page):
+    paginator = Paginator(_Threads(count, nodes), per_page, allow_empty_first_page=True)
+    try:
+        return paginator.page(number)
+    except InvalidPage:
+        return paginator.page(1)

@@ -1,0 +1,94 @@
+"""The hot queries read through indexes: every SELECT of the article, search, sector and
+skill pages, the article's comments and the moderation queue is EXPLAINed (EXPLAIN QUERY PLAN
+on SQLite, EXPLAIN on PostgreSQL with sequential scans discouraged, so that a plan falls back
+to one only where no index serves) and must not scan the roles or comments tables.
+
+Generated content: ``SCALE_ROLES`` / ``SCALE_COMMENTS`` (scripts/ci-scale.sh runs 2,000 and
+50,000; the default suite a smaller set)."""
+
+import os
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from careers.articles.models import Role
+
+pytestmark = pytest.mark.django_db
+BIG_TABLES = ("articles_role", "comments_comment")
+
+
+@pytest.fixture(scope="module")
+def scale(django_db_setup, django_db_blocker):
+    """The demo plus generated content, made once for this module inside a transaction that
+    is rolled back after it (the other tests never see it)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("loaddemo", verbosity=0)
+        call_command(
+            "makescale",
+            roles=int(os.environ.get("SCALE_ROLES", "300")),
+            comments=int(os.environ.get("SCALE_COMMENTS", "5000")),
+            verbosity=0,
+        )
+        yield Role.objects.get(slug="musteri-hizmetleri-ekip-lideri")
+        transaction.set_rollback(True)
+
+
+def full_scans(sql, params):
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET enable_seqscan = off")
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            cursor.execute("RESET enable_seqscan")
+            return [t for t in BIG_TABLES if re.search(rf"Seq Scan on {t}\b", plan)], plan
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = "\n".join(row[-1] for row in cursor.fetchall())
+        return [t for t in BIG_TABLES if re.search(rf"\bSCAN {t}\b(?! USING)", plan)], plan
+
+
+def assert_no_full_scan(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    selects = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert selects, url
+    for sql in selects:
+        scanned, plan = full_scans(sql, None) if "%s" not in sql else ([], "")
+        assert not scanned, f"{url}: full scan of {scanned}\n{sql}\n{plan}"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/meslekler/musteri-hizmetleri-ekip-lideri/",  # article, related roles, its comments
+        "/ara/?q=musteri",
+        "/ara/?q=veri+analiz",
+        "/sektorler/musteri-hizmetleri/",
+        "/sektorler/musteri-hizmetleri/?sayfa=2",
+        "/beceriler/iletisim-becerisi/",
+        "/maaslar/?sayfa=3",
+        "/maaslar/?sirala=meslek&sektor=finans",
+        "/meslekler/?harf=s&sayfa=2",
+        "/",
+        "/besleme/rss/",
+        "/sitemap.xml",
+        "/sitemap-roles.xml",
+    ],
+)
+def test_public_pages_read_roles_and_comments_through_indexes(client, scale, url):
+    assert_no_full_scan(client, url)
+
+
+def test_moderation_queue_and_comment_list_use_indexes(admin_client, scale):
+    assert_no_full_scan(admin_client, "/yonetim/comments/pendingcomment/")
+    assert_no_full_scan(admin_client, "/yonetim/comments/comment/")
+    assert_no_full_scan(admin_client, f"/yonetim/comments/comment/?role__id__exact={scale.pk}")
+    assert_no_full_scan(admin_client, "/yonetim/comments/comment/?q=Ay%C5%9Fe+Y%C4%B1lmaz")
+
+
+def test_the_check_itself_catches_a_full_scan(scale):
+    scanned, _plan = full_scans("SELECT COUNT(*) FROM comments_comment WHERE body LIKE 'x%%'", [])
+    assert scanned == ["comments_comment"]
