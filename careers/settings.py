@@ -382,13 +382,9 @@ SALARY_IMPORT_MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
 # COMMENTS_IP_RETENTION_DAYS KVKK: days an IP address stays on a comment (clear_comment_ips);
 # COMMENTS_TRUSTED_PROXIES   reverse proxies appending to X-Forwarded-For (set it behind nginx,
 #                            or every visitor shares the proxy's address).
-for _name in (
-    "COMMENTS_CLOSE_AFTER_DAYS",
-    "COMMENTS_IP_RETENTION_DAYS",
-    "COMMENTS_TRUSTED_PROXIES",
-):
-    if env(_name):
-        globals()[_name] = int(env(_name))
+for _name in ("CLOSE_AFTER_DAYS", "IP_RETENTION_DAYS", "TRUSTED_PROXIES"):
+    if env(f"COMMENTS_{_name}"):
+        globals()[f"COMMENTS_{_name}"] = int(env(f"COMMENTS_{_name}"))
 
 # --- Logs and error reports (careers/site/logs.py) ---------------------------------------
 # JSON lines in production (DJANGO_LOG_FORMAT=text for people); errors mailed to ADMINS and sent
