@@ -17,6 +17,7 @@ vcl 4.1;
 import directors;
 import std;
 import xkey;
+import vsthrottle;
 
 sub vcl_init {
     new apps = directors.round_robin();
@@ -46,6 +47,14 @@ sub vcl_recv {
         return (hash);
     }
     set req.backend_hint = apps.backend();
+    # Sign-in attempts: at most 10 a minute from one address reach the app servers (django-axes
+    # there locks the account and the address after 5 failures); the rest are refused here, so
+    # a password flood costs the app servers nothing and public pages keep their speed.
+    # (Keep the path in step with DJANGO_ADMIN_PATH.)
+    if (req.method == "POST" && req.url ~ "^/yonetim/login/"
+        && vsthrottle.is_denied("login:" + client.identity, 10, 60s, 300s)) {
+        return (synth(429, "Too Many Requests"));
+    }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
@@ -89,6 +98,17 @@ sub vcl_backend_response {
     # (changes never wait for expiry: they are purged).
     set beresp.grace = 30s;
     return (deliver);
+}
+
+sub vcl_synth {
+    if (resp.status == 429) {
+        set resp.http.Content-Type = "text/html; charset=utf-8";
+        set resp.http.Retry-After = "300";
+        set resp.http.X-Throttled = "front";
+        set resp.http.Cache-Control = "private, no-store";
+        synthetic({"<!doctype html><html lang="tr"><meta charset="utf-8"><title>Çok fazla deneme</title><h1>Çok fazla giriş denemesi</h1><p>Bu adresten kısa sürede çok fazla giriş denemesi yapıldı. Lütfen birkaç dakika sonra yeniden deneyin.</p></html>"});
+        return (deliver);
+    }
 }
 
 sub vcl_deliver {

@@ -284,3 +284,21 @@ PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
 )
+
+
+def test_a_password_flood_is_stopped_by_the_front_and_the_article_keeps_its_speed(stack):
+    """30 wrong-password posts from one address through the front: at most 10 reach an app
+    server (django-axes answers those); the rest get the front's Turkish 429 without costing
+    the app servers anything, while the article is still served from the front cache."""
+    cached_everywhere(stack, SEED)
+    login = "/yonetim/login/?next=/yonetim/"
+    answers = [
+        post(stack.front, login, {"username": "editor", "password": f"yanlis-{i}"})
+        for i in range(30)
+    ]
+    front_refusals = [a for a in answers if a.status == 429 and a.header("x-throttled") == "front"]
+    assert len(answers) - len(front_refusals) <= 10
+    assert len(front_refusals) >= 20
+    assert all(a.header("retry-after") and "Çok fazla giriş" in a.text for a in front_refusals)
+    article = get(stack.front, SEED)
+    assert article.status == 200 and article.header("x-cache") == "HIT"
