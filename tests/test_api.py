@@ -66,7 +66,20 @@ def test_docs_page_is_turkish_and_links_schema_and_downloads(client):
 # --- Roles ----------------------------------------------------------------------------------
 
 
-def test_roles_are_paginated_in_slug_order_with_latest_salary(client):
+def test_roles_are_listed_in_turkish_alphabetical_order(client):
+    for title, slug in (("Zabıta", "zabita"), ("Çevirmen", "cevirmen"), ("Cerrah", "cerrah"),
+                        ("3D Tasarımcı", "3d-tasarimci"), ("Hâkim", "hakim"),
+                        ("Hz Uzmanı", "hz-uzmani"), ("Işık Teknisyeni", "isik-teknisyeni"),
+                        ("İlaç Temsilcisi", "ilac-temsilcisi")):  # fmt: skip
+        make_role(title, slug=slug)
+    _, page = get(client, "/api/v1/roles")
+    assert [r["title"] for r in page["results"]] == [
+        "3D Tasarımcı", "Cerrah", "Çevirmen", "Hâkim", "Hz Uzmanı", "Işık Teknisyeni",
+        "İlaç Temsilcisi", "Zabıta",
+    ]  # fmt: skip
+
+
+def test_roles_are_paginated_in_title_order_with_latest_salary(client):
     catalogue(5)
     response, page = get(client, "/api/v1/roles?page_size=2&page=2")
     assert response.status_code == 200

@@ -8,7 +8,6 @@ CSV/JSON downloads (``careers.api.downloads``), so both always say the same thin
 
 import functools
 
-from django.db.models import Count
 from django.urls import reverse
 
 from careers.articles import salary
@@ -19,7 +18,6 @@ from careers.articles.models import (
     SalaryBand,
     Sector,
     Skill,
-    published_q,
 )  # fmt: skip
 from careers.site import seo
 
@@ -128,27 +126,13 @@ def role_summary(role):
 
 
 def sectors_with_counts():
-    """Sectors that have published roles, with how many (one query)."""
-    return (
-        Sector.objects.annotate(
-            role_count=Count("roles", filter=published_q("roles__"), distinct=True)
-        )
-        .filter(role_count__gt=0)
-        .order_by("slug")
-    )
+    """Sectors that have published roles, with how many, in Turkish order (one query)."""
+    return Sector.objects.with_role_counts().order_by("name_sort", "pk")
 
 
 def skills_with_counts():
-    """Skills that published roles ask for, with how many roles (one query)."""
-    return (
-        Skill.objects.annotate(
-            role_count=Count(
-                "role_skills", filter=published_q("role_skills__role__"), distinct=True
-            )
-        )
-        .filter(role_count__gt=0)
-        .order_by("slug")
-    )
+    """Skills that published roles ask for, with how many roles, in Turkish order."""
+    return Skill.objects.with_role_counts().order_by("name_sort", "pk")
 
 
 def minimum_wage_table():

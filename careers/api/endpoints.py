@@ -187,7 +187,8 @@ def roles(
     page: int = Page,
     page_size: int = Size,
 ):
-    """Yayındaki meslekler, slug sırasıyla; `q` verilirse sitedeki arama gibi, en uygun önce."""
+    """Yayındaki meslekler, Türkçe alfabe sırasıyla; `q` verilirse sitedeki arama gibi, en
+    uygun önce."""
     found = Role.objects.published()
     if sector:
         found = found.filter(sector=lookup(Sector, sector, _("There is no such sector.")))
@@ -198,9 +199,10 @@ def roles(
     if q is None:
         # The page's roles by address first, then their cards: the latest-salary subqueries
         # run for those rows only (SQLite would run them for every row an OFFSET skips).
+        order = ("title_sort", "pk")  # Turkish alphabetical order, by the indexed sort key
         return paged_queryset(
-            request, found.order_by("slug").values("pk"), page, page_size, data.role_summary,
-            fetch=lambda pks: Role.objects.for_cards().filter(pk__in=pks).order_by("slug"),
+            request, found.order_by(*order).values("pk"), page, page_size, data.role_summary,
+            fetch=lambda pks: Role.objects.for_cards().filter(pk__in=pks).order_by(*order),
         )  # fmt: skip
     shows(request, keys.SEARCH)
     words = query_words(q)
