@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast test-browser test-stack test-faults lint format check editor messages \
+.PHONY: run test test-suite test-fast test-browser test-stack test-faults lint format check editor messages \
 	screenshots bench bench-login bench-scale stack stack-stop clean
 
 # Re-install only when pyproject.toml changes (stamp files), so a second run is quick.
@@ -28,8 +28,15 @@ run: $(VENV)/.stamp-base
 	$(MANAGE) loaddemo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-## Everything: unit, view, admin and browser tests (installs Chromium with apt-get if missing).
-test: $(VENV)/.stamp-test
+## Everything (installs what it needs with apt-get: Chromium, PostgreSQL, Redis, Varnish, nginx):
+## the suite below, then the stack's end-to-end tests, the fault tests and the query plans at scale.
+test: test-suite
+	bash scripts/ci-stack.sh
+	bash scripts/ci-faults.sh
+	bash scripts/ci-scale.sh
+
+## Unit, view, admin and browser tests on the configured database (CI runs it on PostgreSQL too).
+test-suite: $(VENV)/.stamp-test
 	@bash scripts/ensure-chromium.sh
 	$(PY) -m pytest
 
