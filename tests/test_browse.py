@@ -129,7 +129,7 @@ def salaried():
     make_role("Taslak Uzman", sector=finance, published=False)
 
 
-def test_salary_page_default_order_is_average_descending(client, salaried):
+def test_salary_page_default_order_is_average_descending(in_late_2026, client, salaried):
     response = client.get("/maaslar/")
     assert salary_rows(response) == [
         "Cerrah", "İcra Memuru", "Çevirmen", "Ilık Su Uzmanı", "Maaşsız Uzman",
