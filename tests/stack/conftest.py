@@ -19,13 +19,16 @@ import pytest
 from .http import Browser
 
 ROOT = Path(__file__).resolve().parents[2]
+# STACK_TEST_PORT_BASE (20100 by default) moves every port, so two checkouts can run their
+# stack tests at once.
+BASE = int(os.environ.get("STACK_TEST_PORT_BASE", "20100"))
 PORTS = {
-    "STACK_FRONT_PORT": "20180",
-    "STACK_ADMIN_PORT": "20182",
-    "STACK_APP_PORTS": "20811 20812",
-    "STACK_REDIS_PORT": "20479",
-    "STACK_PG_PORT": "20532",
-    "STACK_FILES_PORT": "20190",
+    "STACK_FRONT_PORT": str(BASE + 80),
+    "STACK_ADMIN_PORT": str(BASE + 82),
+    "STACK_APP_PORTS": f"{BASE + 711} {BASE + 712}",
+    "STACK_REDIS_PORT": str(BASE + 379),
+    "STACK_PG_PORT": str(BASE + 432),
+    "STACK_FILES_PORT": str(BASE + 90),
 }
 
 
