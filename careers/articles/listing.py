@@ -1,7 +1,5 @@
 """How lists of roles are ordered and grouped: plain functions, tested without HTTP."""
 
-from itertools import groupby
-
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, F, Q
@@ -17,29 +15,8 @@ from .freshness import with_last_modified
 from .models import Role, RoleSkill, SalaryBand, Sector, Skill, published_q
 
 
-def alphabetical(roles):
-    """Roles in Turkish alphabetical order, grouped by initial: ``[(letter, [roles])]``."""
-    roles = sorted(roles, key=lambda role: turkish.sort_key(role.title))
-    return [
-        (letter, list(group))
-        for letter, group in groupby(roles, key=lambda r: turkish.initial(r.title))
-    ]
-
-
 def by_title(items, attr="title"):
     return sorted(items, key=lambda item: turkish.sort_key(getattr(item, attr)))
-
-
-def sort_roles(roles, key, ascending):
-    """Sort by ``"title"`` (Turkish order), ``"average"`` or ``"top"`` (the latest band's);
-    roles without figures always come last, in title order."""
-    if key == "title":
-        return sorted(roles, key=lambda r: turkish.sort_key(r.title), reverse=not ascending)
-    field = f"latest_{key}"
-    with_figures = [role for role in roles if getattr(role, field) is not None]
-    without = [role for role in roles if getattr(role, field) is None]
-    ordered = sorted(by_title(with_figures), key=lambda r: getattr(r, field), reverse=not ascending)
-    return ordered + by_title(without)
 
 
 # --- Lists at any size: ordered and paginated in the database -------------------------------
@@ -211,8 +188,8 @@ def home_selection(limit):
 
 
 def salary_order(roles, key, ascending):
-    """``sort_roles`` in the database: by title (Turkish order), or by the latest average or
-    top figure with roles without figures last, then by title."""
+    """Roles by title (Turkish order), or by the latest average or top figure with roles
+    without figures last, then by title: in the database, so the page is read from an index."""
     if key == "title":
         return roles.order_by(turkish_order("title", "title_sort", descending=not ascending), "pk")
     field = F(f"salary_{key}")
