@@ -202,4 +202,3 @@ class MinimumWageAdmin(EditorHelpMixin, admin.ModelAdmin):
     net_monthly_tr = amount_column(MinimumWage, "net_monthly")
     gross_monthly_tr = amount_column(MinimumWage, "gross_monthly")
     fields = ["effective_from", "net_monthly", "gross_monthly", "source"]
-    date_hierarchy = None
