@@ -9,8 +9,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from careers.api import data
 from careers.articles.models import MinimumWage, RoleSkill, SalaryBand, Sector, Skill
+from careers.site.seo import json_number
 
 from .factories import fill_role, link, make_band, make_comment, make_role, make_sector, make_skill
 from .test_browse import catalogue  # Uzman 00, 01, ...: two sectors, one skill, 2024-2025
@@ -155,7 +155,7 @@ def test_role_detail_has_everything_the_article_shows(client, seed_role):
     assert band["pay_basis"] == "unspecified" and band["source"]  # its source does not say
     assert isinstance(band["is_sample"], bool)
     (shown,) = MinimumWage.objects.attach_multiples(seed_role.salary_bands.all())
-    assert band["minimum_wage_multiple"] == data.amount(shown.minimum_wage_multiple)  # as shown
+    assert band["minimum_wage_multiple"] == json_number(shown.minimum_wage_multiple)  # as shown
     assert role["trends"] and role["trends"][0]["title"]
     assert role["related"][0]["slug"] == "kredi-asistani"
     assert role["related"][0]["kind"] == "editor"

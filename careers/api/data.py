@@ -20,6 +20,7 @@ from careers.articles.models import (
     Skill,
 )  # fmt: skip
 from careers.site import seo
+from careers.site.seo import json_number
 
 LICENSE = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/deed.tr"
@@ -37,14 +38,6 @@ ROLE_FIELDS = {
     "sector": "role__sector__name",
     "sector_slug": "role__sector__slug",
 }
-
-
-def amount(value):
-    """A Decimal amount as a JSON number (2 decimal places at most), or None."""
-    if value is None:
-        return None
-    value = float(value)
-    return int(value) if value.is_integer() else value
 
 
 def published_bands():
@@ -69,11 +62,11 @@ def band_values(row):
         "period": row["period"],
         "currency": row["currency"],
         "pay_basis": row["pay_basis"] or PayBasis.UNSPECIFIED,  # rows from before the field
-        "low": amount(row["low"]),
-        "average": amount(row["average"]),
-        "top": amount(row["top"]),
-        "hourly_average": amount(salary.hourly(row["average"], row["hourly_average"])),
-        "hourly_top": amount(salary.hourly(row["top"], row["hourly_top"])),
+        "low": json_number(row["low"]),
+        "average": json_number(row["average"]),
+        "top": json_number(row["top"]),
+        "hourly_average": json_number(salary.hourly(row["average"], row["hourly_average"])),
+        "hourly_top": json_number(salary.hourly(row["top"], row["hourly_top"])),
         "hourly_derived": row["hourly_average"] is None,
         "source": row["source"],
         "source_url": row["source_url"],
@@ -85,7 +78,7 @@ def band_record(band, *, multiple=None):
     """A band of an article (a model instance), with its minimum-wage multiple."""
     record = band_values({name: getattr(band, name) for name in BAND_FIELDS})
     if multiple is not None:
-        record["minimum_wage_multiple"] = amount(multiple)
+        record["minimum_wage_multiple"] = json_number(multiple)
     return record
 
 
@@ -115,8 +108,8 @@ def latest_salary(role):
         return None
     return {
         "year": role.latest_year,
-        "average": amount(role.latest_average),
-        "top": amount(getattr(role, "latest_top", None)),
+        "average": json_number(role.latest_average),
+        "top": json_number(getattr(role, "latest_top", None)),
     }
 
 
@@ -139,8 +132,8 @@ def minimum_wage_table():
     return [
         {
             "effective_from": rate.effective_from.isoformat(),
-            "net_monthly": amount(rate.net_monthly),
-            "gross_monthly": amount(rate.gross_monthly),
+            "net_monthly": json_number(rate.net_monthly),
+            "gross_monthly": json_number(rate.gross_monthly),
             "source": rate.source,
         }
         for rate in MinimumWage.objects.table()
@@ -155,7 +148,7 @@ def notice_record(notice):
         "year": notice.year,
         "stale": notice.stale,
         "below_minimum_wage": notice.minimum_today is not None,
-        "minimum_wage_today": amount(notice.minimum_today),
+        "minimum_wage_today": json_number(notice.minimum_today),
         "text": notice.text,
     }
 
@@ -164,9 +157,9 @@ def update_record(note):
     return {
         "date": note.date.isoformat(),
         "year": note.year,
-        "average": amount(note.average),
+        "average": json_number(note.average),
         "previous_year": note.previous_year,
-        "previous_average": amount(note.previous_average),
+        "previous_average": json_number(note.previous_average),
         "text": note.text,
     }
 

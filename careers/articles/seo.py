@@ -1,11 +1,6 @@
 """The article's schema.org data: an Article about the Occupation (built on the site's SEO)."""
 
-from careers.site.seo import organization
-
-
-def _number(value):
-    value = float(value)
-    return int(value) if value.is_integer() else value
+from careers.site.seo import json_number, organization
 
 
 def article_jsonld(role, *, title, canonical, last_modified, bands, image_url=None):
@@ -32,8 +27,8 @@ def article_jsonld(role, *, title, canonical, last_modified, bands, image_url=No
             "validFrom": f"{latest.year}-01-01",
             "value": {
                 "@type": "QuantitativeValue",
-                "value": _number(latest.average),
-                "maxValue": _number(latest.top),
+                "value": json_number(latest.average),
+                "maxValue": json_number(latest.top),
                 "unitText": "MONTH",
             },
         }

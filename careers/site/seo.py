@@ -22,6 +22,15 @@ def absolute(path):
     return f"{settings.SITE_URL}{path}"
 
 
+def json_number(value):
+    """A Decimal amount as JSON writes a number (``Decimal("5000.00")`` -> ``5000``,
+    ``Decimal("25.20")`` -> ``25.2``), or None: for JSON-LD and the open-data API alike."""
+    if value is None:
+        return None
+    value = float(value)
+    return int(value) if value.is_integer() else value
+
+
 def home_crumb():
     return Crumb(_("Home"), reverse("articles:home"))
 
