@@ -108,6 +108,13 @@ def format_money(value, decimals: int | None = None, currency: str = "TL") -> st
     return f"{format_number(value, decimals)} {currency}"
 
 
+def format_megabytes(size: int) -> str:
+    """A size in bytes as megabytes for a message, to one decimal place when it has one:
+    ``3_040_000`` -> ``"2,9"``, ``2 * 1024 * 1024`` -> ``"2"``."""
+    value = round(size / 2**20, 1)
+    return format_number(value, 0 if value == int(value) else 1)
+
+
 class AmountError(ValueError):
     """An amount that cannot be read; ``str(error)`` is the Turkish message for the editor."""
 

@@ -65,6 +65,14 @@ def test_money(value, decimals, text):
     assert turkish.format_money(value, decimals) == text
 
 
+@pytest.mark.parametrize(
+    ("size", "text"),
+    [(3_040_000, "2,9"), (2 * 1024 * 1024, "2"), (20 * 2**20, "20"), (1_100_000_000, "1.049")],
+)
+def test_megabytes_for_messages(size, text):
+    assert turkish.format_megabytes(size) == text
+
+
 def test_dates_in_turkish():
     assert turkish.format_date(dt.date(2026, 11, 26)) == "26 Kasım 2026"
     assert turkish.format_date(dt.date(2024, 2, 1)) == "1 Şubat 2024"

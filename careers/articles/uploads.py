@@ -39,12 +39,6 @@ from careers import markup, turkish
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 
 
-def _megabytes(size):
-    """``3_040_000`` -> ``"2,9"``, ``2 * 1024 * 1024`` -> ``"2"``."""
-    value = round(size / (1024 * 1024), 1)
-    return turkish.format_number(value, 0 if value == int(value) else 1)
-
-
 def check_image(uploaded):
     """Raise ``ValidationError`` (Turkish message) unless ``uploaded`` is a real image within
     the limits; return ``(format, width, height)``. Leaves the file at position 0."""
@@ -52,7 +46,10 @@ def check_image(uploaded):
     if uploaded.size > max_bytes:
         raise ValidationError(
             _("The image is %(size)s MB; at most %(max)s MB is accepted.")
-            % {"size": _megabytes(uploaded.size), "max": _megabytes(max_bytes)},
+            % {
+                "size": turkish.format_megabytes(uploaded.size),
+                "max": turkish.format_megabytes(max_bytes),
+            },
             code="too_large",
         )
     allowed = settings.UPLOAD_IMAGE_FORMATS

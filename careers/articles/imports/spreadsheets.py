@@ -50,10 +50,6 @@ class FormulaEscapingMixin:
         return super().export_data(dataset, **kwargs)
 
 
-def _megabytes(size):
-    return turkish.format_number(round(size / 2**20))
-
-
 def check_xlsx_archive(data):
     """Raise FileLimitError when the XLSX would inflate past the limit; ValueError when it is
     not a zip archive at all. Reads only the archive's directory."""
@@ -71,7 +67,7 @@ def check_xlsx_archive(data):
                     "This Excel file would take %(size)s MB once unpacked; at most %(max)s MB "
                     "is accepted. Save only the salary sheet, or save it as CSV."
                 )
-                % {"size": _megabytes(total), "max": _megabytes(limit)}
+                % {"size": turkish.format_megabytes(total), "max": turkish.format_megabytes(limit)}
             )
 
 
