@@ -172,6 +172,15 @@ _LOCATIVE_UNITS = {1: "de", 2: "de", 3: "te", 4: "te", 5: "te", 6: "da", 7: "de"
 _LOCATIVE_TENS = {1: "da", 2: "de", 3: "da", 4: "ta", 5: "de", 6: "ta", 7: "te", 8: "de", 9: "da"}
 
 
+def and_join(items: list[str]) -> str:
+    """``["A", "B", "C"]`` -> ``"A, B ve C"`` (the conjunction through gettext)."""
+    from django.utils.translation import gettext as _
+
+    if len(items) < 2:
+        return "".join(items)
+    return _("%(first)s and %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
+
+
 def locative_suffix(number: int) -> str:
     """The suffix "in/on" takes after a number written in digits, with its apostrophe:
     ``2026`` -> ``"'da"`` (yirmi altı-da), ``2025`` -> ``"'te"`` (yirmi beş-te), ``2020`` ->

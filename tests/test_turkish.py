@@ -73,6 +73,12 @@ def test_megabytes_for_messages(size, text):
     assert turkish.format_megabytes(size) == text
 
 
+def test_and_join_lists_the_way_turkish_does():
+    assert turkish.and_join(["Kredi Asistanı"]) == "Kredi Asistanı"
+    assert turkish.and_join(["A", "B"]) == "A ve B"
+    assert turkish.and_join(["A", "B", "C"]) == "A, B ve C"
+
+
 def test_dates_in_turkish():
     assert turkish.format_date(dt.date(2026, 11, 26)) == "26 Kasım 2026"
     assert turkish.format_date(dt.date(2024, 2, 1)) == "1 Şubat 2024"

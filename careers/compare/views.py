@@ -28,13 +28,6 @@ SUGGESTIONS = 12
 RESULTS = 8
 
 
-def and_join(titles):
-    """``["A", "B", "C"]`` -> ``"A, B ve C"``."""
-    if len(titles) < 2:
-        return "".join(titles)
-    return _("%(first)s and %(last)s") % {"first": ", ".join(titles[:-1]), "last": titles[-1]}
-
-
 @dataclass
 class Column:
     role: Role
@@ -96,7 +89,7 @@ def compare(request, **kwargs):
         *(keys.skill(rs.skill_id) for role in roles for rs in role.role_skills.all()),
     )
     columns = _columns(roles, MinimumWage.objects.table())
-    titles = and_join([role.title for role in roles])
+    titles = turkish.and_join([role.title for role in roles])
     heading = _("%(titles)s compared") % {"titles": titles}
     path = logic.comparison_url(slugs)
     meta = seo.page_meta(
