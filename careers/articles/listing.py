@@ -74,6 +74,18 @@ def letters():
     return counts()["letters"]
 
 
+def find(items, **attrs):
+    """The first of ``items`` (a cached list: sectors or skills with counts) whose attributes
+    have these values, or None: ``find(sectors_with_counts(), slug="finans")``."""
+    return next((i for i in items if all(getattr(i, k) == v for k, v in attrs.items())), None)
+
+
+def role_count(items, pk):
+    """The published roles counted for the sector or skill ``pk`` among ``items`` (0: none)."""
+    found = find(items, pk=pk)
+    return found.role_count if found else 0
+
+
 def skills_with_counts():
     """Skills that published roles ask for, with ``role_count``, in Turkish order (cached).
     Two queries: the counts grouped over role skills joined to roles (SQLite reads both

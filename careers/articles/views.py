@@ -83,12 +83,11 @@ def _role_page(request, roles, size, count):
 def sector_detail(request, slug):
     sector = get_object_or_404(Sector, slug=slug)
     shows(request, keys.sector(sector.pk))
-    counted = next((s for s in listing.sectors_with_counts() if s.pk == sector.pk), None)
     page = _role_page(
         request,
         Role.objects.published().filter(sector=sector).for_cards(),
         SECTOR_PAGE_SIZE,
-        counted.role_count if counted else 0,
+        listing.role_count(listing.sectors_with_counts(), sector.pk),
     )
     return render(
         request,
@@ -111,8 +110,8 @@ def skill_detail(request, slug):
     skill = get_object_or_404(Skill, slug=slug)
     shows(request, keys.skill(skill.pk))
     roles = Role.objects.published().filter(role_skills__skill=skill).for_cards()
-    counted = next((s for s in listing.skills_with_counts() if s.pk == skill.pk), None)
-    page = _role_page(request, roles, SKILL_PAGE_SIZE, counted.role_count if counted else 0)
+    count = listing.role_count(listing.skills_with_counts(), skill.pk)
+    page = _role_page(request, roles, SKILL_PAGE_SIZE, count)
     heading = _("Occupations that need %(name)s") % {"name": skill.name}
     return render(
         request,
@@ -135,7 +134,7 @@ def salaries(request):
     if form.bad_order:
         notices.append(_("That sort order is not available; the default order is shown."))
     sectors = listing.sectors_with_counts()
-    sector = next((s for s in sectors if s.slug == form.sector_slug), None)
+    sector = listing.find(sectors, slug=form.sector_slug)
     if form.bad_sector or (form.sector_slug and sector is None):
         notices.append(_("There is no such sector; all occupations are shown."))
     # Sectors fetched apart (one query for the page's 50): joined, SQLite would start from
@@ -175,9 +174,7 @@ def salaries(request):
 
 @cache_public_page
 def role_detail(request, slug):
-    role = Role.objects.select_related("sector").filter(slug=slug).first()
-    if role is None:
-        raise Http404
+    role = get_object_or_404(Role.objects.select_related("sector"), slug=slug)
     preview = not role.is_public
     if preview and not can_preview(request.user):
         raise Http404
