@@ -2,6 +2,7 @@
 section; the comment section pages threads in the database."""
 
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
 
@@ -60,3 +61,39 @@ def test_comment_pages_are_threads_paged_in_the_database(
     assert "Bekleyen yorum." not in last
     assert "Kök yorum 6." in client.get(url + "?yorum-sayfa=99").content.decode()
     assert "Kök yorum 0." in client.get(url + "?yorum-sayfa=x").content.decode()
+
+
+class _Balance(HTMLParser):
+    """The tags a piece of HTML leaves open, or closes without having opened them."""
+
+    VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.open, self.stray = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+        else:
+            self.stray.append(tag)
+
+
+def test_every_cached_fragment_of_the_article_is_balanced_html(seed_role):
+    """No fragment opens a tag another one closes (the page's structure is role_detail.html's)."""
+    from django.test import RequestFactory
+
+    from careers.articles.fragments import article_fragments
+
+    request = RequestFactory().get(seed_role.get_absolute_url())
+    fragments = article_fragments(request, seed_role, preview=False)
+    for name in ("head", "body"):
+        parser = _Balance()
+        parser.feed(fragments[name])
+        parser.close()
+        assert (name, parser.open, parser.stray) == (name, [], [])
+    assert "<h1>" in fragments["head"] and 'id="ilgili-meslekler"' in fragments["body"]
