@@ -8,7 +8,6 @@ from careers.site.cache import ALL, invalidate
 
 from . import keys
 from .models import (
-    MarkdownRenderedModel,
     MinimumWage,
     RelatedRole,
     Responsibility,
@@ -41,18 +40,6 @@ def set_sort_keys(sender, instance, **kwargs):
     if sender in SORT_KEYS:
         name, key = SORT_KEYS[sender]
         setattr(instance, key, turkish.sort_key(getattr(instance, name)))
-
-
-@receiver(post_save)
-def render_fixture_markdown(sender, instance, raw=False, **kwargs):
-    """``loaddata`` saves raw rows without calling ``save()``: render their Markdown here, so
-    fixtures need (and may carry) only the Markdown sources."""
-    if raw and isinstance(instance, MarkdownRenderedModel):
-        instance.render_markdown()
-        html = {
-            f"{name}_html": getattr(instance, f"{name}_html") for name in sender.markdown_fields
-        }
-        sender._default_manager.filter(pk=instance.pk).update(**html)
 
 
 def role_keys(role, membership=True):

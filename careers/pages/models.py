@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
-from careers.articles.models import MarkdownRenderedModel
+from careers.site.markdown import MarkdownRenderedModel, html_field
 
 
 class PageKind(models.TextChoices):
@@ -43,7 +43,7 @@ class SimplePage(MarkdownRenderedModel):
         help_text=_("One or two sentences shown to search engines as the page description."),
     )
     body = MarkdownxField(_("text"), help_text=_("The page's text (Markdown)."))
-    body_html = models.TextField(blank=True, editable=False)
+    body_html = html_field()
     updated_at = models.DateTimeField(_("last updated"), default=timezone.now, editable=False)
 
     markdown_fields = ("body",)

@@ -9,3 +9,10 @@ class SiteConfig(AppConfig):
     name = "careers.site"
     label = "site"
     verbose_name = _("Site")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from .markdown import render_fixture_markdown
+
+        post_save.connect(render_fixture_markdown, dispatch_uid="site_render_fixture_markdown")

@@ -1,31 +1,10 @@
-"""What every article model shares: Markdown rendered on save, touch, natural keys."""
+"""What every article model shares: touch, Turkish sort keys, natural keys, the role indexes
+(Markdown rendered on save comes from :mod:`careers.site.markdown`)."""
 
 from django.db import models
 from django.utils import timezone
 
-from careers import markup, turkish
-
-
-class MarkdownRenderedModel(models.Model):
-    """Renders each field named in ``markdown_fields`` into its ``<name>_html`` twin on save."""
-
-    markdown_fields: tuple[str, ...] = ()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        self.render_markdown()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and self.markdown_fields:
-            kwargs["update_fields"] = set(update_fields) | {
-                f"{name}_html" for name in self.markdown_fields if name in update_fields
-            }
-        super().save(*args, **kwargs)
-
-    def render_markdown(self):
-        for name in self.markdown_fields:
-            setattr(self, f"{name}_html", markup.render(getattr(self, name)))
+from careers import turkish
 
 
 def touch(instance, save_kwargs):
@@ -34,10 +13,6 @@ def touch(instance, save_kwargs):
     instance.updated_at = timezone.now()
     if save_kwargs.get("update_fields") is not None:
         save_kwargs["update_fields"] = {*save_kwargs["update_fields"], "updated_at"}
-
-
-def html_field():
-    return models.TextField(blank=True, editable=False)
 
 
 def sort_field():

@@ -11,8 +11,9 @@ from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
 from careers import turkish
+from careers.site.markdown import MarkdownRenderedModel, html_field
 
-from .base import MarkdownRenderedModel, html_field, role_indexes, sort_field, touch
+from .base import role_indexes, sort_field, touch
 from .taxonomy import Sector
 
 

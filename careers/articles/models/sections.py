@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
-from .base import MarkdownRenderedModel, html_field
+from careers.site.markdown import MarkdownRenderedModel, html_field
+
 from .roles import Role
 from .taxonomy import Skill
 

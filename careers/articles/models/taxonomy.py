@@ -5,7 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 
-from .base import MarkdownRenderedModel, SlugNaturalKeyManager, html_field, sort_field
+from careers.site.markdown import MarkdownRenderedModel, html_field
+
+from .base import SlugNaturalKeyManager, sort_field
 
 
 class SectorQuerySet(models.QuerySet):
