@@ -6,14 +6,13 @@ renderer (:mod:`careers.site.markdown`); templates only ever output those ``*_ht
 
 from .article import article_prefetches, refresh_latest_salary
 from .base import SlugNaturalKeyManager
+from .publishing import Status, published_q
 from .roles import (
     ARTICLE_TEXT_FIELDS,
     Outlook,
     Role,
     RoleQuerySet,
-    Status,
     latest_band_subquery,
-    published_q,
 )
 from .salaries import Currency, MinimumWage, PayBasis, Period, SalaryBand
 from .sections import Placement, RelatedRole, Responsibility, RoleSkill, Trend

@@ -14,12 +14,8 @@ from careers import turkish
 from careers.site.markdown import MarkdownRenderedModel, html_field
 
 from .base import role_indexes, sort_field, touch
+from .publishing import Status, published_q
 from .taxonomy import Sector
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
 
 
 class Outlook(models.TextChoices):
@@ -41,13 +37,6 @@ def _minimum_wage_today():
     from .salaries import minimum_wage_today_subquery
 
     return minimum_wage_today_subquery()
-
-
-def published_q(prefix=""):
-    """The publish rule, the one place it is written: published, with a publish time that
-    has come. ``prefix`` applies it across a relation (``published_q("roles__")`` on
-    sectors); :meth:`RoleQuerySet.published` is it on roles."""
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
 
 
 class RoleQuerySet(models.QuerySet):

@@ -8,13 +8,12 @@ from markdownx.models import MarkdownxField
 from careers.site.markdown import MarkdownRenderedModel, html_field
 
 from .base import SlugNaturalKeyManager, sort_field
+from .publishing import published_q
 
 
 class SectorQuerySet(models.QuerySet):
     def with_role_counts(self):
         """Sectors that have published roles, each with ``role_count`` (one query)."""
-        from .roles import published_q  # roles refer to sectors: resolved at call time
-
         return self.annotate(
             role_count=models.Count("roles", filter=published_q("roles__"))
         ).filter(role_count__gt=0)
@@ -23,8 +22,6 @@ class SectorQuerySet(models.QuerySet):
 class SkillQuerySet(models.QuerySet):
     def with_role_counts(self):
         """Skills that published roles ask for, each with ``role_count`` (one query)."""
-        from .roles import published_q
-
         return self.annotate(
             role_count=models.Count(
                 "role_skills", filter=published_q("role_skills__role__"), distinct=True
