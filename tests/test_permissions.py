@@ -11,7 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from careers.articles.models import Role, SalaryBand
-from careers.articles.permissions import EDITOR_GROUP, setup_editor_group
+from careers.site.editors import EDITOR_GROUP, setup_editor_group
 
 from .adminforms import changeform_data, inline_prefix
 from .factories import make_band, make_role, make_skill

@@ -1,16 +1,31 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from careers.site.editors import crud
+
 
 class ArticlesConfig(AppConfig):
     name = "careers.articles"
     label = "articles"
     verbose_name = _("Career articles")
+    #: Editors write and publish articles (any add/change permission here also lets them
+    #: upload images) and read the revisions; reverting an article goes through its change
+    #: form, so it needs change_role and nothing more (careers.site.editors).
+    editor_permissions = (
+        *crud("sector", "skill", "role", "responsibility", "roleskill", "trend", "relatedrole"),
+        *crud("salaryband", "minimumwage"),  # bulk import needs change_salaryband
+        *(
+            f"view_historical{model}"
+            for model in (
+                "salaryband",
+                "role",
+                "responsibility",
+                "roleskill",
+                "trend",
+                "relatedrole",
+            )
+        ),
+    )
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
         from . import signals  # noqa: F401  (connects cache invalidation)
-        from .permissions import setup_after_migrate
-
-        post_migrate.connect(setup_after_migrate, dispatch_uid="articles_setup_editor_group")

@@ -6,6 +6,9 @@ class PagesConfig(AppConfig):
     name = "careers.pages"
     label = "pages"
     verbose_name = _("Site pages")
+    #: The site pages (KVKK notice, contact and imprint, editorial policy): editors change
+    #: their text; they neither add nor delete pages (careers.site.editors).
+    editor_permissions = ("view_simplepage", "change_simplepage", "view_historicalsimplepage")
 
     def ready(self):
         from . import signals  # noqa: F401  (connects cache invalidation)

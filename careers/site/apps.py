@@ -11,8 +11,10 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_migrate, post_save
 
+        from .editors import setup_after_migrate
         from .markdown import render_fixture_markdown
 
         post_save.connect(render_fixture_markdown, dispatch_uid="site_render_fixture_markdown")
+        post_migrate.connect(setup_after_migrate, dispatch_uid="site_setup_editor_group")

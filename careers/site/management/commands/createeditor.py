@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from careers.articles.permissions import EDITOR_GROUP, setup_editor_group
+from careers.site.editors import EDITOR_GROUP, setup_editor_group
 
 PASSWORD_ENV = "DJANGO_EDITOR_PASSWORD"  # noqa: S105  (the variable's name, not a password)
 

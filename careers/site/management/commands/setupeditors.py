@@ -3,7 +3,7 @@ from django.core.management import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from careers.articles.permissions import EDITOR_GROUP, setup_editor_group
+from careers.site.editors import EDITOR_GROUP, setup_editor_group
 
 
 class Command(BaseCommand):
