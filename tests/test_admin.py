@@ -1,5 +1,6 @@
 """The editors' admin, through the test client: one screen per article, salaries, quality."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -453,6 +454,21 @@ def test_role_list_shows_approved_comment_count(admin_client):
     response = admin_client.get(reverse("admin:articles_role_changelist"))
     html = response.content.decode()
     assert f'?role__id__exact={role.pk}">2</a>' in html
+
+
+def test_apps_add_to_the_role_admin_without_registering_it_again(admin_client):
+    """The articles app's own RoleAdmin serves the screen; comments (and salaries) add their
+    columns in place, the link to the site stays last."""
+    from django.contrib import admin
+
+    from careers.articles.admin.roles import RoleAdmin
+    from careers.articles.models import Role
+
+    assert type(admin.site._registry[Role]) is RoleAdmin
+    make_role()
+    response = admin_client.get(reverse("admin:articles_role_changelist"))
+    headers = re.findall(r'class="[^"]*column-(\w+)', response.content.decode())
+    assert headers[-3:] == ["updated_at", "comment_count", "site_link"]
 
 
 def test_admin_labels_use_turkish_capital_i(admin_client):

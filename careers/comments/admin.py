@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from careers import turkish
-from careers.articles.admin.roles import RoleAdmin
+from careers.articles.admin.extensions import RoleAdminExtension, extend_role_admin
 from careers.articles.models import Role
 from careers.site.admin import TurkishSearchMixin
 from careers.site.paginator import EstimatedCountPaginator
@@ -35,25 +35,25 @@ def can_moderate(user):
     return user.is_active and user.has_perm(MODERATE_PERM)
 
 
-class RoleWithCommentsAdmin(RoleAdmin):
-    """The article list, plus each role's approved comments linked to the moderation list
-    (the articles app knows nothing of comments: this app adds the column to its screen)."""
-
-    list_display = [*RoleAdmin.list_display[:-1], "comment_count", RoleAdmin.list_display[-1]]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(approved_comments=approved_comment_count())
-
-    @admin.display(description=_("comments"), ordering="approved_comments")
-    def comment_count(self, role):
-        """Approved comments; links to the role's comments in the moderation list."""
-        count = role.approved_comments or 0
-        url = reverse("admin:comments_comment_changelist") + f"?role__id__exact={role.pk}"
-        return format_html('<a href="{}">{}</a>', url, count)
+@admin.display(description=_("comments"), ordering="approved_comments")
+def comment_count(role):
+    """Approved comments; links to the role's comments in the moderation list."""
+    count = role.approved_comments or 0
+    url = reverse("admin:comments_comment_changelist") + f"?role__id__exact={role.pk}"
+    return format_html('<a href="{}">{}</a>', url, count)
 
 
-admin.site.unregister(Role)
-admin.site.register(Role, RoleWithCommentsAdmin)
+class ApprovedCommentsColumn(RoleAdminExtension):
+    """The article list, plus each role's approved comments linked to the moderation list (the
+    articles app knows nothing of comments: this app adds the column to its screen)."""
+
+    list_display = (comment_count,)
+
+    def annotate(self, queryset):
+        return queryset.annotate(approved_comments=approved_comment_count())
+
+
+extend_role_admin(ApprovedCommentsColumn())
 
 
 @admin.register(Comment)

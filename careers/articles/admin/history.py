@@ -64,17 +64,17 @@ class ReadableDiffHelper(HistoricalRecordContextHelper):
         return context
 
 
-def row_history(model, role_id, limit=ROW_HISTORY_LIMIT):
+def row_history(model, role_id, limit=ROW_HISTORY_LIMIT, label=None):
     """The latest revisions of a role's rows of ``model`` (one query), newest first, each with
     ``changes`` (field, old, new, diff) against the same row's previous revision when that is
-    among them."""
+    among them; ``label(record)``: what a row says (else :func:`label_rows` decides)."""
     owner = "from_role_id" if model._meta.model_name == "relatedrole" else "role_id"
     records = list(
         model.history.filter(**{owner: role_id})
         .select_related("history_user")
         .order_by("-history_date", "-history_id")[:limit]
     )
-    label_rows(model, records)
+    label_rows(model, records, label)
     by_row = {}
     for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
         previous = by_row.get(record.id)
@@ -87,7 +87,7 @@ def row_history(model, role_id, limit=ROW_HISTORY_LIMIT):
     return records
 
 
-def label_rows(model, records):
+def label_rows(model, records, label=None):
     """Set ``record.label``: what the row says, without a query per row (the skills and roles
     rows point to are fetched at once; one that was deleted since shows its number)."""
     name = model._meta.model_name
@@ -106,8 +106,8 @@ def label_rows(model, records):
         elif name == "relatedrole":
             role = targets.get(record.to_role_id)
             record.label = role.title if role else f"#{record.to_role_id}"
-        elif name == "salaryband":
-            record.label = str(record.year)
+        elif label is not None:
+            record.label = label(record)
         else:
             record.label = getattr(record, "text", None) or getattr(record, "title", "")
 
@@ -210,12 +210,10 @@ class ArticleHistoryMixin:
         return ReadableDiffHelper(self.model, historical_record)
 
     def history_view(self, request, object_id, extra_context=None):
-        from ..models import RelatedRole, Responsibility, RoleSkill, SalaryBand, Trend
-
         rows = []
         if object_id.isdigit():
-            for model in (Responsibility, RoleSkill, Trend, RelatedRole, SalaryBand):
-                rows.extend(row_history(model, int(object_id)))
+            for model, label in self.history_row_models().items():
+                rows.extend(row_history(model, int(object_id), label=label))
         rows.sort(key=lambda r: (r.history_date, r.history_id), reverse=True)
         extra = {"row_history": rows[:ROW_HISTORY_LIMIT], **(extra_context or {})}
         return super().history_view(request, object_id, extra_context=extra)

@@ -21,6 +21,7 @@ from ..models import (
     latest_band_subquery,
 )
 from .common import MARKDOWN_WIDGETS, EditorHelpMixin, show_warnings, warnings_for_role
+from .extensions import ExtensibleRoleAdminMixin
 from .forms import (
     ConstraintMessageFormSet,
     PrefetchedAutocompleteFormSet,
@@ -147,7 +148,16 @@ class StaleSalaryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Role)
-class RoleAdmin(ArticleHistoryMixin, EditorHelpMixin, TurkishSearchMixin, SimpleHistoryAdmin):
+class RoleAdmin(
+    ExtensibleRoleAdminMixin,
+    ArticleHistoryMixin,
+    EditorHelpMixin,
+    TurkishSearchMixin,
+    SimpleHistoryAdmin,
+):
+    """The article's screen; apps built on articles add to it through
+    :mod:`.extensions`."""
+
     form = RoleAdminForm
     formfield_overrides = MARKDOWN_WIDGETS
     list_display = [
@@ -166,6 +176,14 @@ class RoleAdmin(ArticleHistoryMixin, EditorHelpMixin, TurkishSearchMixin, Simple
     prepopulated_fields = {"slug": ["title"]}
     list_per_page = 50
     save_on_top = True
+    #: The rows whose revisions the article's history page shows (``{model: label}``).
+    history_models = {
+        Responsibility: None,
+        RoleSkill: None,
+        Trend: None,
+        RelatedRole: None,
+        SalaryBand: lambda record: str(record.year),
+    }
     inlines = [
         ResponsibilityInline,
         SalaryBandInline,
