@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "csp",
     "careers.site",
     "careers.articles",
+    "careers.salaries",
     "careers.comments",
     "careers.search",
     "careers.api",
@@ -358,22 +359,18 @@ UPLOAD_IMAGE_MAX_BYTES = MARKDOWNX_UPLOAD_MAX_SIZE
 UPLOAD_IMAGE_MAX_PIXELS = 24_000_000  # e.g. 6000 x 4000; a decompression bomb is far larger
 UPLOAD_IMAGE_MAX_SIDE = 1600  # larger editor images are scaled down to this on upload
 
-# --- Salaries -------------------------------------------------------------------------------
+# --- Salaries (careers/salaries; fixed limits in careers/salaries/conf.py) -------------------
 # A role's salary figures are "stale" when the year they describe ended more than this many
 # months ago: flagged in the role list and on the data-quality page.
 SALARY_STALE_MONTHS = int(env("SALARY_STALE_MONTHS", "12"))
-
-# --- Bulk salary import (django-import-export) ----------------------------------------------
-# The whole file is imported in one transaction: one bad row and nothing is written.
+# Bulk import (django-import-export): the whole file in one transaction, one bad row and
+# nothing is written. Exports escape formulae: careers/salaries/importers/spreadsheets.py.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Largest file accepted, in rows: a yearly update of every role fits many times over.
 SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
-# Largest unpacked XLSX, checked from its zip directory before parsing (zip bombs). Exports
-# escape formulae: careers/articles/imports/spreadsheets.py (not the library's weaker switch).
-SALARY_IMPORT_MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
 
 # --- Visitors' comments (careers/comments; rules in careers/comments/moderation.py) ----------
 # Every COMMENTS_* threshold has its default, and why, in careers/comments/conf.py; a setting

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from careers.articles import keys, uploads
 from careers.articles.feeds import LatestRolesAtomFeed, LatestRolesFeed
-from careers.articles.sitemaps import SITEMAPS, sitemap_index
+from careers.articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
+from careers.articles.sitemaps import ListSitemap, sitemap_index
 from careers.site.cache import cache_public_page
 
 admin.site.site_header = _("Meslek Rehberi editor")
@@ -16,6 +17,15 @@ admin.site.index_title = _("Content")
 admin.site.site_url = "/"
 
 LISTS = (keys.ROLES, keys.SECTORS, keys.SKILLS)  # what the sitemap and the feeds list
+
+
+class Lists(ListSitemap):
+    """The lists of every app, in the order the sitemap gives them."""
+
+    names = ("articles:home", "articles:role_list", "salaries:list", "articles:skill_list")
+
+
+SITEMAPS = {**ARTICLE_SITEMAPS, "lists": Lists}
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
@@ -44,6 +54,7 @@ urlpatterns = [
     path("", include("careers.search.urls")),
     path("", include("careers.pages.urls")),
     path("", include("careers.compare.urls")),
+    path("", include("careers.salaries.urls")),
     path("", include("careers.articles.urls")),
 ]
 

@@ -10,12 +10,12 @@ from careers.articles.models import (
     Responsibility,
     Role,
     RoleSkill,
-    SalaryBand,
     Sector,
     Skill,
     Status,
     Trend,
 )
+from careers.salaries.models import SalaryBand
 
 _seq = itertools.count(1)
 

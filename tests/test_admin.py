@@ -8,14 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from careers.articles.admin.forms import EditorMarkdownxWidget
-from careers.articles.models import (
-    MinimumWage,
-    RelatedRole,
-    Role,
-    RoleSkill,
-    SalaryBand,
-    Status,
-)
+from careers.articles.models import RelatedRole, Role, RoleSkill, Status
+from careers.salaries.models import MinimumWage, SalaryBand
 
 from .adminforms import add_inline_rows, changeform_data, changelist_data, inline_prefix
 from .factories import fill_role, link, make_band, make_role, make_sector, make_skill
@@ -91,7 +85,7 @@ def test_salary_band_changelist_queries_do_not_grow(admin_client, count, django_
     # session, user, count, bands (with role and last year's figures), minimum wages, year
     # filter, sector filter (no total count: show_full_result_count is off)
     with django_assert_num_queries(7):
-        response = admin_client.get(reverse("admin:articles_salaryband_changelist"))
+        response = admin_client.get(reverse("admin:salaries_salaryband_changelist"))
     assert response.status_code == 200
     assert len(response.context["cl"].result_list) == min(2 * count, 50)  # 50 a page
 
@@ -236,7 +230,7 @@ def test_role_list_shows_sector_status_latest_year_staleness_and_site_link(admin
     assert "Sitede gör" in html
     assert gettext("Draft") in html
     rows = {role.title: role for role in response.context["cl"].result_list}
-    assert rows["Güncel Meslek"].latest_year == 2025
+    assert rows["Güncel Meslek"].salary_year == 2025
 
 
 @pytest.mark.parametrize(
@@ -272,7 +266,7 @@ def test_admin_salary_change_is_on_the_public_page_at_once(admin_client, client)
     assert "30.000 TL" in first.content.decode()
     assert reader.get(url)["X-Page-Cache"] == "hit"
 
-    change = reverse("admin:articles_salaryband_change", args=[band.pk])
+    change = reverse("admin:salaries_salaryband_change", args=[band.pk])
     data = changeform_data(admin_client.get(change))
     data["average"] = "31250"
     response = admin_client.post(change, data)
@@ -301,20 +295,23 @@ def test_article_edit_through_the_role_screen_is_on_the_public_page(admin_client
     assert "Kredi Danışmanı" in html and "47.500 TL" in html
 
 
-def test_minimum_wage_change_invalidates_the_articles_not_the_lists(admin_client, client):
+def test_minimum_wage_change_invalidates_what_compares_figures_with_it(admin_client, client):
+    """Articles (multiples, the notice) and cards with figures (their notice says whether the
+    average is below today's minimum wage) are rendered again; other pages are kept."""
     role = make_role()
     make_band(role, year=2025)
-    pages = [role.get_absolute_url(), reverse("articles:role_list")]
+    pages = [role.get_absolute_url(), reverse("articles:role_list"), reverse("articles:skill_list")]
     for url in pages:
         client.get(url)
         assert client.get(url)["X-Page-Cache"] == "hit"
     wage = MinimumWage.objects.get(effective_from="2026-01-01")
-    change = reverse("admin:articles_minimumwage_change", args=[wage.pk])
+    change = reverse("admin:salaries_minimumwage_change", args=[wage.pk])
     data = changeform_data(admin_client.get(change))
     data["net_monthly"] = "28100"
     assert admin_client.post(change, data).status_code == 302
-    assert client.get(pages[0])["X-Page-Cache"] == "miss"  # articles show the multiples
-    assert client.get(pages[1])["X-Page-Cache"] == "hit"
+    assert client.get(pages[0])["X-Page-Cache"] == "miss"  # the article shows the multiples
+    assert client.get(pages[1])["X-Page-Cache"] == "miss"  # the card's notice
+    assert client.get(pages[2])["X-Page-Cache"] == "hit"
 
 
 # --- Salary list, warnings, history, data quality -------------------------------------------
@@ -322,7 +319,7 @@ def test_minimum_wage_change_invalidates_the_articles_not_the_lists(admin_client
 
 def test_salary_list_edits_many_roles_in_place_with_the_form_rules(admin_client):
     bands = [make_band(make_role(), year=2025, average="30000", top="40000") for _ in range(3)]
-    url = reverse("admin:articles_salaryband_changelist")
+    url = reverse("admin:salaries_salaryband_changelist")
     response = admin_client.get(url)
     data = changelist_data(response)
     formset = response.context["cl"].formset
@@ -349,7 +346,7 @@ def test_warnings_are_shown_after_a_save_and_in_the_list(admin_client):
     role = make_role("Çağrı Merkezi Temsilcisi")
     make_band(role, year=2024, average="20000", top="30000")
     band = make_band(role, year=2025, average="31000", top="40000")
-    change = reverse("admin:articles_salaryband_change", args=[band.pk])
+    change = reverse("admin:salaries_salaryband_change", args=[band.pk])
     data = changeform_data(admin_client.get(change))
     data["average"] = "12000"  # below 2025's 22.104,67 TL net minimum wage
     data["hourly_top"] = "250"  # 40000 / 225 = 177,78: far off
@@ -358,13 +355,13 @@ def test_warnings_are_shown_after_a_save_and_in_the_list(admin_client):
     assert "asgari ücret" in text
     assert "22.104,67 TL" in text
     assert "177,78 TL" in text
-    listing = admin_client.get(reverse("admin:articles_salaryband_changelist")).content.decode()
+    listing = admin_client.get(reverse("admin:salaries_salaryband_changelist")).content.decode()
     assert "22.104,67 TL" in listing
 
 
 def test_salary_history_records_who_and_old_and_new_values(admin_client, admin_user):
     band = make_band(make_role(), year=2025, average="30000", top="40000")
-    change = reverse("admin:articles_salaryband_change", args=[band.pk])
+    change = reverse("admin:salaries_salaryband_change", args=[band.pk])
     data = changeform_data(admin_client.get(change))
     data["average"] = "35000"
     admin_client.post(change, data)
@@ -374,7 +371,7 @@ def test_salary_history_records_who_and_old_and_new_values(admin_client, admin_u
     assert [(c.field, c.old, c.new) for c in delta.changes] == [
         ("average", Decimal("30000.00"), Decimal("35000.00"))
     ]
-    page = admin_client.get(reverse("admin:articles_salaryband_history", args=[band.pk]))
+    page = admin_client.get(reverse("admin:salaries_salaryband_history", args=[band.pk]))
     html = page.content.decode()
     assert page.status_code == 200
     assert admin_user.username in html
@@ -390,7 +387,7 @@ def test_data_quality_page(in_late_2026, admin_client, django_assert_num_queries
     make_band(jumpy, year=2025, average="40000", top="50000")  # +100%
     make_band(make_role("Eski Meslek", sector=sector), year=2023, average="5000", top="8000")
     make_role("Maaşsız Meslek", sector=sector)
-    url = reverse("admin:articles_salaryband_data_quality")
+    url = reverse("admin:salaries_salaryband_data_quality")
     # session, user, minimum wages, bands, roles
     with django_assert_num_queries(5):
         response = admin_client.get(url)
@@ -403,7 +400,7 @@ def test_data_quality_page(in_late_2026, admin_client, django_assert_num_queries
         r.title for r in stale
     ] == ["Eski Meslek"]
     assert [r.title for r in response.context["report"].roles_without_figures] == ["Maaşsız Meslek"]
-    changelist = admin_client.get(reverse("admin:articles_salaryband_changelist"))
+    changelist = admin_client.get(reverse("admin:salaries_salaryband_changelist"))
     assert url in changelist.content.decode()
 
 
@@ -411,10 +408,10 @@ def test_data_quality_page(in_late_2026, admin_client, django_assert_num_queries
     "name",
     [
         "admin:articles_role_add",
-        "admin:articles_salaryband_add",
+        "admin:salaries_salaryband_add",
         "admin:articles_skill_add",
         "admin:articles_sector_add",
-        "admin:articles_minimumwage_add",
+        "admin:salaries_minimumwage_add",
     ],
 )
 def test_every_field_has_help_for_the_editor(admin_client, name):

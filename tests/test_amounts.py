@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from careers import turkish
-from careers.articles.models import MinimumWage, SalaryBand
+from careers.salaries.models import MinimumWage, SalaryBand
 
 from .adminforms import changeform_data, changelist_data, inline_prefix
 from .factories import make_band, make_role
@@ -59,7 +59,7 @@ def band(db):
 
 
 def test_band_screen_shows_amounts_the_turkish_way(admin_client, band):
-    html = admin_client.get(reverse("admin:articles_salaryband_change", args=[band.pk])).content
+    html = admin_client.get(reverse("admin:salaries_salaryband_change", args=[band.pk])).content
     html = html.decode()
     assert 'value="45.000,50"' in html and 'value="82.000"' in html
     assert "82000.00" not in html
@@ -75,7 +75,7 @@ def test_band_screen_shows_amounts_the_turkish_way(admin_client, band):
     ],
 )
 def test_band_screen_accepts_turkish_amounts(admin_client, band, typed, stored):
-    url = reverse("admin:articles_salaryband_change", args=[band.pk])
+    url = reverse("admin:salaries_salaryband_change", args=[band.pk])
     data = changeform_data(admin_client.get(url))
     data["average"] = typed
     assert admin_client.post(url, data).status_code == 302
@@ -87,7 +87,7 @@ def test_band_screen_accepts_turkish_amounts(admin_client, band, typed, stored):
 def test_band_screen_refuses_ambiguous_amounts_in_turkish_and_keeps_the_text(
     admin_client, band, typed
 ):
-    url = reverse("admin:articles_salaryband_change", args=[band.pk])
+    url = reverse("admin:salaries_salaryband_change", args=[band.pk])
     data = changeform_data(admin_client.get(url))
     data["average"] = typed
     response = admin_client.post(url, data)
@@ -117,7 +117,7 @@ def test_role_screen_salary_inline_reads_turkish_amounts(admin_client, band):
 
 
 def test_editable_salary_list_reads_turkish_amounts(admin_client, band):
-    url = reverse("admin:articles_salaryband_changelist")
+    url = reverse("admin:salaries_salaryband_changelist")
     data = changelist_data(admin_client.get(url))
     assert data["form-0-average"] == "45.000,50"
     data["form-0-average"] = "47.500"
@@ -130,7 +130,7 @@ def test_editable_salary_list_reads_turkish_amounts(admin_client, band):
 
 def test_minimum_wage_screen_reads_turkish_amounts(admin_client):
     wage = MinimumWage.objects.get(effective_from="2026-01-01")
-    url = reverse("admin:articles_minimumwage_change", args=[wage.pk])
+    url = reverse("admin:salaries_minimumwage_change", args=[wage.pk])
     response = admin_client.get(url)
     assert 'value="28.075,50"' in response.content.decode()
     data = changeform_data(response)
@@ -142,6 +142,6 @@ def test_minimum_wage_screen_reads_turkish_amounts(admin_client):
 
 
 def test_minimum_wage_list_shows_amounts_the_turkish_way(admin_client):
-    html = admin_client.get(reverse("admin:articles_minimumwage_changelist")).content.decode()
+    html = admin_client.get(reverse("admin:salaries_minimumwage_changelist")).content.decode()
     assert "28.075,50" in html and "33.030" in html
     assert "28075,50" not in html and "28075.50" not in html

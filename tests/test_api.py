@@ -9,7 +9,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from careers.articles.models import MinimumWage, RoleSkill, SalaryBand, Sector, Skill
+from careers.articles.models import RoleSkill, Sector, Skill
+from careers.salaries.models import MinimumWage, SalaryBand
 from careers.site.seo import json_number
 
 from .factories import fill_role, link, make_band, make_comment, make_role, make_sector, make_skill

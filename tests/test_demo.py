@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from careers.articles.models import Role, SalaryBand, Sector, Status
+from careers.articles.models import Role, Sector, Status
+from careers.salaries.models import SalaryBand
 
 from .test_views import text_of
 

@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from careers.articles.models import SalaryBand
+from careers.salaries.models import SalaryBand
 from careers.turkish import format_date
 
 from .factories import make_band, make_role, make_sector

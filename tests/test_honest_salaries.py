@@ -11,8 +11,8 @@ import time_machine
 from django.urls import reverse
 
 from careers import turkish
-from careers.articles import notices
-from careers.articles.models import SalaryBand
+from careers.salaries import notices
+from careers.salaries.models import SalaryBand
 
 from .factories import make_band, make_role
 
@@ -167,7 +167,7 @@ def test_a_new_band_in_the_admin_must_say_net_or_gross(admin_client):
     from .adminforms import changeform_data
 
     role = make_role()
-    url = reverse("admin:articles_salaryband_add")
+    url = reverse("admin:salaries_salaryband_add")
     data = changeform_data(admin_client.get(url))
     data.update({"role": role.pk, "year": "2025", "average": "30.000", "top": "45.000",
                  "source": "Kariyer siteleri"})  # fmt: skip
@@ -187,7 +187,7 @@ def import_csv(client, content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     response = client.post(
-        reverse("admin:articles_salaryband_import"),
+        reverse("admin:salaries_salaryband_import"),
         {
             "resource": "0",
             "format": "0",
@@ -215,7 +215,7 @@ def test_import_reads_net_or_gross_in_turkish(admin_client, word, basis):
     response, errors = import_csv(admin_client, f"{head}kredi-asistani,2025,30000,40000,x,{word}\n")
     assert errors == []
     form = response.context["confirm_form"]
-    admin_client.post(reverse("admin:articles_salaryband_process_import"), form.initial)
+    admin_client.post(reverse("admin:salaries_salaryband_process_import"), form.initial)
     assert SalaryBand.objects.get(role__slug="kredi-asistani").pay_basis == basis
 
 
@@ -237,6 +237,6 @@ def test_import_needs_net_or_gross_for_a_new_band_and_keeps_it_on_an_update(admi
     response, errors = import_csv(admin_client, f"{head}kredi-asistani,2024,31000,41000,x,\n")
     assert errors == []
     form = response.context["confirm_form"]
-    admin_client.post(reverse("admin:articles_salaryband_process_import"), form.initial)
+    admin_client.post(reverse("admin:salaries_salaryband_process_import"), form.initial)
     band = SalaryBand.objects.get(role=role, year=2024)
     assert (band.average, band.pay_basis) == (D("31000"), "gross")

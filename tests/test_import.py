@@ -10,14 +10,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from careers.articles.models import SalaryBand
+from careers.salaries.models import SalaryBand
 
 from .factories import make_band, make_role, make_sector
 
 pytestmark = pytest.mark.django_db
 
-IMPORT = "admin:articles_salaryband_import"
-CONFIRM = "admin:articles_salaryband_process_import"
+IMPORT = "admin:salaries_salaryband_import"
+CONFIRM = "admin:salaries_salaryband_process_import"
 CSV, XLSX = "0", "1"
 HEADER = (
     "meslek,yil,en_dusuk,ortalama,ust_duzey,saatlik_ortalama,saatlik_ust_duzey,kaynak,"
@@ -144,7 +144,7 @@ def test_turkish_excel_csv_windows_1254_semicolons_and_turkish_amounts(admin_cli
 @pytest.mark.parametrize(("fmt", "extension"), [(CSV, "csv"), (XLSX, "xlsx")])
 def test_export_then_import_round_trip(admin_client, roles, fmt, extension):
     response = admin_client.post(
-        reverse("admin:articles_salaryband_export"),
+        reverse("admin:salaries_salaryband_export"),
         {
             "format": fmt,
             "resource": "0",

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from careers.articles.models import SalaryBand
+from careers.salaries.models import SalaryBand
 
 from .factories import make_band, make_role
 from .test_import import HEADER, XLSX, assert_nothing_written, bands, file_errors, roles, upload
@@ -91,7 +91,7 @@ FORMULAE = ['=HYPERLINK("http://kotu.example","tıkla")', "+cmd|' /C calc'!A0", 
 def export(client, fmt):
     fields = ("role", "role_title", "year", "average", "top", "source")
     return client.post(
-        reverse("admin:articles_salaryband_export"),
+        reverse("admin:salaries_salaryband_export"),
         {"format": fmt, "resource": "0", **{f"salarybandresource_{f}": "on" for f in fields}},
     )
 

@@ -7,8 +7,9 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, F
 
 from careers import turkish
-from careers.articles.models import Role, SalaryBand, Status
+from careers.articles.models import Role, Status
 from careers.comments.models import Comment
+from careers.salaries.models import SalaryBand
 from careers.search.models import SearchDocument
 
 from .factories import make_role

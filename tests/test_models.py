@@ -6,8 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from careers.articles.models import Role, SalaryBand, Status
-from careers.articles.salary import MONTHLY_HOURS, hourly
+from careers.articles.models import Role, Status
+from careers.salaries.models import SalaryBand
+from careers.salaries.rules import MONTHLY_HOURS, hourly
 
 from .factories import image_bytes, make_band, make_role, make_sector, make_skill
 
@@ -161,4 +162,4 @@ def test_role_lists_leave_the_long_article_texts_in_the_database():
     make_band(make_role(intro="Uzun bir giriş. " * 500), year=2025)
     card = Role.objects.published().for_cards().get()
     assert {"intro", "intro_html", "lead", "career_path_html"} <= card.get_deferred_fields()
-    assert card.latest_average == Decimal("30000")
+    assert card.salary_average == Decimal("30000")

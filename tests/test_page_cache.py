@@ -97,7 +97,12 @@ def test_a_page_declares_what_it_shows_to_the_front_cache(client, roles):
         "all", f"role-{b.pk}", f"role-{a.pk}", f"sector-{b.sector_id}", "minwage",
         f"skill-{b.role_skills.get().skill_id}", f"comments-{b.pk}",
     }  # fmt: skip
-    assert set(client.get(reverse("articles:role_list"))["xkey"].split()) == {"all", "roles"}
+    # the cards' salary notice compares with today's minimum wage
+    assert set(client.get(reverse("articles:role_list"))["xkey"].split()) == {
+        "all",
+        "roles",
+        "minwage",
+    }
 
 
 def test_personal_pages_are_never_marked_shared(client, roles, admin_user):

@@ -10,7 +10,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from PIL import Image
 
-from careers.articles.models import Role, SalaryBand
+from careers.articles.models import Role
+from careers.salaries.models import SalaryBand
 from careers.site.editors import EDITOR_GROUP, setup_editor_group
 
 from .adminforms import changeform_data, inline_prefix
@@ -18,10 +19,8 @@ from .factories import make_band, make_role, make_skill
 
 pytestmark = pytest.mark.django_db
 
-ARTICLE_MODELS = [
-    "sector", "skill", "role", "responsibility", "roleskill", "trend", "relatedrole",
-    "salaryband", "minimumwage",
-]  # fmt: skip
+ARTICLE_MODELS = ["sector", "skill", "role", "responsibility", "roleskill", "trend", "relatedrole"]
+SALARY_MODELS = ["salaryband", "minimumwage"]
 
 
 def group_perms():
@@ -41,15 +40,14 @@ def test_every_database_has_the_group_with_exactly_the_editors_permissions():
         }
         | {
             f"articles.view_historical{model}"
-            for model in (
-                "salaryband",
-                "role",
-                "responsibility",
-                "roleskill",
-                "trend",
-                "relatedrole",
-            )
+            for model in ("role", "responsibility", "roleskill", "trend", "relatedrole")
         }
+        | {
+            f"salaries.{action}_{model}"
+            for model in SALARY_MODELS
+            for action in ("view", "add", "change", "delete")
+        }
+        | {"salaries.view_historicalsalaryband"}
         | {
             f"comments.{codename}"
             for codename in ("view_comment", "change_comment", "delete_comment", "can_moderate")
@@ -87,13 +85,13 @@ def test_editor_opens_every_page_of_the_job(editor_client):
         reverse("admin:articles_role_changelist"),
         reverse("admin:articles_role_add"),
         reverse("admin:articles_role_change", args=[role.pk]),
-        reverse("admin:articles_salaryband_changelist"),
-        reverse("admin:articles_salaryband_change", args=[band.pk]),
-        reverse("admin:articles_salaryband_history", args=[band.pk]),
-        reverse("admin:articles_salaryband_import"),
-        reverse("admin:articles_salaryband_export"),
-        reverse("admin:articles_salaryband_data_quality"),
-        reverse("admin:articles_minimumwage_changelist"),
+        reverse("admin:salaries_salaryband_changelist"),
+        reverse("admin:salaries_salaryband_change", args=[band.pk]),
+        reverse("admin:salaries_salaryband_history", args=[band.pk]),
+        reverse("admin:salaries_salaryband_import"),
+        reverse("admin:salaries_salaryband_export"),
+        reverse("admin:salaries_salaryband_data_quality"),
+        reverse("admin:salaries_minimumwage_changelist"),
         reverse("admin:articles_skill_change", args=[skill.pk]),
         reverse("admin:articles_sector_add"),
         reverse("admin:comments_comment_changelist"),
@@ -132,7 +130,7 @@ def test_editor_imports_salaries(editor_client):
         "kredi-asistani,2025,30000,40000,Kaynak,net\n"
     )
     response = editor_client.post(
-        reverse("admin:articles_salaryband_import"),
+        reverse("admin:salaries_salaryband_import"),
         {
             "resource": "0",
             "format": "0",
@@ -140,7 +138,7 @@ def test_editor_imports_salaries(editor_client):
         },
     )
     form = response.context["confirm_form"]
-    editor_client.post(reverse("admin:articles_salaryband_process_import"), form.initial)
+    editor_client.post(reverse("admin:salaries_salaryband_process_import"), form.initial)
     assert SalaryBand.objects.filter(role__slug="kredi-asistani", year=2025).exists()
 
 

@@ -97,7 +97,7 @@ def test_explicit_links_come_first_in_editor_order_and_fill_the_limit(world):
     link(world["role"], second, order=1)
     links, computed = related_for(article(world["role"]))
     assert [lk.to_role.title for lk in links] == ["Birinci Bağlantı", "İkinci Bağlantı"]
-    assert links[0].to_role.latest_average == 40000
+    assert links[0].to_role.salary_average == 40000
     assert len(links) + len(computed) == RELATED_LIMIT
 
 
@@ -107,7 +107,7 @@ def test_computed_roles_carry_their_latest_salary(world):
     make_band(other, year=2024, average="20000", top="30000")
     make_band(other, year=2025, average="25000", top="35000")
     (found,) = computed_related(article(world["role"]), [a.pk], set())
-    assert (found.latest_year, found.latest_average) == (2025, 25000)
+    assert (found.salary_year, found.salary_average) == (2025, 25000)
 
 
 def test_a_role_without_skills_gets_its_sector(world):

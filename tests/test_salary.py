@@ -7,8 +7,8 @@ from types import SimpleNamespace
 import pytest
 from django.core.exceptions import ValidationError
 
-from careers.articles import quality, salary
-from careers.articles.models import MinimumWage
+from careers.salaries import quality, rules
+from careers.salaries.models import MinimumWage
 
 from .factories import make_band, make_role
 
@@ -70,19 +70,19 @@ def test_every_database_has_the_minimum_wages_from_the_shared_csv():
     ],
 )
 def test_minimum_wage_for_year(year, net):
-    found = salary.minimum_wage_for_year(RATES, year)
+    found = rules.minimum_wage_for_year(RATES, year)
     assert (found.net_monthly if found else None) == (D(net) if net else None)
 
 
 def test_a_tie_goes_to_the_later_rate():
     rates = [rate("2028-01-01", "100"), rate("2028-07-02", "200")]  # 2028 is a leap year: 183/183
-    assert salary.minimum_wage_for_year(rates, 2028).net_monthly == D("200")
+    assert rules.minimum_wage_for_year(rates, 2028).net_monthly == D("200")
 
 
 def test_lowest_minimum_wage_in_year():
-    assert salary.lowest_minimum_wage_in_year(RATES, 2023).net_monthly == D("8506.80")
-    assert salary.lowest_minimum_wage_in_year(RATES, 2025).net_monthly == D("22104.67")
-    assert salary.lowest_minimum_wage_in_year(RATES, 2022) is None
+    assert rules.lowest_minimum_wage_in_year(RATES, 2023).net_monthly == D("8506.80")
+    assert rules.lowest_minimum_wage_in_year(RATES, 2025).net_monthly == D("22104.67")
+    assert rules.lowest_minimum_wage_in_year(RATES, 2022) is None
 
 
 @pytest.mark.parametrize(
@@ -95,9 +95,9 @@ def test_lowest_minimum_wage_in_year():
     ],
 )
 def test_multiple_of_the_minimum_wage(amount, multiple, text):
-    found = salary.minimum_wage_multiple(D(amount) if amount else None, RATES[1])
+    found = rules.minimum_wage_multiple(D(amount) if amount else None, RATES[1])
     assert found == multiple
-    assert salary.format_multiple(found) == text
+    assert rules.format_multiple(found) == text
 
 
 @pytest.mark.django_db
@@ -139,9 +139,9 @@ def test_minimum_wage_validation_messages():
 
 
 def test_hourly_is_derived_with_225_hours_or_kept_as_entered():
-    assert salary.MONTHLY_HOURS == 225
-    assert salary.hourly(D("5000")) == D("22.22")
-    assert salary.hourly(D("5000"), D("25.20")) == D("25.20")  # the seed's figure, as stated
+    assert rules.MONTHLY_HOURS == 225
+    assert rules.hourly(D("5000")) == D("22.22")
+    assert rules.hourly(D("5000"), D("25.20")) == D("25.20")  # the seed's figure, as stated
 
 
 # --- Warnings -------------------------------------------------------------------------------
@@ -258,4 +258,4 @@ def test_quality_report_seed_like_data(settings):
         (2023, "hourly_mismatch", "hourly_average"),
     ]
     assert [r.title for r in report.stale_roles] == ["Müşteri Hizmetleri Ekip Lideri"]
-    assert report.stale_roles[0].latest_year == 2023
+    assert report.stale_roles[0].salary_year == 2023

@@ -13,7 +13,8 @@ from django.test import RequestFactory
 from django.utils import timezone
 from django.views.defaults import server_error
 
-from careers.articles.models import Role, RoleSkill, SalaryBand, Skill
+from careers.articles.models import Role, RoleSkill, Skill
+from careers.salaries.models import SalaryBand, refresh_role_salaries
 
 from .clock import AWKWARD_HOURS
 from .factories import fill_role, make_band, make_role, make_sector, make_skill
@@ -124,6 +125,7 @@ def test_article_json_ld_is_valid_and_complete(client, site):
     SalaryBand.objects.filter(role=credit, year=2025).update(
         updated_at=timezone.now() + timedelta(hours=1)
     )
+    refresh_role_salaries([credit.pk])  # as a band's save does (no signal on update())
     band_time = SalaryBand.objects.get(role=credit, year=2025).updated_at
     html = client.get(credit.get_absolute_url()).content.decode()
     data = {block["@type"]: block for block in jsonld(html)}
@@ -257,6 +259,7 @@ def test_sitemap_lastmod_is_the_real_last_change(client, site, utc_time):
         old = timezone.now() - timedelta(days=30)
         Role.objects.filter(pk=credit.pk).update(updated_at=old)
         SalaryBand.objects.filter(role=credit).update(updated_at=old)
+        refresh_role_salaries([credit.pk])  # as a band's save does (no signal on update())
         expected = timezone.localdate(old).isoformat()
         assert sitemap_entries(client)[f"{SITE}/meslekler/kredi-asistani/"] == expected
         band = credit.salary_bands.get(year=2025)

@@ -182,7 +182,7 @@ def test_card_manifest_and_docs_query_counts(client, django_assert_num_queries, 
         make_band(role)
     path = card_path(client, roles[0])
     for _ in range(2):  # the drawing is kept; the article is checked on every request
-        with django_assert_num_queries(2):  # the role with its sector; its bands
+        with django_assert_num_queries(1):  # the role with its sector (and latest figures)
             assert client.get(path).status_code == 200
     for url in (f"/kart-{cards.DESIGN}.png", "/manifest.webmanifest", "/api/"):
         with django_assert_num_queries(0):

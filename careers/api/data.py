@@ -10,15 +10,9 @@ import functools
 
 from django.urls import reverse
 
-from careers.articles import salary
-from careers.articles.models import (
-    MinimumWage,
-    PayBasis,
-    Role,
-    SalaryBand,
-    Sector,
-    Skill,
-)  # fmt: skip
+from careers.articles.models import Role, Sector, Skill
+from careers.salaries import rules
+from careers.salaries.models import MinimumWage, PayBasis, SalaryBand
 from careers.site import seo
 from careers.site.seo import json_number
 
@@ -44,7 +38,7 @@ def published_bands():
     """Salary bands of published roles, by role address and newest year first, as plain rows
     (``values()``: a download of every band builds no model instances)."""
     return (
-        SalaryBand.objects.filter(role__in=Role.objects.published())
+        SalaryBand.objects.published()
         .order_by("role__slug", "-year")
         .values(*BAND_FIELDS, *ROLE_FIELDS.values())
     )
@@ -65,8 +59,8 @@ def band_values(row):
         "low": json_number(row["low"]),
         "average": json_number(row["average"]),
         "top": json_number(row["top"]),
-        "hourly_average": json_number(salary.hourly(row["average"], row["hourly_average"])),
-        "hourly_top": json_number(salary.hourly(row["top"], row["hourly_top"])),
+        "hourly_average": json_number(rules.hourly(row["average"], row["hourly_average"])),
+        "hourly_top": json_number(rules.hourly(row["top"], row["hourly_top"])),
         "hourly_derived": row["hourly_average"] is None,
         "source": row["source"],
         "source_url": row["source_url"],
@@ -102,14 +96,13 @@ def salary_row(row):
 
 
 def latest_salary(role):
-    """From a role annotated by ``with_latest_salary()``: the latest year's figures (an
-    article's explicit related links carry only the year and average: ``related_for``)."""
-    if role.latest_year is None:
+    """The latest year's figures, as the role keeps them (``salary_*``)."""
+    if role.salary_year is None:
         return None
     return {
-        "year": role.latest_year,
-        "average": json_number(role.latest_average),
-        "top": json_number(getattr(role, "latest_top", None)),
+        "year": role.salary_year,
+        "average": json_number(role.salary_average),
+        "top": json_number(role.salary_top),
     }
 
 
@@ -141,7 +134,7 @@ def minimum_wage_table():
 
 
 def notice_record(notice):
-    """The article's note next to the figures (:mod:`careers.articles.notices`), or None."""
+    """The article's note next to the figures (:mod:`careers.salaries.notices`), or None."""
     if notice is None:
         return None
     return {

@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from careers.articles import keys
-from careers.articles.freshness import salary_data_date
-from careers.articles.imports.cells import PayBasisWidget
+from careers.salaries.freshness import salary_data_date
+from careers.salaries.importers.cells import PayBasisWidget
 from careers.turkish import format_number
 
 from . import data

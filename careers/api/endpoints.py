@@ -17,11 +17,14 @@ from ninja import NinjaAPI, Path, Query
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
-from careers.articles import keys, notices
+from careers.articles import keys
 from careers.articles.cards import card_url
 from careers.articles.freshness import last_modified
-from careers.articles.models import MinimumWage, Role, Sector, Skill
+from careers.articles.models import Role, Sector, Skill
 from careers.articles.related import related_for
+from careers.salaries import keys as salary_keys
+from careers.salaries import notices
+from careers.salaries.models import MinimumWage
 from careers.search import backends
 from careers.search.service import rank
 from careers.search.text import query_words
@@ -62,7 +65,7 @@ CACHE_KEYS = {
     "skills": (keys.SKILLS, keys.ROLES),
     "salary_years": (keys.ROLES,),
     "salaries": (keys.ROLES,),  # a band's change invalidates its role and every role list
-    "minimum_wage": (keys.MINWAGE,),
+    "minimum_wage": (salary_keys.MINWAGE,),
 }
 #: The query parameters each endpoint's cached answer may vary by (any other: not cached).
 CACHE_PARAMS = {
@@ -234,7 +237,7 @@ def role(request, slug: str = Path(..., pattern=SLUG)):
     if found is None:
         raise ApiError(404, _("There is no published occupation at this address."))
     links, computed = related_for(found)
-    shows(request, *keys.article(found, links, computed))
+    shows(request, *keys.article(found, links, computed), salary_keys.MINWAGE)
     bands = list(found.salary_bands.all())
     rates = MinimumWage.objects.table() if bands else []
     bands = MinimumWage.objects.attach_multiples(bands, rates)
@@ -242,8 +245,8 @@ def role(request, slug: str = Path(..., pattern=SLUG)):
         found,
         bands=bands,
         related=data.related_records(links, computed),
-        modified=last_modified(found, bands),
-        card_url=card_url(found, bands),
+        modified=last_modified(found),
+        card_url=card_url(found),
         notice=notices.notice_for_bands(bands, rates),
         updates=notices.update_notes(notices.recent_history(found), bands) if bands else [],
     )

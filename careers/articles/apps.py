@@ -13,17 +13,9 @@ class ArticlesConfig(AppConfig):
     #: form, so it needs change_role and nothing more (careers.site.editors).
     editor_permissions = (
         *crud("sector", "skill", "role", "responsibility", "roleskill", "trend", "relatedrole"),
-        *crud("salaryband", "minimumwage"),  # bulk import needs change_salaryband
         *(
             f"view_historical{model}"
-            for model in (
-                "salaryband",
-                "role",
-                "responsibility",
-                "roleskill",
-                "trend",
-                "relatedrole",
-            )
+            for model in ("role", "responsibility", "roleskill", "trend", "relatedrole")
         ),
     )
 

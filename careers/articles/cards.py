@@ -23,18 +23,13 @@ from careers.site import cards, seo
 from .models import Role
 
 
-def latest_band(bands):
-    return max(bands, key=lambda band: band.year, default=None)
-
-
-def facts(role, bands):
-    """What the card shows, as the strings it draws."""
-    band = latest_band(bands)
+def facts(role):
+    """What the card shows, as the strings it draws (the latest salary is on the role)."""
     figure = ""
-    if band is not None:
+    if role.salary_year is not None:
         figure = _("%(year)s average salary: %(amount)s") % {
-            "year": band.year,
-            "amount": turkish.format_money(band.average),
+            "year": role.salary_year,
+            "amount": turkish.format_money(role.salary_average),
         }
     return {"title": role.title, "kicker": role.sector.name, "figure": figure}
 
@@ -44,28 +39,26 @@ def card_version(shown):
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def card_url(role, bands):
-    """The card's absolute address for an article whose salary bands are at hand."""
+def card_url(role):
+    """The card's absolute address."""
     path = reverse(
-        "articles:role_card",
-        kwargs={"slug": role.slug, "version": card_version(facts(role, bands))},
+        "articles:role_card", kwargs={"slug": role.slug, "version": card_version(facts(role))}
     )
     return seo.absolute(path)
 
 
-def card_alt(role, bands):
-    shown = facts(role, bands)
+def card_alt(role):
+    shown = facts(role)
     return " · ".join(part for part in (shown["title"], shown["kicker"], shown["figure"]) if part)
 
 
 def role_card(request, slug, version):
-    """The PNG (two queries, to check the article is public and the name current; the
-    drawing itself is kept in the cache under its versioned name)."""
+    """The PNG (one query, to check the article is public and the name current; the drawing
+    itself is kept in the cache under its versioned name)."""
     role = Role.objects.published().select_related("sector").filter(slug=slug).first()
     if role is None:
         raise Http404
-    bands = list(role.salary_bands.all())
-    shown = facts(role, bands)
+    shown = facts(role)
     current = card_version(shown)
     if version != current:
         return HttpResponseRedirect(

@@ -1,33 +1,22 @@
-"""When a role's page last really changed: the role itself or any of its salary bands (an editor
-updating this year's figures changes the page without touching the role row)."""
+"""When a role's page last really changed: the role itself or its salary figures (an editor
+updating this year's figures changes the page without touching the role's own fields; the
+salaries app keeps the time of that change on the role, ``salary_updated_at``)."""
 
-from django.db.models import DateTimeField, Max, OuterRef, Subquery
+from django.db.models import DateTimeField
 from django.db.models.functions import Coalesce, Greatest
-
-from .models import Role, SalaryBand
 
 
 def with_last_modified(queryset):
-    """Annotate ``last_modified`` on roles (one subquery, no extra query)."""
-    latest_band = (
-        SalaryBand.objects.filter(role=OuterRef("pk")).order_by("-updated_at").values("updated_at")
-    )
+    """Annotate ``last_modified`` on roles (no extra query, no subquery)."""
     return queryset.annotate(
         last_modified=Greatest(
             "updated_at",
-            Coalesce(Subquery(latest_band[:1]), "updated_at"),
+            Coalesce("salary_updated_at", "updated_at"),
             output_field=DateTimeField(),
         )
     )
 
 
-def last_modified(role, bands):
-    """The same for a role whose bands are already fetched."""
-    return max([role.updated_at, *(band.updated_at for band in bands)])
-
-
-def salary_data_date():
-    """When a published salary figure last changed, or None (one query): the date of the data
-    in the downloads and on the salary page."""
-    bands = SalaryBand.objects.filter(role__in=Role.objects.published())
-    return bands.aggregate(latest=Max("updated_at"))["latest"]
+def last_modified(role):
+    """The same for a role already fetched."""
+    return max(filter(None, [role.updated_at, role.salary_updated_at]))

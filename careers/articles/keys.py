@@ -16,16 +16,17 @@ key                shown by
 ``skill-<pk>``     its skill page; articles listing that skill (and whose computed
                    related roles come from roles sharing it)
 ``skills``         the skill list
-``minwage``        articles (each salary as a multiple of the minimum wage)
 ``comments-<pk>``  that role's article (its approved comments and their count)
 ``search``         search results
 =================  ===================================================================
+
+Apps built on articles add their own (``minwage``: ``careers.salaries.keys``); an article's
+template tags add theirs to its cached fragments (``fragments.shows_in_template``).
 """
 
 ROLES = "roles"
 SECTORS = "sectors"
 SKILLS = "skills"
-MINWAGE = "minwage"
 SEARCH = "search"
 
 
@@ -46,17 +47,17 @@ def comments(role_pk):
 
 
 def cards(roles):
-    """The keys of a list of role cards (title, summary, sector, latest salary)."""
+    """The keys of a list of role cards (title, summary, sector, latest salary; the salary
+    notice adds the minimum wage's key)."""
     return [key for r in roles for key in (role(r.pk), sector(r.sector_id))]
 
 
 def article(page_role, links, computed):
-    """What an article shows: its role, sector and skills, the roles it links, the minimum
-    wage (comments are added by the comment section's template tag)."""
+    """What an article shows: its role, sector and skills, the roles it links (the salary
+    figures and the comments add theirs through their template tags)."""
     return [
         role(page_role.pk),
         sector(page_role.sector_id),
-        MINWAGE,
         *(skill(rs.skill_id) for rs in page_role.role_skills.all()),
         *(role(link.to_role_id) for link in links),
         *cards(computed),

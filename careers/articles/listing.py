@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.template.loader import render_to_string
 
@@ -12,7 +12,7 @@ from careers.site.fragments import cached
 
 from . import keys
 from .freshness import with_last_modified
-from .models import Role, RoleSkill, SalaryBand, Sector, Skill, published_q
+from .models import Role, RoleSkill, Sector, Skill, published_q
 
 
 def by_title(items, attr="title"):
@@ -151,12 +151,14 @@ def in_turkish_order(roles):
 
 
 def _changed_candidates(limit, extra=None):
-    """Roles that may be among the ``limit`` last changed (the role or one of its bands):
+    """Roles that may be among the ``limit`` last changed (the role or its salary figures):
     the tops of the two update indexes, never every role; ``extra``: more ids to fetch."""
     published = Role.objects.published()
     ids = [
         published.order_by("-updated_at").values("pk")[:limit],
-        recent_bands(limit * 10).values("role_id"),  # the outer query drops drafts
+        published.filter(salary_updated_at__isnull=False)
+        .order_by("-salary_updated_at")
+        .values("pk")[:limit],
         *([extra] if extra is not None else []),
     ]
     if connection.features.supports_slicing_ordering_in_compound:  # PostgreSQL
@@ -167,14 +169,6 @@ def _changed_candidates(limit, extra=None):
         for subquery in ids:
             condition |= Q(pk__in=subquery)
     return list(with_last_modified(published.filter(condition).for_cards()))
-
-
-def recent_bands(n):
-    """The ``n`` last changed salary bands, any role's: read from the update index alone (a
-    join to roles first would make SQLite read every role)."""
-    return SalaryBand.objects.filter(
-        pk__in=SalaryBand.objects.order_by("-updated_at").values("pk")[:n]
-    )
 
 
 def by_last_change(roles, limit):
@@ -188,7 +182,7 @@ def recently_changed(limit):
 
 def home_selection(limit):
     """``(most read, recently updated)``, ``limit`` each, from one query over the tops of
-    three indexes (roles by reads, roles by update, bands by update), never every role."""
+    three indexes (roles by reads, by update and by salary update), never every role."""
     by_reads = (
         Role.objects.published().filter(view_count__gt=0).order_by("-view_count", "title_sort")
     )
@@ -197,19 +191,3 @@ def home_selection(limit):
         (r for r in candidates if r.view_count), key=lambda r: (-r.view_count, r.title_sort)
     )
     return read[:limit], by_last_change(candidates, limit)
-
-
-def salary_order(roles, key, ascending):
-    """Roles by title (Turkish order), or by the latest average or top figure with roles
-    without figures last, then by title: in the database, so the page is read from an index."""
-    if key == "title":
-        return roles.order_by(turkish_order("title", "title_sort", descending=not ascending), "pk")
-    field = F(f"salary_{key}")
-    # Roles without figures last, spelled so the index on the figure serves the order: SQLite
-    # puts NULLs first ascending and last descending, PostgreSQL the other way round.
-    nulls_sort_low = connection.vendor == "sqlite"
-    if ascending:
-        figure = field.asc(nulls_last=True) if nulls_sort_low else field.asc()
-    else:
-        figure = field.desc() if nulls_sort_low else field.desc(nulls_last=True)
-    return roles.order_by(figure, "title_sort", "pk")  # ties: the stored Turkish key

@@ -107,29 +107,10 @@ def skill(request, skill, heading, page):
     )
 
 
-def salaries(request, heading, count, sector):
-    if sector:
-        description = _(
-            "%(name)s: the latest average and top monthly salaries of %(count)s occupations "
-            "side by side, with year and source."
-        ) % {"name": sector.name, "count": count}
-    else:
-        description = _(
-            "The latest average and top monthly salaries of %(count)s occupations side by "
-            "side, with year and source."
-        ) % {"count": count}
-    return seo.page_meta(
-        title=seo.titled(heading),
-        description=description,
-        path=request.path + (f"?sektor={sector.slug}" if sector else ""),
-        crumbs=[seo.Crumb(_("Salaries"), request.path)],
-    )
-
-
-def article(role, bands, modified, preview):
+def article(role, modified, preview):
     title = role.article_title
     canonical = seo.absolute(role.get_absolute_url())
-    card = card_url(role, bands)
+    card = card_url(role)
     image_url = seo.absolute(role.image.url) if role.image else card
     return seo.page_meta(
         title=title,
@@ -141,7 +122,7 @@ def article(role, bands, modified, preview):
         ],
         og_type="article",
         image=card,
-        image_alt=card_alt(role, bands),
+        image_alt=card_alt(role),
         robots=seo.PRIVATE if preview else None,
         jsonld=[
             article_jsonld(
@@ -149,7 +130,6 @@ def article(role, bands, modified, preview):
                 title=title,
                 canonical=canonical,
                 last_modified=modified,
-                bands=bands,
                 image_url=image_url,
             )
         ],

@@ -67,9 +67,6 @@ def computed_related(role, skill_ids, exclude_ids, limit=RELATED_LIMIT):
 def related_for(role):
     """(explicit links, computed roles) for an article fetched with ``for_article()``."""
     links = list(role.related_links.all())
-    for link in links:  # the card shows the linked role's latest salary, fetched on the link
-        for name in ("latest_year", "latest_average", "latest_pay_basis", "minimum_net_today"):
-            setattr(link.to_role, name, getattr(link, name))
     explicit_ids = {link.to_role_id for link in links}
     skill_ids = [rs.skill_id for rs in role.role_skills.all()]
     computed = computed_related(role, skill_ids, explicit_ids, RELATED_LIMIT - len(links))

@@ -3,8 +3,9 @@
 from careers.site.seo import json_number, organization
 
 
-def article_jsonld(role, *, title, canonical, last_modified, bands, image_url=None):
-    """schema.org Article about the Occupation (the salary of the latest year, monthly, TRY)."""
+def article_jsonld(role, *, title, canonical, last_modified, image_url=None):
+    """schema.org Article about the Occupation (the salary of the latest year, monthly, TRY:
+    the role keeps its latest figures)."""
     occupation = {
         "@type": "Occupation",
         "name": role.title,
@@ -19,16 +20,15 @@ def article_jsonld(role, *, title, canonical, last_modified, bands, image_url=No
     duties = [item.text for item in role.responsibilities.all()]
     if duties:
         occupation["responsibilities"] = duties
-    if bands:
-        latest = max(bands, key=lambda band: band.year)
+    if role.salary_year is not None:
         occupation["estimatedSalary"] = {
             "@type": "MonetaryAmount",
-            "currency": latest.currency,
-            "validFrom": f"{latest.year}-01-01",
+            "currency": "TRY",  # every band's currency (the only one a band may have)
+            "validFrom": f"{role.salary_year}-01-01",
             "value": {
                 "@type": "QuantitativeValue",
-                "value": json_number(latest.average),
-                "maxValue": json_number(latest.top),
+                "value": json_number(role.salary_average),
+                "maxValue": json_number(role.salary_top),
                 "unitText": "MONTH",
             },
         }

@@ -1,4 +1,5 @@
-"""A change to what pages show invalidates exactly those pages (keys in :mod:`.keys`)."""
+"""A change to what pages show invalidates exactly those pages (keys in :mod:`.keys`); the
+salaries app does the same for bands and the minimum wage (``careers.salaries.signals``)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
@@ -7,19 +8,7 @@ from careers import turkish
 from careers.site.cache import ALL, invalidate
 
 from . import keys
-from .models import (
-    MinimumWage,
-    RelatedRole,
-    Responsibility,
-    Role,
-    RoleSkill,
-    SalaryBand,
-    Sector,
-    Skill,
-    Status,
-    Trend,
-    refresh_latest_salary,
-)
+from .models import RelatedRole, Responsibility, Role, RoleSkill, Sector, Skill, Status, Trend
 
 # What makes a role appear on (or leave) its sector's and skills' pages and the computed
 # related roles of other articles.
@@ -77,13 +66,6 @@ def role_deleted(sender, instance, **kwargs):
     invalidate(*role_keys(instance))
 
 
-@receiver(post_save, sender=SalaryBand)
-@receiver(post_delete, sender=SalaryBand)
-def band_changed(sender, instance, **kwargs):
-    refresh_latest_salary([instance.role_id])  # the role keeps its latest band's figures
-    invalidate(keys.role(instance.role_id), keys.ROLES)  # cards show the latest salary
-
-
 @receiver(post_save, sender=Responsibility)
 @receiver(post_delete, sender=Responsibility)
 @receiver(post_save, sender=Trend)
@@ -110,12 +92,6 @@ def skill_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=Sector)
 def sector_changed(sender, instance, **kwargs):
     invalidate(keys.sector(instance.pk), keys.SECTORS, keys.ROLES)
-
-
-@receiver(post_save, sender=MinimumWage)
-@receiver(post_delete, sender=MinimumWage)
-def minimum_wage_changed(sender, instance, **kwargs):
-    invalidate(keys.MINWAGE)
 
 
 @receiver(m2m_changed, sender=Role.related_roles.through)

@@ -28,15 +28,17 @@ class SiteSitemap(Sitemap):
         return urlsplit(settings.SITE_URL).netloc
 
     def get_latest_lastmod(self):
-        """The index's lastmod of every section: the site's latest change (two index
-        lookups, not every role)."""
-        roles = Role.objects.published().aggregate(latest=Max("updated_at"))["latest"]
-        bands = (
-            listing.recent_bands(50)
-            .filter(published_q("role__"))
-            .aggregate(latest=Max("updated_at"))["latest"]
-        )
-        return max(filter(None, [roles, bands]), default=None)
+        """The index's lastmod of every section: the site's latest change, an article's or its
+        salary figures' (two index lookups, not every role)."""
+        published = Role.objects.published()
+        latest = [
+            published.filter(**{f"{field}__isnull": False})
+            .order_by(f"-{field}")
+            .values_list(field, flat=True)
+            .first()
+            for field in ("updated_at", "salary_updated_at")
+        ]
+        return max(filter(None, latest), default=None)
 
 
 class RoleSitemap(SiteSitemap):
@@ -81,14 +83,14 @@ class SectorSitemap(SiteSitemap):
             Sector.objects.annotate(
                 role_count=Count("roles", filter=published_q("roles__"), distinct=True),
                 roles_updated=Max("roles__updated_at", filter=published_q("roles__")),
-                bands_updated=Max("roles__salary_bands__updated_at", filter=published_q("roles__")),
+                salaries_updated=Max("roles__salary_updated_at", filter=published_q("roles__")),
             )
             .filter(role_count__gt=0)
             .order_by("slug")
         )
 
     def lastmod(self, sector):
-        return max(filter(None, [sector.roles_updated, sector.bands_updated]))
+        return max(filter(None, [sector.roles_updated, sector.salaries_updated]))
 
 
 class SkillSitemap(SiteSitemap):
@@ -114,13 +116,15 @@ class SkillSitemap(SiteSitemap):
 
 
 class ListSitemap(SiteSitemap):
-    """Home, A–Z and the salary comparison (their content changes with every article)."""
+    """Lists whose content changes with every article: home, A–Z, skills (the project's
+    urls.py adds the lists of apps built on articles, e.g. the salary comparison)."""
 
     changefreq = "daily"
     priority = 0.7
+    names = ("articles:home", "articles:role_list", "articles:skill_list")
 
     def items(self):
-        return ["articles:home", "articles:role_list", "articles:salaries", "articles:skill_list"]
+        return list(self.names)
 
     def location(self, name):
         return reverse(name)

@@ -16,6 +16,5 @@ urlpatterns = [
     path("sektorler/<slug:slug>/", views.sector_detail, name="sector_detail"),
     path("beceriler/", views.skill_list, name="skill_list"),
     path("beceriler/<slug:slug>/", views.skill_detail, name="skill_detail"),
-    path("maaslar/", views.salaries, name="salaries"),
     path("okundu/<str:token>/", reads.read_beacon, name="read_beacon"),
 ]

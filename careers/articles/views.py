@@ -10,16 +10,13 @@ from django.utils.translation import gettext as _
 from careers import turkish
 from careers.site.cache import cache_public_page, shows
 
-from . import charts, fragments, keys, listing, meta, reads
-from .forms import SalaryFilterForm
-from .freshness import salary_data_date
+from . import fragments, keys, listing, meta, reads
 from .models import Role, Sector, Skill
 from .permissions import can_preview
 
 SECTOR_PAGE_SIZE = 20
 SKILL_PAGE_SIZE = 20
 ROLE_LIST_PAGE_SIZE = 50
-SALARY_PAGE_SIZE = 50
 HOME_LIST_SIZE = 5
 
 
@@ -121,53 +118,6 @@ def skill_detail(request, slug):
             "page": page,
             "heading": heading,
             "meta": meta.skill(request, skill, heading, page),
-        },
-    )
-
-
-@cache_public_page(params=("sirala", "yon", "sektor", "sayfa"), keys=(keys.ROLES, keys.SECTORS))
-def salaries(request):
-    """Every role's latest figures, sorted and paginated in the database; the chart shows
-    the page's rows."""
-    form = SalaryFilterForm(request.GET)
-    notices = []
-    if form.bad_order:
-        notices.append(_("That sort order is not available; the default order is shown."))
-    sectors = listing.sectors_with_counts()
-    sector = listing.find(sectors, slug=form.sector_slug)
-    if form.bad_sector or (form.sector_slug and sector is None):
-        notices.append(_("There is no such sector; all occupations are shown."))
-    # Sectors fetched apart (one query for the page's 50): joined, SQLite would start from
-    # the sectors and sort every role instead of reading the figure's index in order.
-    roles = Role.objects.published().for_cards().select_related(None).prefetch_related("sector")
-    if sector:
-        roles = roles.filter(sector=sector)
-    total = sector.role_count if sector else sum(s.role_count for s in sectors)
-    page = listing.CountedPaginator(
-        listing.salary_order(roles, *form.order()), SALARY_PAGE_SIZE, total
-    ).get_page(request.GET.get("sayfa"))
-    heading = (
-        _("%(name)s salaries compared") % {"name": sector.name}
-        if sector
-        else _("Salaries compared")
-    )
-    filters = {"sektor": sector.slug} if sector else {}
-    return render(
-        request,
-        "articles/salaries.html",
-        {
-            "roles": page.object_list,
-            "page": page,
-            "query_suffix": urlencode({**filters, **form.hidden_order()}),
-            "chart": charts.comparison_chart(page.object_list),
-            "sectors": sectors,
-            "sector": sector,
-            "order": form.hidden_order(),
-            "sort_links": form.sort_links(),
-            "notices": notices,
-            "heading": heading,
-            "data_date": salary_data_date(),  # the downloads' date
-            "meta": meta.salaries(request, heading, page.paginator.count, sector),
         },
     )
 

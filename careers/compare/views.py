@@ -14,9 +14,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from careers import turkish
-from careers.articles import charts, keys, notices, salary
+from careers.articles import keys
 from careers.articles.listing import by_title
-from careers.articles.models import MinimumWage, Role, RoleSkill
+from careers.articles.models import Role, RoleSkill
+from careers.salaries import charts, notices, rules
+from careers.salaries import keys as salary_keys
+from careers.salaries.models import MinimumWage
 from careers.search import service
 from careers.site import seo
 from careers.site.cache import cache_public_page, shows
@@ -48,7 +51,7 @@ def _columns(roles, rates):
                 role=role,
                 bands=bands,
                 chart=charts.history_chart(bands),
-                sources=salary.salary_sources(bands),
+                sources=rules.salary_sources(bands),
                 notice=notices.notice_for_bands(bands, rates),
                 latest=logic.latest_band(bands),
                 chart_id=f"maas-grafik-{index}",
@@ -84,7 +87,7 @@ def compare(request, **kwargs):
         raise Http404
     shows(
         request,
-        keys.MINWAGE,
+        salary_keys.MINWAGE,
         *keys.cards(roles),
         *(keys.skill(rs.skill_id) for role in roles for rs in role.role_skills.all()),
     )

@@ -2,8 +2,9 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 
 from careers.articles import keys
-from careers.articles.freshness import salary_data_date
-from careers.articles.models import MinimumWage
+from careers.salaries import keys as salary_keys
+from careers.salaries.freshness import salary_data_date
+from careers.salaries.models import MinimumWage
 from careers.site import seo
 from careers.site.cache import cache_public_page, shows
 
@@ -29,7 +30,8 @@ def page(request, kind):
     return _render(request, kind)
 
 
-@cache_public_page(keys=(keys.MINWAGE, keys.ROLES))  # ROLES: the data's date changes with a band
+# ROLES: the data's date changes with a band
+@cache_public_page(keys=(salary_keys.MINWAGE, keys.ROLES))
 def methodology(request):
     """How salary figures are compiled: the editors' text, then the minimum wage table the
     multiples are computed from, how old figures may be before they are called stale, and the

@@ -17,12 +17,10 @@ from django.utils import timezone
 
 from careers import markup, turkish
 from careers.articles.models import (
-    PayBasis,
     RelatedRole,
     Responsibility,
     Role,
     RoleSkill,
-    SalaryBand,
     Sector,
     Skill,
     Status,
@@ -30,6 +28,7 @@ from careers.articles.models import (
 )
 from careers.comments import text as comment_text
 from careers.comments.models import Comment, CommentStatus
+from careers.salaries.models import PayBasis, SalaryBand
 from careers.search.models import SearchDocument
 from careers.search.text import document_fields
 
@@ -188,11 +187,14 @@ def make_roles(rng, count, sectors, skills, made):
                 rows["skills"].append(RoleSkill(role=role, skill=skill, order=i, body=body,
                                                 body_html=render(body)))  # fmt: skip
             bands = bands_for(rng, role, rng.choice([2023, 2024, 2025, 2025, 2026]))
+            latest = bands[0]  # the latest band, as refresh_role_salaries() keeps it
             role.salary_year, role.salary_average, role.salary_top = (
-                bands[0].year,
-                bands[0].average,
-                bands[0].top,
-            )  # the latest band, as refresh_latest_salary() keeps it
+                latest.year,
+                latest.average,
+                latest.top,
+            )
+            role.salary_pay_basis = latest.pay_basis
+            role.salary_updated_at = max(band.updated_at for band in bands)
             rows["bands"] += bands
             for i, name in enumerate(rng.sample(vocab.TRENDS, 2)):
                 body = paragraph(rng, 2)

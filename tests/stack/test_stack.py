@@ -64,7 +64,7 @@ def role_field(stack, slug, field):
 
 def band_pk(stack, slug, year):
     return stack.shell(
-        "from careers.articles.models import SalaryBand;"
+        "from careers.salaries.models import SalaryBand;"
         f"print(SalaryBand.objects.get(role__slug='{slug}', year={year}).pk)"
     )
 
@@ -74,7 +74,7 @@ def test_a_salary_edit_on_app_a_shows_through_the_front_and_app_b_within_a_secon
     assert "2023 Yılı Ortalama Maaş: 5.000 TL" in get(stack.front, SEED).text
     other = "/meslekler/lojistik-uzmani/"  # shows nothing of the seed role (role-11)
     cached_everywhere(stack, other)
-    path = f"/yonetim/articles/salaryband/{band_pk(stack, SEED.split('/')[2], 2023)}/change/"
+    path = f"/yonetim/salaries/salaryband/{band_pk(stack, SEED.split('/')[2], 2023)}/change/"
     saved = editor.change(path, "salaryband_form", average="5250")
     assert saved.status == 302, saved.text[:2000]
     took = until(seen_everywhere(stack, SEED, lambda r: "Ortalama Maaş: 5.250 TL" in r.text))
@@ -195,7 +195,7 @@ def varnish_child(stack):
 
 
 def set_seed_average(stack, editor, amount):
-    path = f"/yonetim/articles/salaryband/{band_pk(stack, SEED.split('/')[2], 2023)}/change/"
+    path = f"/yonetim/salaries/salaryband/{band_pk(stack, SEED.split('/')[2], 2023)}/change/"
     started = time.monotonic()
     saved = editor.change(path, "salaryband_form", average=amount)
     return saved, time.monotonic() - started

@@ -24,8 +24,6 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .amounts import TurkishAmountInput
-
 #: Rows shown per inline model on the article's history page.
 ROW_HISTORY_LIMIT = 50
 LONG_TEXT = 60
@@ -116,9 +114,11 @@ def label_rows(model, records, label=None):
 
 
 def _put(data, name, value, widget=None):
-    """``value`` as the change form's ``widget`` sends it (``data``: a dict or a QueryDict)."""
-    if isinstance(widget, TurkishAmountInput):
-        value = widget.format_value(value)  # "45.000", as the browser shows and submits it
+    """``value`` as the change form's ``widget`` sends it (``data``: a dict or a QueryDict).
+    A widget that submits what it shows (``submits_shown_value``, e.g. the Turkish amount box's
+    "45.000") is given the value as it shows it."""
+    if getattr(widget, "submits_shown_value", False):
+        value = widget.format_value(value)
     if isinstance(widget, AdminSplitDateTime):
         if isinstance(value, dt.datetime):
             value = timezone.localtime(value) if timezone.is_aware(value) else value

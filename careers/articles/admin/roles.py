@@ -1,6 +1,5 @@
 """The article's one editor screen: every section, with inlines for its rows."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -9,21 +8,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from careers.site.admin import TurkishSearchMixin
 
-from .. import quality
-from ..models import (
-    RelatedRole,
-    Responsibility,
-    Role,
-    RoleSkill,
-    SalaryBand,
-    Status,
-    Trend,
-    latest_band_subquery,
-)
-from .common import MARKDOWN_WIDGETS, EditorHelpMixin, show_warnings, warnings_for_role
+from ..models import RelatedRole, Responsibility, Role, RoleSkill, Status, Trend
+from .common import MARKDOWN_WIDGETS, EditorHelpMixin
 from .extensions import ExtensibleRoleAdminMixin
 from .forms import (
-    ConstraintMessageFormSet,
     PrefetchedAutocompleteFormSet,
     PrefetchedAutocompleteSelect,
     RoleAdminForm,
@@ -36,24 +24,6 @@ class ResponsibilityInline(EditorHelpMixin, admin.TabularInline):
     fields = ["text", "order"]
     extra = 1
     verbose_name_plural = gettext_lazy("Duties (the list under “Sorumlulukları ve Görevleri”)")
-
-
-class SalaryBandInline(EditorHelpMixin, admin.TabularInline):
-    model = SalaryBand
-    fields = [
-        "year", "pay_basis", "average", "top", "low", "hourly_average", "hourly_top",
-        "source", "source_url", "is_sample",
-    ]  # fmt: skip
-    extra = 1
-    formset = ConstraintMessageFormSet
-    show_change_link = True  # the band's own page shows its history
-    verbose_name_plural = gettext_lazy(
-        "Salary figures, one row per year (history and warnings: open a row)"
-    )
-
-    def get_queryset(self, request):
-        # A row's title (``__str__``) names the role.
-        return super().get_queryset(request).select_related("role")
 
 
 class AutocompleteInlineMixin:
@@ -106,47 +76,6 @@ class TrendInline(EditorHelpMixin, admin.StackedInline):
     verbose_name_plural = gettext_lazy("Trends (“Mesleki Gelişme”)")
 
 
-class SalaryYearFilter(admin.SimpleListFilter):
-    title = gettext_lazy("latest salary year")
-    parameter_name = "maas_yili"
-
-    def lookups(self, request, model_admin):
-        years = SalaryBand.objects.order_by("-year").values_list("year", flat=True).distinct()
-        return [(str(year), str(year)) for year in years]
-
-    def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(latest_year=int(self.value()))
-        return queryset
-
-
-class StaleSalaryFilter(admin.SimpleListFilter):
-    title = gettext_lazy("salary figures")
-    parameter_name = "maas_durumu"
-    #: The address's Turkish values and what they mean here.
-    STATES = {"eski": "stale", "yok": "none", "guncel": "current"}
-
-    def lookups(self, request, model_admin):
-        labels = {
-            "stale": _("Stale (older than %(months)s months)")
-            % {"months": settings.SALARY_STALE_MONTHS},
-            "none": _("None yet"),
-            "current": _("Up to date"),
-        }
-        return [(value, labels[state]) for value, state in self.STATES.items()]
-
-    def queryset(self, request, queryset):
-        state = self.STATES.get(self.value())
-        cutoff = quality.stale_before_year()
-        if state == "stale":
-            return queryset.filter(latest_year__lt=cutoff)
-        if state == "none":
-            return queryset.filter(latest_year__isnull=True)
-        if state == "current":
-            return queryset.filter(latest_year__gte=cutoff)
-        return queryset
-
-
 @admin.register(Role)
 class RoleAdmin(
     ExtensibleRoleAdminMixin,
@@ -160,16 +89,8 @@ class RoleAdmin(
 
     form = RoleAdminForm
     formfield_overrides = MARKDOWN_WIDGETS
-    list_display = [
-        "title",
-        "sector",
-        "status_display",
-        "latest_year",
-        "salary_current",
-        "updated_at",
-        "site_link",
-    ]
-    list_filter = ["sector", "status", SalaryYearFilter, StaleSalaryFilter]
+    list_display = ["title", "sector", "status_display", "updated_at", "site_link"]
+    list_filter = ["sector", "status"]
     search_fields = ["title", "alternative_titles", "slug", "summary"]
     search_help_text = gettext_lazy("Search titles, other names, web addresses and summaries.")
     list_select_related = ["sector"]
@@ -182,11 +103,9 @@ class RoleAdmin(
         RoleSkill: None,
         Trend: None,
         RelatedRole: None,
-        SalaryBand: lambda record: str(record.year),
     }
     inlines = [
         ResponsibilityInline,
-        SalaryBandInline,
         RelatedRoleInline,
         RoleSkillInline,
         TrendInline,
@@ -237,22 +156,11 @@ class RoleAdmin(
         ),
     ]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(latest_year=latest_band_subquery("year"))
-
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_display(self, role):
         if role.status == Status.PUBLISHED and not role.is_public:
             return _("Scheduled")
         return role.get_status_display()
-
-    @admin.display(description=gettext_lazy("latest salary year"), ordering="latest_year")
-    def latest_year(self, role):
-        return role.latest_year
-
-    @admin.display(description=gettext_lazy("salary up to date"), boolean=True)
-    def salary_current(self, role):
-        return not quality.is_stale(role.latest_year)
 
     @admin.display(description=gettext_lazy("on the site"))
     def site_link(self, role):
@@ -261,7 +169,3 @@ class RoleAdmin(
             role.get_absolute_url(),
             _("See it on the site"),
         )
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        show_warnings(request, warnings_for_role(form.instance))

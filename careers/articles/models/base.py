@@ -55,6 +55,8 @@ def role_indexes():
         models.Index(fields=["sector", "-view_count"], name="articles_role_sector_read_idx"),
         models.Index(fields=["-view_count"], name="articles_role_reads_idx"),
         models.Index(fields=["-updated_at"], name="articles_role_updated_idx"),
+        # ... and by the last change of their salary figures (recently updated, feeds):
+        models.Index(fields=["-salary_updated_at"], name="articles_role_salary_upd_idx"),
         # The sitemap's pages by address skip earlier pages in the index alone:
         models.Index(fields=["slug", "status", "published_at"], name="articles_role_sitemap_idx"),
         # The salary page's orders, whole (figure, then title), so no sort is needed:

@@ -1,8 +1,8 @@
-"""The career article: a Role, its publish rule and what its pages load."""
+"""The career article: a Role, the queryset of what the public may see and what its pages load."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -24,19 +24,14 @@ class Outlook(models.TextChoices):
     DECLINES = "declines", _("Declining")
 
 
-def latest_band_subquery(field, role_ref="pk"):
-    """The ``field`` of a role's most recent salary band, for ``.annotate()``; ``role_ref``
-    names the role in the outer query (``"pk"`` on roles, ``"to_role"`` on links)."""
-    from .salaries import SalaryBand  # the models refer to each other: resolved at call time
-
-    bands = SalaryBand.objects.filter(role=OuterRef(role_ref)).order_by("-year")
-    return Subquery(bands.values(field)[:1])
-
-
-def _minimum_wage_today():
-    from .salaries import minimum_wage_today_subquery
-
-    return minimum_wage_today_subquery()
+#: The latest salary figures, written by the salaries app with one UPDATE (never by a save).
+SALARY_SUMMARY_FIELDS = (
+    "salary_year",
+    "salary_average",
+    "salary_top",
+    "salary_pay_basis",
+    "salary_updated_at",
+)
 
 
 class RoleQuerySet(models.QuerySet):
@@ -44,23 +39,11 @@ class RoleQuerySet(models.QuerySet):
         """Roles the public may see (:func:`published_q`)."""
         return self.filter(published_q())
 
-    def with_latest_salary(self):
-        """Annotate ``latest_year``, ``latest_average`` and ``latest_top`` (the latest band's,
-        kept on the role: ``salary_*``, see :func:`refresh_latest_salary`, so lists sort and
-        paginate by them through an index), ``latest_pay_basis`` and ``minimum_net_today``
-        (today's net minimum wage, for the salary notice): one query."""
-        return self.annotate(
-            latest_year=models.F("salary_year"),
-            latest_average=models.F("salary_average"),
-            latest_top=models.F("salary_top"),
-            latest_pay_basis=latest_band_subquery("pay_basis"),
-            minimum_net_today=_minimum_wage_today(),
-        )
-
     def for_cards(self):
-        """What a list of role cards needs: sector and latest salary, in one query, without
-        the article's long texts (a list of many roles would otherwise load them all)."""
-        return self.select_related("sector").with_latest_salary().defer(*ARTICLE_TEXT_FIELDS)
+        """What a list of role cards needs: the role with its sector (the latest salary is on
+        the role: ``salary_*``), in one query, without the article's long texts (a list of
+        many roles would otherwise load them all)."""
+        return self.select_related("sector").defer(*ARTICLE_TEXT_FIELDS)
 
     def for_article(self):
         """Everything the article page shows, in a constant number of queries."""
@@ -250,8 +233,10 @@ class Role(MarkdownRenderedModel):
     )
     view_count = models.PositiveIntegerField(_("reads"), default=0, editable=False)
     title_sort = sort_field()
-    # The latest salary band's figures, kept here by refresh_latest_salary() (indexed: the
-    # salary page sorts and paginates by them).
+    # The latest salary band's figures and the time of the bands' last change, written by the
+    # salaries app (careers.salaries.models.refresh_role_salaries) and read here without it:
+    # cards and lists show them, the salary page sorts and paginates by them (indexed), and
+    # the page's last change is the later of updated_at and salary_updated_at.
     salary_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     salary_average = models.DecimalField(
         max_digits=12, decimal_places=2, null=True, blank=True, editable=False
@@ -259,6 +244,8 @@ class Role(MarkdownRenderedModel):
     salary_top = models.DecimalField(
         max_digits=12, decimal_places=2, null=True, blank=True, editable=False
     )
+    salary_pay_basis = models.CharField(max_length=12, blank=True, default="", editable=False)
+    salary_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
     related_roles = models.ManyToManyField(
         "self",
         through="RelatedRole",
@@ -290,11 +277,9 @@ class Role(MarkdownRenderedModel):
             "updated_at",
             "image_width",
             "image_height",
-            # derived (careers.collation, refresh_latest_salary): not an editor's change
+            # derived (careers.collation, the salaries app): not an editor's change
             "title_sort",
-            "salary_year",
-            "salary_average",
-            "salary_top",
+            *SALARY_SUMMARY_FIELDS,
         ]
     )
 
@@ -334,6 +319,14 @@ class Role(MarkdownRenderedModel):
 
     def save(self, *args, **kwargs):
         self.fill_defaults()
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # An edit never writes back the figures the salaries app keeps on the role: this
+            # copy of the role (an editor's form) may be older than a band saved meanwhile.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in SALARY_SUMMARY_FIELDS
+            ]
         touch(self, kwargs)
         super().save(*args, **kwargs)
 

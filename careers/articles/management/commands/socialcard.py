@@ -23,7 +23,7 @@ class Command(BaseCommand):
         if role is None:
             raise CommandError(f"No published article at /meslekler/{slug}/")
         png = cards.render(
-            **facts(role, list(role.salary_bands.all())),
+            **facts(role),
             site_name=seo.SITE_NAME,
             site_host=urlsplit(settings.SITE_URL).hostname or "",
         )

@@ -3,11 +3,11 @@
 *Import limits, checked before anything parses the file.* An XLSX is a zip archive: 2 MB can
 inflate to gigabytes (a zip bomb) inside openpyxl. :func:`check_xlsx_archive` reads only the
 archive's directory and refuses a file whose members add up to more than
-``SALARY_IMPORT_MAX_UNCOMPRESSED_BYTES`` (20 MB, a hundred times a yearly update) or that has
-an absurd number of members. (Python's zipfile never inflates a member past its declared size,
-so a lying directory cannot get around it.) The row count is then checked from the sheet's
-rows as they stream, stopping at the limit (:func:`count_xlsx_rows`), never from the
-``<dimension>`` tag a crafted file can forge.
+``SALARY_IMPORT_MAX_UNCOMPRESSED_BYTES`` (``conf.py``: 20 MB, a hundred times a yearly update)
+or that has an absurd number of members. (Python's zipfile never inflates a member past its
+declared size, so a lying directory cannot get around it.) The row count is then checked from
+the sheet's rows as they stream, stopping at the limit (:func:`count_xlsx_rows`), never from
+the ``<dimension>`` tag a crafted file can forge.
 
 *Formula escaping on export.* A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return is run as a formula by spreadsheet programs (``=HYPERLINK(...)``,
@@ -20,10 +20,11 @@ text cells starting with one of those characters get a leading apostrophe, numbe
 import io
 import zipfile
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from careers import turkish
+
+from .. import conf
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_MEMBERS = 200
@@ -59,7 +60,7 @@ def check_xlsx_archive(data):
         raise ValueError("not an XLSX file") from error
     with archive:
         members = archive.infolist()
-        limit = settings.SALARY_IMPORT_MAX_UNCOMPRESSED_BYTES
+        limit = conf.get("SALARY_IMPORT_MAX_UNCOMPRESSED_BYTES")
         total = sum(member.file_size for member in members)
         if len(members) > MAX_MEMBERS or total > limit:
             raise FileLimitError(

@@ -4,8 +4,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, instance_loaders, resources
 
+from careers.articles.models import Role
+
 from .. import quality
-from ..models import MinimumWage, Role, SalaryBand
+from ..models import MinimumWage, SalaryBand
 from .cells import (
     AmountWidget,
     FlagWidget,

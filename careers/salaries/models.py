@@ -1,18 +1,24 @@
-"""What a role pays (salary bands, with history) and the minimum wage they are compared with."""
+"""What a role pays (salary bands, with history) and the minimum wage they are compared with.
+
+The tables keep the names they had when these models lived in the articles app
+(``articles_salaryband``, ``articles_minimumwage``, ``articles_historicalsalaryband``):
+migration ``salaries/0001`` moved the models' state here without touching a row.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from careers import turkish
+from careers.articles.models import Role
+from careers.articles.models.base import touch
 
-from .. import salary
-from .base import touch
-from .roles import Role
+from . import rules
 
 
 class Period(models.TextChoices):
@@ -30,6 +36,12 @@ class PayBasis(models.TextChoices):
     NET = "net", _("net")
     GROSS = "gross", _("gross")
     UNSPECIFIED = "unspecified", _("unspecified")
+
+
+class SalaryBandQuerySet(models.QuerySet):
+    def published(self):
+        """Bands of published roles: what the public may see."""
+        return self.filter(role__in=Role.objects.published())
 
 
 class SalaryBand(models.Model):
@@ -70,7 +82,7 @@ class SalaryBand(models.Model):
                 "Leave empty to derive it from the monthly figure ({hours} working hours a "
                 "month); a figure you enter is shown as entered."
             ),
-            hours=salary.MONTHLY_HOURS,
+            hours=rules.MONTHLY_HOURS,
         ),
     )
     hourly_top = models.DecimalField(
@@ -104,10 +116,14 @@ class SalaryBand(models.Model):
     )
     updated_at = models.DateTimeField(_("last updated"), default=timezone.now, editable=False)
 
+    objects = SalaryBandQuerySet.as_manager()
     # Every change (admin form, list, import) is recorded: who, when, old and new values.
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"], table_name="articles_historicalsalaryband"
+    )
 
     class Meta:
+        db_table = "articles_salaryband"
         ordering = ["role", "-year"]
         verbose_name = _("salary band")
         verbose_name_plural = _("salary bands")
@@ -154,7 +170,7 @@ class SalaryBand(models.Model):
 
     def clean(self):
         super().clean()
-        errors = salary.validate_band(
+        errors = rules.validate_band(
             year=self.year, low=self.low, average=self.average, top=self.top,
             hourly_average=self.hourly_average, hourly_top=self.hourly_top,
         )  # fmt: skip
@@ -163,23 +179,41 @@ class SalaryBand(models.Model):
 
     @property
     def hourly_average_display(self):
-        return salary.hourly(self.average, self.hourly_average)
+        return rules.hourly(self.average, self.hourly_average)
 
     @property
     def hourly_top_display(self):
-        return salary.hourly(self.top, self.hourly_top)
+        return rules.hourly(self.top, self.hourly_top)
 
 
-def minimum_wage_today_subquery():
-    """Today's net minimum wage (Europe/Istanbul date), for ``.annotate()`` on roles."""
-    rates = MinimumWage.objects.filter(effective_from__lte=timezone.localdate())
-    return Subquery(rates.order_by("-effective_from").values("net_monthly")[:1])
+def latest_band_subquery(field):
+    """The ``field`` of a role's most recent salary band (by year), for roles' ``.update()``."""
+    bands = SalaryBand.objects.filter(role=OuterRef("pk")).order_by("-year")
+    return Subquery(bands.values(field)[:1])
+
+
+def refresh_role_salaries(role_ids):
+    """Copy each role's latest band (by year) and the time of its bands' last change onto the
+    role (``Role.salary_*``), where the articles app reads them (cards, lists sorted and
+    paginated by salary through an index, the page's last change): one UPDATE."""
+    last_change = SalaryBand.objects.filter(role=OuterRef("pk")).order_by("-updated_at")
+    Role.objects.filter(pk__in=list(role_ids)).update(
+        salary_year=latest_band_subquery("year"),
+        salary_average=latest_band_subquery("average"),
+        salary_top=latest_band_subquery("top"),
+        salary_pay_basis=Coalesce(latest_band_subquery("pay_basis"), Value("")),
+        salary_updated_at=Subquery(last_change.values("updated_at")[:1]),
+    )
 
 
 class MinimumWageQuerySet(models.QuerySet):
+    def on(self, day):
+        """The rate in force on ``day`` (one query), or None before the first."""
+        return self.filter(effective_from__lte=day).order_by("-effective_from").first()
+
     def table(self):
         """Every rate, oldest first, as a list (one query): the input of the
-        ``salary.minimum_wage_*`` functions."""
+        ``rules.minimum_wage_*`` functions."""
         return list(self.order_by("effective_from"))
 
     def attach_multiples(self, bands, rates=None):
@@ -194,12 +228,12 @@ class MinimumWageQuerySet(models.QuerySet):
         if rates is None:
             rates = self.table() if bands else []
         for band in bands:
-            rate = salary.minimum_wage_for_year(rates, band.year)
-            multiple = salary.minimum_wage_multiple(band.average, rate, band.pay_basis)
+            rate = rules.minimum_wage_for_year(rates, band.year)
+            multiple = rules.minimum_wage_multiple(band.average, rate, band.pay_basis)
             band.minimum_wage = rate
-            band.minimum_wage_amount = salary.minimum_wage_amount(rate, band.pay_basis)
+            band.minimum_wage_amount = rules.minimum_wage_amount(rate, band.pay_basis)
             band.minimum_wage_multiple = multiple
-            band.minimum_wage_multiple_text = salary.format_multiple(multiple)
+            band.minimum_wage_multiple_text = rules.format_multiple(multiple)
         return bands
 
 
@@ -231,6 +265,7 @@ class MinimumWage(models.Model):
     objects = MinimumWageQuerySet.as_manager()
 
     class Meta:
+        db_table = "articles_minimumwage"
         ordering = ["-effective_from"]
         verbose_name = _("minimum wage")
         verbose_name_plural = _("minimum wages")
@@ -260,7 +295,7 @@ class MinimumWage(models.Model):
 
     def clean(self):
         super().clean()
-        errors = salary.validate_minimum_wage(
+        errors = rules.validate_minimum_wage(
             net_monthly=self.net_monthly, gross_monthly=self.gross_monthly
         )
         if errors:

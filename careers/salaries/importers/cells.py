@@ -4,8 +4,9 @@ from django.utils.translation import gettext as _
 from import_export import widgets
 
 from careers import turkish
+from careers.articles.models import Role
 
-from ..models import PayBasis, Role
+from ..models import PayBasis
 
 
 class AmountWidget(widgets.DecimalWidget):

@@ -1,4 +1,5 @@
-"""Salary rules: plain functions, tested without HTTP."""
+"""Salary rules: amounts, their order, hourly figures and minimum-wage multiples. Plain
+functions, tested without HTTP; the models, the admin, the import and the pages all use them."""
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal

@@ -1,6 +1,7 @@
 """Server-rendered SVG charts: the geometry is computed here (plain functions, tested without
-HTTP) and drawn by ``templates/includes/*_chart.html``. No JavaScript; each chart carries a
-``<title>``/``<desc>`` and the page shows the same figures as text or a table."""
+HTTP) and drawn by ``templates/salaries/`` (the history chart, the salary page's bars). No
+JavaScript; each chart carries a ``<title>``/``<desc>`` and the page shows the same figures as
+text or a table."""
 
 from careers import turkish
 
@@ -15,14 +16,14 @@ def _scale(value, maximum, length):
 
 def comparison_chart(roles, row_height=62, bar_height=16):
     """Horizontal bars, one row per role with a salary: the top figure as a light bar and the
-    average as a dark bar over it. ``roles`` carry ``latest_average`` / ``latest_top``.
+    average as a dark bar over it, from the latest figures kept on each role (``salary_*``).
 
     Widths are percentages of the SVG's width (no viewBox), so the text keeps its size on a
     phone and on a wide screen alike; vertical positions are pixels."""
-    rows = [role for role in roles if role.latest_average is not None]
+    rows = [role for role in roles if role.salary_average is not None]
     if not rows:
         return None
-    maximum = max(role.latest_top or role.latest_average for role in rows)
+    maximum = max(role.salary_top or role.salary_average for role in rows)
     top_margin = 28
     bars = []
     for index, role in enumerate(rows):
@@ -30,13 +31,13 @@ def comparison_chart(roles, row_height=62, bar_height=16):
         bars.append(
             {
                 "title": role.title,
-                "average": turkish.format_money(role.latest_average),
-                "top": turkish.format_money(role.latest_top),
+                "average": turkish.format_money(role.salary_average),
+                "top": turkish.format_money(role.salary_top),
                 "title_y": y + 15,
                 "amount_y": y + 33,
                 "bar_y": y + 40,
-                "average_width": _percent(role.latest_average, maximum),
-                "top_width": _percent(role.latest_top, maximum),
+                "average_width": _percent(role.salary_average, maximum),
+                "top_width": _percent(role.salary_top, maximum),
             }
         )
     return {

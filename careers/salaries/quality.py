@@ -10,22 +10,23 @@ shown to the editor after a save and listed on the data-quality page. The rules:
   the year just before (only consecutive years are compared: over a gap of several years such
   a change can be real).
 * **Hourly vs monthly**: an hourly figure entered by hand that differs by more than 10% from
-  the monthly figure divided by ``salary.MONTHLY_HOURS`` (225).
+  the monthly figure divided by ``rules.MONTHLY_HOURS`` (225).
 * **Stale**: a role whose latest band describes a year that ended more than
   ``settings.SALARY_STALE_MONTHS`` months ago (or that has no figures at all).
 """
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import groupby
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from careers import turkish
+from careers.articles.models import Role
 
-from . import salary
+from . import rules
+from .models import MinimumWage, SalaryBand
 
 YEAR_CHANGE_LIMIT = Decimal("0.50")
 HOURLY_TOLERANCE = Decimal("0.10")
@@ -65,7 +66,7 @@ def _percent(ratio):
 
 
 def below_minimum_warnings(band, rates):
-    minimum = salary.lowest_minimum_wage_in_year(rates, band.year)
+    minimum = rules.lowest_minimum_wage_in_year(rates, band.year)
     if minimum is None:
         return []
     warnings = []
@@ -128,7 +129,7 @@ def hourly_mismatch_warnings(band):
         entered, monthly = getattr(band, hourly_field), getattr(band, monthly_field)
         if entered is None or monthly is None:
             continue
-        derived = salary.hourly(monthly)
+        derived = rules.hourly(monthly)
         if not derived:
             continue
         difference = (Decimal(entered) - derived) / derived
@@ -140,7 +141,7 @@ def hourly_mismatch_warnings(band):
                 "figure": _figure_label(hourly_field),
                 "hourly": turkish.format_money(entered, 2),
                 "percent": _percent(difference),
-                "hours": salary.MONTHLY_HOURS,
+                "hours": rules.MONTHLY_HOURS,
                 "derived": turkish.format_money(derived, 2),
             }
             warnings.append(SalaryWarning(band, HOURLY_MISMATCH, hourly_field, message))
@@ -202,24 +203,18 @@ class QualityReport:
 
 def quality_report(today=None):
     """Everything the data-quality page lists, in three queries whatever the data size."""
-    from .models import MinimumWage, Role, SalaryBand
-
     rates = MinimumWage.objects.table()
     bands = list(
         SalaryBand.objects.select_related("role").order_by("role__title", "role_id", "-year")
     )
     roles = list(Role.objects.select_related("sector").order_by("title"))
     warnings = warnings_for_bands(bands, rates)
-    latest = {
-        role_id: next(group).year for role_id, group in groupby(bands, key=lambda b: b.role_id)
-    }
     cutoff = stale_before_year(today)
     stale, missing = [], []
-    for role in roles:
-        role.latest_year = latest.get(role.pk)
-        if role.latest_year is None:
+    for role in roles:  # the latest year is kept on the role (refresh_role_salaries)
+        if role.salary_year is None:
             missing.append(role)
-        elif role.latest_year < cutoff:
+        elif role.salary_year < cutoff:
             stale.append(role)
     key = turkish.sort_key
     return QualityReport(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from careers import turkish
 
 from . import quality
+from .models import SalaryBand
 
 
 def minimum_wage_on(rates, day):
@@ -58,8 +59,9 @@ class SalaryNotice:
 def salary_notice(latest_year, latest_average, minimum_net_today, today=None):
     """A :class:`SalaryNotice` for a role whose latest figures are of ``latest_year`` (None:
     no figures, no notice), or None when the figures are current and above today's net minimum
-    wage. The minimum wage comparison holds whatever the figure's basis: a gross or an
-    unspecified figure below the net minimum wage is below the gross one too."""
+    wage (``minimum_net_today``: one value for a whole page, see :func:`minimum_wage_on`). The
+    comparison holds whatever the figure's basis: a gross or an unspecified figure below the
+    net minimum wage is below the gross one too."""
     if latest_year is None:
         return None
     stale = quality.is_stale(latest_year, today)
@@ -133,8 +135,6 @@ HISTORY_WINDOW = 30
 def recent_history(role, limit=HISTORY_WINDOW):
     """The role's latest salary band history rows, newest first (one query, at most
     ``limit`` rows whatever the history's length)."""
-    from .models import SalaryBand
-
     rows = SalaryBand.history.filter(role_id=role.pk).order_by("-history_date", "-history_id")
     return list(rows[:limit])
 

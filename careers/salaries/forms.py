@@ -1,6 +1,5 @@
-"""Public forms: what a reader's query string may say, mapped to internal names at the edge.
-
-(The editors' forms are in ``admin/forms.py``.)"""
+"""The salary page's query string, mapped to internal names at the edge (the editors' forms
+are the admin's: ``admin/``)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -13,12 +14,30 @@ from django.utils.translation import gettext_lazy
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from careers.articles.admin.common import EditorHelpMixin
 from careers.site.admin import TurkishSearchMixin
 
 from .. import quality
-from ..imports import FORMATS, SalaryBandResource, SalaryImportForm
+from ..importers import FORMATS, SalaryBandResource, SalaryImportForm
 from ..models import MinimumWage, SalaryBand
-from .common import EditorHelpMixin, amount_column, show_warnings
+from .amounts import TurkishAmountsMixin, amount_column
+
+#: Help texts for the band fields whose model gives none.
+BAND_HELP = {
+    ("salaryband", "role"): gettext_lazy("Type to find the role these figures describe."),
+    ("salaryband", "source_url"): gettext_lazy(
+        "Optional. The web page the figures come from, starting with https://."
+    ),
+}
+
+
+def show_warnings(request, warnings):
+    """The salary warnings as messages above the next page (a save never stops for them)."""
+    for warning in warnings:
+        messages.warning(
+            request,
+            _("%(band)s: %(message)s") % {"band": warning.band, "message": warning.message},
+        )
 
 
 def previous_band_subquery(field):
@@ -28,14 +47,19 @@ def previous_band_subquery(field):
 
 @admin.register(SalaryBand)
 class SalaryBandAdmin(
-    EditorHelpMixin, TurkishSearchMixin, ImportExportModelAdmin, SimpleHistoryAdmin
+    TurkishAmountsMixin,
+    EditorHelpMixin,
+    TurkishSearchMixin,
+    ImportExportModelAdmin,
+    SimpleHistoryAdmin,
 ):
+    editor_help = BAND_HELP
     resource_classes = [SalaryBandResource]
     import_form_class = SalaryImportForm
     formats = FORMATS
     import_error_display = ("message",)
-    import_template_name = "admin/articles/salaryband/import.html"
-    change_list_template = "admin/articles/salaryband/change_list.html"
+    import_template_name = "admin/salaries/salaryband/import.html"
+    change_list_template = "admin/salaries/salaryband/change_list.html"
 
     list_display = [
         "role",
@@ -148,7 +172,7 @@ class SalaryBandAdmin(
                 request,
                 _("Nothing was imported: the file has errors. Upload it again to see them."),
             )
-            return HttpResponseRedirect(reverse("admin:articles_salaryband_import"))
+            return HttpResponseRedirect(reverse("admin:salaries_salaryband_import"))
         response = super().process_result(result, request)
         warnings = getattr(result, "quality_warnings", [])
         if warnings:
@@ -177,15 +201,13 @@ class SalaryBandAdmin(
             path(
                 "data-quality/",
                 self.admin_site.admin_view(self.data_quality_view),
-                name="articles_salaryband_data_quality",
+                name="salaries_salaryband_data_quality",
             ),
             *super().get_urls(),
         ]
 
     def data_quality_view(self, request):
         if not self.has_view_permission(request):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         context = {
             **self.admin_site.each_context(request),
@@ -193,11 +215,11 @@ class SalaryBandAdmin(
             "opts": self.opts,
             "report": quality.quality_report(),
         }
-        return TemplateResponse(request, "admin/articles/salaryband/data_quality.html", context)
+        return TemplateResponse(request, "admin/salaries/salaryband/data_quality.html", context)
 
 
 @admin.register(MinimumWage)
-class MinimumWageAdmin(EditorHelpMixin, admin.ModelAdmin):
+class MinimumWageAdmin(TurkishAmountsMixin, EditorHelpMixin, admin.ModelAdmin):
     list_display = ["effective_from", "net_monthly_tr", "gross_monthly_tr", "source"]
     net_monthly_tr = amount_column(MinimumWage, "net_monthly")
     gross_monthly_tr = amount_column(MinimumWage, "gross_monthly")

@@ -1,0 +1,76 @@
+"""What the salaries app adds to other apps' pages, by tag, as the comments app does: the host
+template loads these and knows nothing else of salaries.
+
+    {% load salaries %}
+    {% salary_section role %}            the article's figures: bands with their minimum-wage
+                                         multiples, chart, sources, update notes, the notice
+    {% salary_notice role as notice %}   a card's note: old figures, below today's minimum wage
+    {{ role.salary_pay_basis|pay_basis }}  the Turkish name of a pay basis ("net", "brüt", ...)
+
+Today's minimum wage is one value for a whole page: the minimum wage table is read once per
+rendering (every card and the article's section share it), from the cache until a minimum
+wage changes (:data:`keys.MINWAGE`), never as a subquery per row. Each tag records the keys of
+what it shows on the page, or on the article's cached fragment it is rendered in.
+"""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from careers.articles.fragments import shows_in_template
+from careers.site.fragments import cached
+
+from .. import charts, keys, notices, rules
+from ..models import MinimumWage, PayBasis
+
+register = template.Library()
+#: Where one rendering keeps the minimum wage table (the root of the render context: shared by
+#: every include of that rendering, as Django keeps its own include cache there).
+_RATES = "salaries.minimum_wage_table"
+
+
+def minimum_wage_table(context):
+    """``MinimumWage.objects.table()`` once per rendering: from the cache (no query) until a
+    minimum wage changes; the page (or fragment) then shows the minimum wage."""
+    memo = context.render_context.dicts[0]
+    if _RATES not in memo:
+        memo[_RATES] = cached("salaries:minimum-wages", [keys.MINWAGE], MinimumWage.objects.table)
+        shows_in_template(context, keys.MINWAGE)
+    return memo[_RATES]
+
+
+@register.simple_tag(takes_context=True)
+def salary_section(context, role):
+    """The article's salary figures (``salaries/figures.html``): two queries (the bands,
+    their history), plus the minimum wage table when the cache has lost it."""
+    bands = list(role.salary_bands.all())
+    rates = minimum_wage_table(context) if bands else []
+    bands = MinimumWage.objects.attach_multiples(bands, rates)
+    history = notices.recent_history(role) if bands else []
+    return render_to_string(
+        "salaries/figures.html",
+        {
+            "role": role,
+            "bands": bands,
+            "sources": rules.salary_sources(bands),
+            "chart": charts.history_chart(bands),
+            "notice": notices.notice_for_bands(bands, rates),
+            "updates": notices.update_notes(history, bands),
+        },
+    )
+
+
+@register.simple_tag(takes_context=True)
+def salary_notice(context, role):
+    """The note next to a card's latest figures (:func:`notices.salary_notice`), or None:
+    ``{% salary_notice role as notice %}``. No query for a role without figures."""
+    if role.salary_year is None:
+        return None
+    rate = notices.minimum_wage_on(minimum_wage_table(context), timezone.localdate())
+    return notices.salary_notice(role.salary_year, role.salary_average, rate and rate.net_monthly)
+
+
+@register.filter
+def pay_basis(value):
+    """``"gross"`` -> ``"brüt"`` (the label: one Turkish name everywhere); empty for none."""
+    return PayBasis(value).label if value in PayBasis.values else ""

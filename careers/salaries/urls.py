@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "salaries"
+
+urlpatterns = [
+    path("maaslar/", views.salary_list, name="list"),
+]

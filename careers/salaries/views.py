@@ -1,0 +1,84 @@
+"""The salary comparison (``/maaslar/``): every role's latest figures, sorted and paginated in
+the database. Thin, like the article views it sits beside; through the page cache."""
+
+from django.shortcuts import render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from careers.articles import keys, listing
+from careers.articles.models import Role
+from careers.site import seo
+from careers.site.cache import cache_public_page
+
+from . import charts
+from .forms import SalaryFilterForm
+from .freshness import salary_data_date
+from .listing import salary_order
+
+PAGE_SIZE = 50
+
+
+def page_meta(request, heading, count, sector):
+    if sector:
+        description = _(
+            "%(name)s: the latest average and top monthly salaries of %(count)s occupations "
+            "side by side, with year and source."
+        ) % {"name": sector.name, "count": count}
+    else:
+        description = _(
+            "The latest average and top monthly salaries of %(count)s occupations side by "
+            "side, with year and source."
+        ) % {"count": count}
+    return seo.page_meta(
+        title=seo.titled(heading),
+        description=description,
+        path=request.path + (f"?sektor={sector.slug}" if sector else ""),
+        crumbs=[seo.Crumb(_("Salaries"), request.path)],
+    )
+
+
+@cache_public_page(params=("sirala", "yon", "sektor", "sayfa"), keys=(keys.ROLES, keys.SECTORS))
+def salary_list(request):
+    """Every role's latest figures, sorted and paginated in the database; the chart shows
+    the page's rows."""
+    form = SalaryFilterForm(request.GET)
+    notices = []
+    if form.bad_order:
+        notices.append(_("That sort order is not available; the default order is shown."))
+    sectors = listing.sectors_with_counts()
+    sector = listing.find(sectors, slug=form.sector_slug)
+    if form.bad_sector or (form.sector_slug and sector is None):
+        notices.append(_("There is no such sector; all occupations are shown."))
+    # Sectors fetched apart (one query for the page's 50): joined, SQLite would start from
+    # the sectors and sort every role instead of reading the figure's index in order.
+    roles = Role.objects.published().for_cards().select_related(None).prefetch_related("sector")
+    if sector:
+        roles = roles.filter(sector=sector)
+    total = sector.role_count if sector else sum(s.role_count for s in sectors)
+    page = listing.CountedPaginator(salary_order(roles, *form.order()), PAGE_SIZE, total).get_page(
+        request.GET.get("sayfa")
+    )
+    heading = (
+        _("%(name)s salaries compared") % {"name": sector.name}
+        if sector
+        else _("Salaries compared")
+    )
+    filters = {"sektor": sector.slug} if sector else {}
+    return render(
+        request,
+        "salaries/salary_list.html",
+        {
+            "roles": page.object_list,
+            "page": page,
+            "query_suffix": urlencode({**filters, **form.hidden_order()}),
+            "chart": charts.comparison_chart(page.object_list),
+            "sectors": sectors,
+            "sector": sector,
+            "order": form.hidden_order(),
+            "sort_links": form.sort_links(),
+            "notices": notices,
+            "heading": heading,
+            "data_date": salary_data_date(),  # the downloads' date
+            "meta": page_meta(request, heading, page.paginator.count, sector),
+        },
+    )
