@@ -163,3 +163,37 @@ def test_role_lists_leave_the_long_article_texts_in_the_database():
     card = Role.objects.published().for_cards().get()
     assert {"intro", "intro_html", "lead", "career_path_html"} <= card.get_deferred_fields()
     assert card.salary_average == Decimal("30000")
+
+
+def test_the_role_keeps_its_latest_figures_their_basis_and_last_change():
+    role = make_role()
+    older = make_band(role, year=2024, average="25000", pay_basis="gross")
+    latest = make_band(role, year=2025, average="30000", pay_basis="net")
+    role.refresh_from_db()
+    assert (role.salary_year, role.salary_average, role.salary_pay_basis) == (
+        2025,
+        Decimal("30000"),
+        "net",
+    )
+    assert role.salary_updated_at == latest.updated_at
+    latest.delete()
+    role.refresh_from_db()
+    assert (role.salary_year, role.salary_pay_basis) == (2024, "gross")
+    assert role.salary_updated_at == older.updated_at
+    older.delete()
+    role.refresh_from_db()
+    assert (role.salary_year, role.salary_pay_basis, role.salary_updated_at) == (None, "", None)
+
+
+def test_an_editors_older_copy_of_the_role_never_writes_back_its_figures():
+    role = make_role()
+    opened = Role.objects.get(pk=role.pk)  # an editor opens the article
+    make_band(role, year=2025, average="30000")  # meanwhile an import adds this year's figures
+    opened.summary = "Yeni özet."
+    opened.save()
+    role.refresh_from_db()
+    assert (role.summary, role.salary_year, role.salary_average) == (
+        "Yeni özet.",
+        2025,
+        Decimal("30000"),
+    )
