@@ -91,6 +91,7 @@ if PRODUCTION and not env("SITE_URL"):
         "SITE_URL must be set when DJANGO_ENV=production (e.g. https://meslekrehberi.example)."
     )
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_HOME_URL_NAME = "articles:home"  # the first breadcrumb (careers/site/seo.py names no app)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -158,6 +158,18 @@ def test_article_json_ld_is_valid_and_complete(client, site):
     ]
 
 
+def test_the_first_crumb_is_the_home_page_the_settings_name(settings):
+    """site/seo.py names no app's page: the home crumb is ``SITE_HOME_URL_NAME``."""
+    from careers.site import seo
+
+    assert seo.page_meta(title="T", description="D", path="/x/")["breadcrumbs"][0].url == "/"
+    settings.SITE_HOME_URL_NAME = "articles:role_list"
+    crumbs = seo.page_meta(title="T", description="D", path="/x/")["breadcrumbs"]
+    assert crumbs[0] == seo.Crumb("Ana sayfa", "/meslekler/")
+    home = seo.page_meta(title="T", description="D", path="/meslekler/")["breadcrumbs"]
+    assert home == [seo.Crumb("Ana sayfa", "/meslekler/")]  # the home page: one crumb
+
+
 def test_every_page_has_a_breadcrumb_list(client, site):
     for url in PUBLIC_PAGES:
         blocks = jsonld(client.get(url).content.decode())

@@ -31,8 +31,13 @@ def json_number(value):
     return int(value) if value.is_integer() else value
 
 
+def home_path():
+    """The home page's address: ``settings.SITE_HOME_URL_NAME`` (site names no app's URL)."""
+    return reverse(settings.SITE_HOME_URL_NAME)
+
+
 def home_crumb():
-    return Crumb(_("Home"), reverse("articles:home"))
+    return Crumb(_("Home"), home_path())
 
 
 def organization():
@@ -76,7 +81,7 @@ def page_meta(
     """``crumbs`` after the home page; the last one is the page itself (given its own path).
     ``image``: the page's social card (1200x630 PNG), the site's default card if None.
     ``robots``: None (index the page), :data:`NOINDEX` or :data:`PRIVATE`."""
-    crumbs = [home_crumb(), *crumbs] if path != reverse("articles:home") else [home_crumb()]
+    crumbs = [home_crumb(), *crumbs] if path != home_path() else [home_crumb()]
     return {
         "title": title,
         "description": description,
