@@ -10,7 +10,7 @@ import functools
 
 from django.urls import reverse
 
-from careers.articles.models import Role, Sector, Skill
+from careers.articles.models import Role
 from careers.salaries import rules
 from careers.salaries.models import MinimumWage, PayBasis, SalaryBand
 from careers.site import seo
@@ -109,16 +109,6 @@ def latest_salary(role):
 def role_summary(role):
     """A role as lists show it (a role from ``for_cards()``)."""
     return {**role_summary_fields(role), "latest_salary": latest_salary(role)}
-
-
-def sectors_with_counts():
-    """Sectors that have published roles, with how many, in Turkish order (one query)."""
-    return Sector.objects.with_role_counts().order_by("name_sort", "pk")
-
-
-def skills_with_counts():
-    """Skills that published roles ask for, with how many roles, in Turkish order."""
-    return Skill.objects.with_role_counts().order_by("name_sort", "pk")
 
 
 def minimum_wage_table():

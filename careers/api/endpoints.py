@@ -17,7 +17,7 @@ from ninja import NinjaAPI, Path, Query
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
-from careers.articles import keys
+from careers.articles import keys, listing
 from careers.articles.cards import card_url
 from careers.articles.freshness import last_modified
 from careers.articles.models import Role, Sector, Skill
@@ -132,9 +132,10 @@ def paged(request, *, count, page, page_size, pages, results):
 
 
 def paged_queryset(request, queryset, page, page_size, record, fetch=None):
-    """A page of ``queryset`` (two queries: the count and the page). ``fetch`` turns the
-    page's slice into the rows to show (one query, the slice as a subquery)."""
-    count = queryset.count()
+    """A page of ``queryset`` (two queries: the count and the page), or of a list (the cached
+    sectors and skills with their counts: none). ``fetch`` turns the page's slice into the
+    rows to show (one query, the slice as a subquery)."""
+    count = len(queryset) if isinstance(queryset, list) else queryset.count()
     offset, pages = page_window(count, page, page_size)
     rows = queryset[offset : offset + page_size]
     if fetch is not None:
@@ -265,7 +266,7 @@ def sectors(request, page: int = Page, page_size: int = Size):
             "roles_url": api_url("roles") + "?" + urlencode({"sector": sector.slug}),
         }
 
-    return paged_queryset(request, data.sectors_with_counts(), page, page_size, record)
+    return paged_queryset(request, listing.sectors_with_counts(), page, page_size, record)
 
 
 @api.get("/skills", response=schemas.SkillPage, url_name="skills", summary="Beceriler")
@@ -281,7 +282,7 @@ def skills(request, page: int = Page, page_size: int = Size):
             "roles_url": api_url("roles") + "?" + urlencode({"skill": skill.slug}),
         }
 
-    return paged_queryset(request, data.skills_with_counts(), page, page_size, record)
+    return paged_queryset(request, listing.skills_with_counts(), page, page_size, record)
 
 
 @api.get(

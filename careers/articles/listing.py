@@ -30,15 +30,21 @@ def _cached(name, build, *extra_keys):
     return cached(f"listing:{name}", [keys.ROLES, keys.SECTORS, *extra_keys], build)
 
 
+#: The sector's fields the cached counts carry (pages and the API show them).
+SECTOR_FIELDS = ("name", "slug", "name_sort", "description")
+SECTOR_VALUES = ("sector_id", *(f"sector__{name}" for name in SECTOR_FIELDS))
+
+
 def counts():
     """Published roles counted by sector and by initial, from one GROUP BY (cached):
-    ``{"sectors": [Sector with role_count], "letters": [(letter, count)]}``."""
+    ``{"sectors": [Sector with role_count], "letters": [(letter, count)]}``. The one count of
+    published roles per sector and initial: pages, the sitemap and the API read it."""
 
     def build():
         rows = (
             Role.objects.published()
             .annotate(initial=Substr("title_sort", 1, 1))
-            .values("sector_id", "sector__name", "sector__slug", "sector__name_sort", "initial")
+            .values(*SECTOR_VALUES, "initial")
             .annotate(n=Count("pk"))
             .order_by()
         )
@@ -47,9 +53,9 @@ def counts():
             sector = sectors.get(row["sector_id"])
             if sector is None:
                 sector = sectors[row["sector_id"]] = Sector(
-                    pk=row["sector_id"], name=row["sector__name"], slug=row["sector__slug"],
-                    name_sort=row["sector__name_sort"],
-                )  # fmt: skip
+                    pk=row["sector_id"],
+                    **{name: row[f"sector__{name}"] for name in SECTOR_FIELDS},
+                )
                 sector.role_count = 0
             sector.role_count += row["n"]
             letter = letter_of(row["initial"])

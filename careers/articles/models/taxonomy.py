@@ -1,4 +1,5 @@
-"""Sectors and skills: the shared vocabulary roles are filed under."""
+"""Sectors and skills: the shared vocabulary roles are filed under (with how many published
+roles each has: ``listing.sectors_with_counts()``, ``listing.skills_with_counts()``)."""
 
 from django.db import models
 from django.urls import reverse
@@ -8,25 +9,6 @@ from markdownx.models import MarkdownxField
 from careers.site.markdown import MarkdownRenderedModel, html_field
 
 from .base import SlugNaturalKeyManager, sort_field
-from .publishing import published_q
-
-
-class SectorQuerySet(models.QuerySet):
-    def with_role_counts(self):
-        """Sectors that have published roles, each with ``role_count`` (one query)."""
-        return self.annotate(
-            role_count=models.Count("roles", filter=published_q("roles__"))
-        ).filter(role_count__gt=0)
-
-
-class SkillQuerySet(models.QuerySet):
-    def with_role_counts(self):
-        """Skills that published roles ask for, each with ``role_count`` (one query)."""
-        return self.annotate(
-            role_count=models.Count(
-                "role_skills", filter=published_q("role_skills__role__"), distinct=True
-            )
-        ).filter(role_count__gt=0)
 
 
 class Sector(models.Model):
@@ -45,7 +27,7 @@ class Sector(models.Model):
     )
     name_sort = sort_field()
 
-    objects = SlugNaturalKeyManager.from_queryset(SectorQuerySet)()
+    objects = SlugNaturalKeyManager()
 
     class Meta:
         ordering = ["name_sort"]
@@ -90,7 +72,7 @@ class Skill(MarkdownRenderedModel):
     name_sort = sort_field()
 
     markdown_fields = ("description",)
-    objects = SlugNaturalKeyManager.from_queryset(SkillQuerySet)()
+    objects = SlugNaturalKeyManager()
 
     class Meta:
         ordering = ["name_sort"]
