@@ -19,7 +19,7 @@ from django.utils.http import http_date
 
 from careers.articles import keys
 from careers.salaries.freshness import salary_data_date
-from careers.salaries.importers.cells import PayBasisWidget
+from careers.salaries.models import PayBasis
 from careers.turkish import format_number
 
 from . import data
@@ -54,7 +54,7 @@ def csv_row(row, amount):
         safe_text(row["title"]),
         safe_text(row["sector"]),
         row["year"],
-        PayBasisWidget.NAMES[row["pay_basis"]],  # as the salary import reads them
+        PayBasis.turkish_name(row["pay_basis"]),  # as the salary import reads them
         *(amount(row[name]) for name in AMOUNTS),
         safe_text(row["source"]),
         safe_text(row["source_url"]),

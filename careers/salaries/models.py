@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -31,11 +31,22 @@ class Currency(models.TextChoices):
 
 class PayBasis(models.TextChoices):
     """Whether a figure is what the worker takes home (net) or before tax and social security
-    (gross); "unspecified" when the source does not say."""
+    (gross); "unspecified" when the source does not say. The labels are the one place the
+    Turkish names are written ("net", "brüt", "belirtilmemiş": the catalogue's): pages, the
+    salary files and the downloads all say them."""
 
     NET = "net", _("net")
     GROSS = "gross", _("gross")
     UNSPECIFIED = "unspecified", _("unspecified")
+
+    @classmethod
+    def turkish_name(cls, value):
+        """The label in Turkish whatever language is active (salary files are Turkish):
+        ``"gross"`` -> ``"brüt"``; empty for a value that is not a basis."""
+        if value not in cls.values:
+            return ""
+        with translation.override("tr"):
+            return str(cls(value).label)
 
 
 class SalaryBandQuerySet(models.QuerySet):
