@@ -259,3 +259,17 @@ def test_quality_report_seed_like_data(settings):
     ]
     assert [r.title for r in report.stale_roles] == ["Müşteri Hizmetleri Ekip Lideri"]
     assert report.stale_roles[0].salary_year == 2023
+
+
+def test_the_pay_basis_has_one_turkish_name_for_pages_files_and_downloads():
+    from django.utils import translation
+
+    from careers.salaries.importers.cells import PayBasisWidget
+    from careers.salaries.models import PayBasis
+
+    with translation.override("en"):  # files are Turkish whatever the editor's language
+        names = [PayBasis.turkish_name(value) for value in ("net", "gross", "unspecified", "")]
+        assert names == ["net", "brüt", "belirtilmemiş", ""]
+        widget = PayBasisWidget()
+        assert [widget.clean(widget.render(value)) for value in PayBasis.values] == PayBasis.values
+    assert [str(label) for label in PayBasis.labels] == ["net", "brüt", "belirtilmemiş"]

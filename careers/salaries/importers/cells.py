@@ -75,7 +75,6 @@ class PayBasisWidget(widgets.CharWidget):
         "bilinmiyor": PayBasis.UNSPECIFIED,
         "unspecified": PayBasis.UNSPECIFIED,
     }
-    NAMES = {PayBasis.NET: "net", PayBasis.GROSS: "brüt", PayBasis.UNSPECIFIED: "belirtilmemiş"}
 
     def clean(self, value, row=None, **kwargs):
         text = turkish.ascii_fold(str(value if value is not None else "").strip())
@@ -89,7 +88,7 @@ class PayBasisWidget(widgets.CharWidget):
         return self.WORDS[text]
 
     def render(self, value, obj=None, **kwargs):
-        return self.NAMES.get(value, "")
+        return PayBasis.turkish_name(value)
 
 
 class TextWidget(widgets.CharWidget):
