@@ -218,10 +218,6 @@ def refresh_role_salaries(role_ids):
 
 
 class MinimumWageQuerySet(models.QuerySet):
-    def on(self, day):
-        """The rate in force on ``day`` (one query), or None before the first."""
-        return self.filter(effective_from__lte=day).order_by("-effective_from").first()
-
     def table(self):
         """Every rate, oldest first, as a list (one query): the input of the
         ``rules.minimum_wage_*`` functions."""
