@@ -11,6 +11,7 @@ import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
@@ -33,9 +34,14 @@ TABLES = (
 
 @pytest.fixture
 def _restore_migrated_data(django_db_blocker):
-    """After the flush that ends this transactional test, put back what the migrations made
-    (content types, permissions, the editors' group, the minimum wages) for the tests after
-    it. Set up before ``transactional_db``, so torn down after its flush."""
+    """The database as the migrations made it (content types, permissions, the editors'
+    group, the minimum wages), before and after this transactional test. Set up before
+    ``transactional_db``: it empties the tables first (a transactional test before this one
+    may have left the rows post_migrate made again, under new keys), so that the serialized
+    rows load cleanly; torn down after the flush that ends the test, it puts them back for
+    the tests after it."""
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     yield
     with django_db_blocker.unblock():
         contents = getattr(connection, "_test_serialized_contents", None)
