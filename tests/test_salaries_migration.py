@@ -8,10 +8,12 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
@@ -47,6 +49,15 @@ def _restore_migrated_data(django_db_blocker):
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents:
             connection.creation.deserialize_db_from_string(contents)
+            reset_sequences()
+
+
+def reset_sequences():
+    """PostgreSQL's sequences past the rows loaded with their keys (a flush set them back)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
 
 
 @pytest.fixture
@@ -54,6 +65,7 @@ def executor(_restore_migrated_data, transactional_db, django_db_serialized_roll
     """The database migrated back to before the split (the models as they were then: their
     ``apps``); forward again afterwards, whatever the test did (the other tests need today's
     schema)."""
+    reset_sequences()  # the migrated rows were loaded with their keys
     state = MigrationExecutor(connection).migrate(BEFORE)
     yield state.apps
     forward = MigrationExecutor(connection)
