@@ -98,8 +98,8 @@ def _tl(kurus):
 
 
 def _kurus(amount, what):
-    if isinstance(amount, bool | float) or not isinstance(amount, Decimal | int | str):
-        raise TypeError(f"{what} must be a Decimal, int or str amount in TL, not {amount!r}")
+    if isinstance(amount, bool) or not isinstance(amount, Decimal | int):
+        raise TypeError(f"{what} must be a Decimal or int amount in TL, not {amount!r}")
     value = Decimal(amount) * 100
     if not value.is_finite() or value != value.to_integral_value():
         raise ValueError(f"{what} must be a whole number of kuruş: {amount}")
@@ -124,7 +124,9 @@ class _Year:
     """One calendar year's rules in integer kuruş, shaped for speed."""
 
     def __init__(self, year, periods):
-        starts = [p for p in periods if p.effective_from <= date(year, 12, 1)]
+        # Only the year's own periods: a year without its rules is refused, not guessed from
+        # the year before (the tariff and the minimum wage are set anew every year).
+        starts = [p for p in periods if p.effective_from.year == year]
         chosen = []
         for month in range(1, 13):
             current = [p for p in starts if p.effective_from <= date(year, month, 1)]
@@ -148,8 +150,9 @@ class _Year:
         for j, upper in enumerate(self.uppers):
             lower = self.uppers[j - 1] if j else 0
             self.at_upper.append(self.at_upper[-1] + self.rates[j] * (upper - lower))
-        self.specs, self.months, min_cumulative, exact_cumulative = [], [], 0, Fraction(0)
-        for rules in chosen:
+        self.specs, self.months = [], []
+        min_cumulative, exact_cumulative = 0, Fraction(0)  # the minimum wage's, as payslips
+        for rules in chosen:  # compute them and without rounding (for the search)
             minimum = _kurus(rules.minimum_wage_gross, "minimum wage")
             daily = Fraction(minimum, 30) * Fraction(rules.sgk_ceiling_multiple)
             ceiling = 30 * _half_up(daily.numerator, daily.denominator)
@@ -160,16 +163,20 @@ class _Year:
             stamp = _ratio(rules.stamp_tax_rate)
             before, min_cumulative = min_cumulative, min_cumulative + self.parts(spec, minimum)[2]
             exact_before = exact_cumulative
-            exact_cumulative += minimum - (Fraction(*shares[0]) + Fraction(*shares[1])) * min(
+            exact_cumulative += minimum - sum(Fraction(*share) for share in shares) * min(
                 minimum, ceiling
             )
-            exact_tax = self.scaled_tariff(exact_cumulative) - self.scaled_tariff(exact_before)
-            on = 1 if rules.minimum_wage_exemption else 0
-            self.months.append(_Month(
-                rules, self.specs.index(spec), stamp, min_cumulative,
-                on * self.tax(before, min_cumulative), on * _half_up(minimum * stamp[0], stamp[1]),
-                on * Fraction(exact_tax) / self.scale, on * Fraction(*stamp) * minimum,
-            ))  # fmt: skip
+            exempt = (
+                self.tax(before, min_cumulative),
+                _half_up(minimum * stamp[0], stamp[1]),
+                Fraction(self.scaled_tariff(exact_cumulative) - self.scaled_tariff(exact_before))
+                / self.scale,
+                Fraction(*stamp) * minimum,
+            )
+            if not rules.minimum_wage_exemption:
+                exempt = (0, 0, Fraction(0), Fraction(0))
+            spec_index = self.specs.index(spec)
+            self.months.append(_Month(rules, spec_index, stamp, min_cumulative, *exempt))
         # With the same gross all year, month m's earlier base is a sum over few specs.
         self.earlier = [
             tuple(Counter(mo.spec for mo in self.months[:m]).items()) for m in range(12)
@@ -291,7 +298,7 @@ class Payroll:
 
     def year_table(self, gross, year):
         """Twelve payslips: `gross` is one amount paid every month, or twelve amounts."""
-        grosses = [gross] * 12 if isinstance(gross, Decimal | int | str) else list(gross)
+        grosses = [gross] * 12 if isinstance(gross, Decimal | int) else list(gross)
         if len(grosses) != 12:
             raise ValueError("year_table needs one gross or twelve")
         yr, rows, before = self._year(year), [], 0

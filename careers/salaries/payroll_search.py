@@ -34,11 +34,19 @@ class Envelope:
         self.year, self.months, self.fixed_before = year, tuple(months), fixed_before
         self.xs = sorted(set().union(*(self._kinks(m) for m in self.months)))
         self.fs = [self.value(g) for g in self.xs]
-        self.peaks, peak = [], None  # running maximum, to find the FIRST crossing
+        # The running maximum finds the FIRST crossing; kept as integer pairs (and floats for a
+        # first guess) because this runs on every conversion.
+        self.peaks, peak = [], self.fs[0]
         for value in self.fs:
-            peak = value if peak is None or value > peak else peak
-            self.peaks.append(peak)
-        self.float_peaks = [float(peak) for peak in self.peaks]
+            peak = max(peak, value)
+            self.peaks.append((peak.numerator, peak.denominator))
+        self.float_peaks = [numerator / denominator for numerator, denominator in self.peaks]
+        self.segments = [None]  # the crossing of segment j at `level` is A + (level S - R) B / D
+        for x0, x1, f0, f1 in zip(self.xs, self.xs[1:], self.fs, self.fs[1:], strict=False):
+            inverse_slope = (x1 - x0) / (f1 - f0) if f1 != f0 else Fraction(0)
+            q, v, u = x0.denominator, inverse_slope.denominator, inverse_slope.numerator
+            s = f0.denominator
+            self.segments.append((x0.numerator * s * v, s, f0.numerator, u * q, q * s * v))
 
     def value(self, gross):
         """The unrounded net in kuruş (a Fraction) at a gross in kuruş."""
@@ -48,18 +56,18 @@ class Envelope:
     def first_reaching(self, level):
         """g*: the first gross at which the unrounded net reaches `level`, rounded up to the
         kuruş; None when no supported gross reaches it."""
-        j = bisect_left(self.float_peaks, level)  # float guess, then made exact
-        while j < len(self.peaks) and self.peaks[j] < level:
+        peaks = self.peaks
+        j = bisect_left(self.float_peaks, level)  # a float guess, then made exact
+        while j < len(peaks) and peaks[j][0] < level * peaks[j][1]:
             j += 1
-        while j > 0 and self.peaks[j - 1] >= level:
+        while j > 0 and peaks[j - 1][0] >= level * peaks[j - 1][1]:
             j -= 1
-        if j == len(self.xs):
+        if j == len(peaks):
             return None
         if j == 0:
             return 0
-        x0, x1, f0, f1 = self.xs[j - 1], self.xs[j], self.fs[j - 1], self.fs[j]
-        crossing = x0 + (level - f0) * (x1 - x0) / (f1 - f0)
-        return -(-crossing.numerator // crossing.denominator)
+        a, s, r, b, d = self.segments[j]
+        return -(-(a + (level * s - r) * b) // d)
 
     def _pieces(self, m):
         year = self.year
