@@ -285,9 +285,9 @@ def test_average_net_back_to_gross(year):
         assert payroll.average_net(payroll.gross_for_average_net(average, year), year) == average
 
 
-# A small-scale year (minimum wage 100 TL, tariff of 2023 / 100) puts the ceiling, every
-# bracket, the flat September stretch and December's falling net all below 1.000 TL, so every
-# gross can be tried: 100.000 kuruş per month.
+# A small-scale year (minimum wage 100 TL, tariff of 2023 / 100) puts the SGK ceiling, the
+# first four brackets, September's flat stretch and the falling net of November and December
+# all below 1.000 TL a month, so every gross can be tried: 100.000 kuruş per month.
 SMALL = replace(
     PERIODS[0],
     effective_from=date(2030, 1, 1),
