@@ -107,6 +107,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",  # the tasks framework's backport (Django 6 has it as django.tasks)
+    "django_tasks_db",  # its database backend: the one durable job queue
     "careers.site",
     "careers.articles",
     "careers.comments",
@@ -127,7 +129,7 @@ MIDDLEWARE = [
     "careers.site.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous pages from the page cache, before any per-visitor middleware runs.
-    "careers.site.middleware.PageCacheMiddleware",
+    "careers.site.pagecache.middleware.PageCacheMiddleware",
     # A locked-out admin sign-in is answered here, before sessions, users and the login view.
     "careers.site.throttle.EarlyLockoutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -163,12 +165,10 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
-# The embedded default is SQLite, tuned for a web server's concurrency: WAL lets readers work
-# while one writer commits, the busy timeout makes a second writer wait instead of failing with
-# "database is locked", and IMMEDIATE transactions take the write lock at BEGIN so that two
-# transactions cannot both read and then deadlock on upgrading to a write. A lock held longer
-# (a backup, an import) or an unreachable server: the Turkish 503 page after
-# DB_TIMEOUT_SECONDS (careers/site/outage.py), never gunicorn's 30 s worker timeout.
+# The embedded default is SQLite, tuned for concurrency: WAL (readers work while one writer
+# commits), a busy timeout (a second writer waits: no "database is locked"), IMMEDIATE
+# transactions (the write lock at BEGIN: two cannot deadlock upgrading a read). A longer lock or
+# no server: the Turkish 503 after DB_TIMEOUT_SECONDS (site/outage.py), never a 30 s timeout.
 DB_TIMEOUT_SECONDS = int(env("DB_TIMEOUT_SECONDS", "3"))
 SQLITE_OPTIONS = {
     "timeout": DB_TIMEOUT_SECONDS,
@@ -207,10 +207,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
-# Page cache entries and their invalidation markers, read counters, flood-control claims and
-# locks all live in this cache. With several app servers it must be one shared Redis
-# (redis-py with hiredis); production refuses to start without it, as every server would
-# otherwise keep its own pages, counts and claims. Development keeps local memory.
+# Pages and their invalidation markers, read counters, flood-control claims and locks live
+# here: one Redis shared by every app server (production refuses to start without it, or each
+# server would keep its own pages, counts and claims). Development keeps local memory.
 if PRODUCTION and not env("REDIS_URL"):
     raise ImproperlyConfigured(
         "REDIS_URL must be set when DJANGO_ENV=production (e.g. redis://127.0.0.1:6379/0): "
@@ -219,13 +218,12 @@ if PRODUCTION and not env("REDIS_URL"):
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            # Django's RedisCache with short socket timeouts; when Redis is down it logs and
-            # answers "not cached", so pages are rendered from the database (careers/site).
-            "BACKEND": "careers.site.rediscache.DegradingRedisCache",
+            # Short socket timeouts; Redis down: "not cached", pages from the database.
+            "BACKEND": "careers.site.redis.DegradingRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "meslek",
             # Back after an outage: changes made meanwhile could not write their markers.
-            "OPTIONS": {"ON_RECOVERY": "careers.site.cache.outdate_all_pages"},
+            "OPTIONS": {"ON_RECOVERY": "careers.site.pagecache.outdate_all_pages"},
         }
     }
 else:
@@ -235,25 +233,29 @@ else:
             "LOCATION": "meslek-rehberi",
         }
     }
-# Seconds an anonymous reader's page may be served from the cache (Django's and the front
-# cache's). Every change invalidates exactly the pages that show it, at once (see
-# careers/site/cache.py), so this only bounds how long an untouched page lives.
+# Seconds an anonymous page (and its fragments) may be kept by the page cache and the front
+# cache; a change drops the pages showing it at once (careers/site/pagecache).
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
-# Searches with words not looked up recently run a full-text query; each visitor (IP address)
-# may run this many a minute, then gets a Turkish "try again in a minute" (429).
+# Full-text searches (words not looked up lately) per visitor and minute, then a Turkish 429.
 SEARCH_FRESH_PER_MINUTE = int(env("SEARCH_FRESH_PER_MINUTE", "30"))
-# Each app-server process may serve a page it looked up in Redis again for this long without
-# asking (a hot page then costs no round trip); every change reaches every server within it.
-PAGE_CACHE_LOCAL_SECONDS = float(env("PAGE_CACHE_LOCAL_SECONDS", "0.1"))
-# Front HTTP caches (Varnish with xkey) that receive `PURGE` with the changed surrogate keys
-# after each commit, e.g. "http://10.0.0.5:6081,http://10.0.0.6:6081". Empty: none.
+# Front caches (Varnish with xkey) purged by key after each commit, "http://10.0.0.5:6081,…".
 FRONT_CACHE_URLS = env_list("FRONT_CACHE_URLS")
-# Article read counts are kept in the cache and written to Role.view_count in batches: at most
-# every READS_FLUSH_SECONDS, or as soon as READS_FLUSH_EVERY reads are pending (see
-# careers/articles/reads.py; `manage.py flush_reads` writes them at any time).
+# Read counts are kept in the cache and written to Role.view_count by a job every
+# READS_FLUSH_SECONDS, or once READS_FLUSH_EVERY are pending (careers/articles/reads.py).
 READS_FLUSH_SECONDS = int(env("READS_FLUSH_SECONDS", "300"))
 READS_FLUSH_EVERY = int(env("READS_FLUSH_EVERY", "500"))
 API_RATE_LIMIT = int(env("API_RATE_LIMIT", "120"))  # per address and minute: careers/api/conf.py
+
+# --- Jobs (careers/site/jobs): one durable queue in the database, run by `manage.py jobs` ----
+# DJANGO_JOBS=immediate: each job at once, after its commit (the default outside production).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+if env("DJANGO_JOBS", "database" if PRODUCTION else "immediate") == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+PERIODIC_JOBS = {  # run once per period across every worker and host: (task, seconds)
+    "flush-reads": ("careers.articles.reads.flush_job", READS_FLUSH_SECONDS),
+    "clear-comment-ips": ("careers.comments.jobs.clear_ips", 24 * 60 * 60),
+    "prune-jobs": ("careers.site.jobs.tasks.prune", 24 * 60 * 60),
+}
 
 # --- Passwords, sessions, security ----------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -275,8 +277,7 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(env("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    # Preloading is a promise to browsers that is slow to undo: only when asked for.
-    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)  # slow to undo: when asked
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 # Content-Security-Policy, enforced (careers/site/policies.py); Permissions-Policy: headers.py.
@@ -343,8 +344,7 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = getaddresses(env_list("DJANGO_ADMINS"))
 
 # --- Markdown -------------------------------------------------------------------------------
-# The admin's live preview must show exactly what the public page will: the same sanitizing
-# renderer (markdownx by itself passes raw HTML through).
+# The admin's preview shows what the page will: the one sanitizing renderer (not markdownx's).
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "careers.markup.render"
 MARKDOWNX_MEDIA_PATH = "markdownx/%Y/%m/"
 MARKDOWNX_UPLOAD_MAX_SIZE = 2 * 1024 * 1024

@@ -55,7 +55,7 @@ def test_production_runs_with_everything_set_and_debug_off(tmp_path):
     assert result.stdout.split() == [
         "False",
         # Django's RedisCache, degrading (logged, never an error page) when Redis is down
-        "careers.site.rediscache.DegradingRedisCache",
+        "careers.site.redis.DegradingRedisCache",
         "https://meslekrehberi.example",
     ]
 

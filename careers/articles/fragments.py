@@ -2,7 +2,7 @@
 
 An article page is the article (sections, salaries, skills, related roles: what editors
 change) and its comments (what readers change). The article part is rendered into two HTML
-fragments and its SEO meta, kept by :func:`careers.site.fragments.cached` under the
+fragments and its SEO meta, kept by :func:`careers.site.pagecache.cached` under the
 article's surrogate keys (:func:`.keys.article`): a new comment (``comments-<pk>``) re-renders
 only the comment section, and a page whose article is kept costs the role and its comments.
 Drafts shown to editors are never kept.
@@ -12,7 +12,7 @@ from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 
 from careers.site import seo
-from careers.site.fragments import WithKeys, cached
+from careers.site.pagecache import WithKeys, cached
 
 from . import charts, keys, meta, notices, salary
 from .freshness import last_modified

@@ -19,7 +19,7 @@ from careers.articles.listing import by_title
 from careers.articles.models import MinimumWage, Role, RoleSkill
 from careers.search import service
 from careers.site import seo
-from careers.site.cache import cache_public_page, shows
+from careers.site.pagecache import cache_public_page, shows
 
 from . import logic
 from .forms import PickForm

@@ -5,7 +5,7 @@ from careers.articles import keys
 from careers.articles.freshness import salary_data_date
 from careers.articles.models import MinimumWage
 from careers.site import seo
-from careers.site.cache import cache_public_page, shows
+from careers.site.pagecache import cache_public_page, shows
 
 from .models import PageKind, SimplePage
 

@@ -6,7 +6,7 @@ import time
 import pytest
 import redis
 
-from careers.site.rediscache import DegradingRedisCache
+from careers.site.redis import DegradingRedisCache
 
 from .conftest import SEED, wait_for_form_age
 
@@ -77,7 +77,7 @@ def test_the_backend_answers_not_cached_while_down_and_recovers(degrading, redis
     degrading.set("a", "1")
     assert degrading.get("a") == "1"
     redis_server.stop()
-    with caplog.at_level(logging.WARNING, logger="careers.site.rediscache"):
+    with caplog.at_level(logging.WARNING, logger="careers.site.redis"):
         assert degrading.get("a", "yok") == "yok"
         assert degrading.add("flood", 1, 15) is True  # flood control: the database decides
         assert degrading.incr("counter") == 1
