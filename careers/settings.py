@@ -131,7 +131,7 @@ MIDDLEWARE = [
     # Anonymous pages from the page cache, before any per-visitor middleware runs.
     "careers.site.pagecache.middleware.PageCacheMiddleware",
     # A locked-out admin sign-in is answered here, before sessions, users and the login view.
-    "careers.site.throttle.EarlyLockoutMiddleware",
+    "careers.site.lockout.EarlyLockoutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -296,7 +296,7 @@ AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "careers.site.throttle.lockout"
+AXES_LOCKOUT_CALLABLE = "careers.site.lockout.lockout"
 AXES_CLIENT_IP_CALLABLE = "careers.comments.moderation.client_ip"
 
 # --- Language and time ----------------------------------------------------------------------
