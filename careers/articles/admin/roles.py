@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from careers.site.admin import TurkishSearchMixin
+from careers.site.admin_search import TurkishSearchMixin
 
 from .. import quality
 from ..models import (

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from careers.site.admin import TurkishSearchMixin
+from careers.site.admin_search import TurkishSearchMixin
 
 from .. import quality
 from ..imports import FORMATS, SalaryBandResource, SalaryImportForm
