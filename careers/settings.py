@@ -26,7 +26,7 @@ from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from careers.site.policies import CSP_DIRECTIVES, logging_config
+from careers.site import csp, logs
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -280,8 +280,8 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)  # slow to undo: when asked
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
-# Content-Security-Policy, enforced (careers/site/policies.py); Permissions-Policy: headers.py.
-CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES | {"upgrade-insecure-requests": PRODUCTION}}
+# Content-Security-Policy, enforced (careers/site/csp.py); Permissions-Policy: headers.py.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": csp.DIRECTIVES | {"upgrade-insecure-requests": PRODUCTION}}
 
 # --- Admin: where it lives (DJANGO_ADMIN_PATH=ekip-1f3c/ keeps it off scanners' lists) -------
 ADMIN_PATH = env("DJANGO_ADMIN_PATH", "yonetim/").strip("/") + "/"
@@ -389,7 +389,7 @@ for _name in ("CLOSE_AFTER_DAYS", "IP_RETENTION_DAYS", "TRUSTED_PROXIES"):
 # --- Logs and error reports (careers/site/logs.py) ---------------------------------------
 # JSON lines in production (DJANGO_LOG_FORMAT=text for people); errors mailed to ADMINS and sent
 # to Sentry (SENTRY_DSN), with no form values, cookies or addresses.
-LOGGING = logging_config(
+LOGGING = logs.logging_config(
     log_format=env("DJANGO_LOG_FORMAT", "json" if PRODUCTION else "text"),
     level=env("DJANGO_LOG_LEVEL", "WARNING"),
 )
