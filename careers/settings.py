@@ -375,16 +375,14 @@ SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
 # escape formulae: careers/articles/imports/spreadsheets.py (not the library's weaker switch).
 SALARY_IMPORT_MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
 
-# --- Visitors' comments (careers/comments; rules in careers/comments/moderation.py) ----------
-# Every COMMENTS_* threshold has its default, and why, in careers/comments/conf.py; a setting
-# here overrides it. From the environment:
-# COMMENTS_CLOSE_AFTER_DAYS  close the form this many days after publishing (unset: never);
-# COMMENTS_IP_RETENTION_DAYS KVKK: days an IP address stays on a comment (clear_comment_ips);
-# COMMENTS_TRUSTED_PROXIES   reverse proxies appending to X-Forwarded-For (set it behind nginx,
-#                            or every visitor shares the proxy's address).
-for _name in ("CLOSE_AFTER_DAYS", "IP_RETENTION_DAYS", "TRUSTED_PROXIES"):
-    if env(f"COMMENTS_{_name}"):
-        globals()[f"COMMENTS_{_name}"] = int(env(f"COMMENTS_{_name}"))
+# --- Visitors' comments (careers/comments: rules in moderation.py; every COMMENTS_* default,
+# and why, in conf.py). These three come from the environment when set:
+if env("COMMENTS_CLOSE_AFTER_DAYS"):  # close the form this many days after publishing
+    COMMENTS_CLOSE_AFTER_DAYS = int(env("COMMENTS_CLOSE_AFTER_DAYS"))
+if env("COMMENTS_IP_RETENTION_DAYS"):  # KVKK: days an IP address stays on a comment
+    COMMENTS_IP_RETENTION_DAYS = int(env("COMMENTS_IP_RETENTION_DAYS"))
+if env("COMMENTS_TRUSTED_PROXIES"):  # reverse proxies appending to X-Forwarded-For
+    COMMENTS_TRUSTED_PROXIES = int(env("COMMENTS_TRUSTED_PROXIES"))
 
 # --- Logs and error reports (careers/site/logs.py) ---------------------------------------
 # JSON lines in production (DJANGO_LOG_FORMAT=text for people); errors mailed to ADMINS and sent
