@@ -82,6 +82,9 @@ if PRODUCTION and not ALLOWED_HOSTS:
 if not PRODUCTION and not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# Reverse proxies before the app appending to X-Forwarded-For (TLS nginx + Varnish: 2), or every
+# visitor shares the proxy's address. COMMENTS_TRUSTED_PROXIES: its old name (deprecated).
+TRUSTED_PROXIES = int(env("TRUSTED_PROXIES") or env("COMMENTS_TRUSTED_PROXIES") or 0)
 
 # Absolute origin used in feeds, sitemaps, canonical links and e-mails when no request is at
 # hand (management commands). Production must say it: a default would point every canonical
@@ -287,7 +290,7 @@ CONTENT_SECURITY_POLICY = {"DIRECTIVES": csp.DIRECTIVES | {"upgrade-insecure-req
 ADMIN_PATH = env("DJANGO_ADMIN_PATH", "yonetim/").strip("/") + "/"
 # Login throttling (django-axes): an account, and an address, locked for AXES_COOLOFF_TIME after
 # AXES_FAILURE_LIMIT wrong passwords (Turkish page, 429); refused before the login view. The
-# address is the one flood control sees (COMMENTS_TRUSTED_PROXIES behind a proxy).
+# address is the visitor's behind TRUSTED_PROXIES (careers/site/client.py), as everywhere.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     *global_settings.AUTHENTICATION_BACKENDS,
@@ -297,7 +300,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "careers.site.lockout.lockout"
-AXES_CLIENT_IP_CALLABLE = "careers.comments.moderation.client_ip"
+AXES_CLIENT_IP_CALLABLE = "careers.site.client.client_ip"
 
 # --- Language and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "tr"
@@ -376,13 +379,11 @@ SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
 SALARY_IMPORT_MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
 
 # --- Visitors' comments (careers/comments: rules in moderation.py; every COMMENTS_* default,
-# and why, in conf.py). These three come from the environment when set:
+# and why, in conf.py). These two come from the environment when set:
 if env("COMMENTS_CLOSE_AFTER_DAYS"):  # close the form this many days after publishing
     COMMENTS_CLOSE_AFTER_DAYS = int(env("COMMENTS_CLOSE_AFTER_DAYS"))
 if env("COMMENTS_IP_RETENTION_DAYS"):  # KVKK: days an IP address stays on a comment
     COMMENTS_IP_RETENTION_DAYS = int(env("COMMENTS_IP_RETENTION_DAYS"))
-if env("COMMENTS_TRUSTED_PROXIES"):  # reverse proxies appending to X-Forwarded-For
-    COMMENTS_TRUSTED_PROXIES = int(env("COMMENTS_TRUSTED_PROXIES"))
 
 # --- Logs and error reports (careers/site/logs.py) ---------------------------------------
 # JSON lines in production (DJANGO_LOG_FORMAT=text for people); errors mailed to ADMINS and sent

@@ -36,7 +36,7 @@ def rate_limit_exceeded(request):
         return None
     now = time.time()
     slot = int(now // window)
-    address = client_ip(request, conf.get("API_TRUSTED_PROXIES")) or "unknown"
+    address = client_ip(request) or "unknown"
     key = f"api:rate:{address}:{slot}"
     try:
         cache.add(key, 0, timeout=window + 1)

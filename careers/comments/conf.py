@@ -28,8 +28,6 @@ DEFAULTS = {
     # How long the "Yorumunuz onay bekliyor." link shown after posting stays valid
     # (WordPress: 10 minutes); the link is only for the author, right after posting.
     "COMMENTS_HELD_NOTICE_MAX_AGE": 10 * 60,
-    # Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
-    "COMMENTS_TRUSTED_PROXIES": 0,
 }
 
 

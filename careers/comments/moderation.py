@@ -172,5 +172,5 @@ def reply_parent(parent):
 
 
 def client_ip(request):
-    """The visitor's IP address behind ``COMMENTS_TRUSTED_PROXIES`` reverse proxies."""
-    return site_client.client_ip(request, conf.get("COMMENTS_TRUSTED_PROXIES"))
+    """The visitor's IP address behind the site's ``TRUSTED_PROXIES``."""
+    return site_client.client_ip(request)
