@@ -72,8 +72,8 @@ def _after_commit(gathered):
 class Batch:
     """What one front is sent: keys, and the retry state of the purges merged into it."""
 
-    def __init__(self, keys=(), attempt=0, since=None, settle=True):
-        self.keys, self.attempt, self.since, self.settle = set(keys), attempt, since, settle
+    def __init__(self):
+        self.keys, self.attempt, self.since, self.settle = set(), 0, None, False
 
     def merge(self, keys, attempt=0, since=None, settle=True):
         self.keys |= set(keys)
