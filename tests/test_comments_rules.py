@@ -230,7 +230,8 @@ def test_threads_nest_at_least_three_levels_and_promote_orphans():
     removed = make_comment(role, status="removed")
     orphan = make_comment(role, parent=removed)
     e = make_comment(role)
-    roots = build_threads(list(Comment.objects.for_display(role)), max_depth=3)
+    oldest_first = Comment.objects.approved().filter(role=role).order_by("created_at", "pk")
+    roots = build_threads(list(oldest_first), max_depth=3)
     assert [n.comment for n in roots] == [a, orphan, e]
     level3 = roots[0].children[0].children[0]
     assert level3.comment == c and level3.level == 3 and not level3.can_reply
