@@ -14,10 +14,12 @@ from careers.site.jobs.worker import Worker, recover_expired, recover_own
 from careers.site.pagecache import invalidate
 from careers.site.pagecache.purge import purge
 
+from .factories import make_role
 from .fronts import RecordingFront
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the worker commits, as in production
-T0 = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
+# A day ahead of the real clock: whatever the fixtures wrote at the real time is older.
+T0 = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(days=1)
 
 
 @pytest.fixture
@@ -133,3 +135,28 @@ def test_a_job_left_running_is_put_back_by_its_own_slot_or_after_the_lease(durab
         assert recover_expired("default") == 2
     statuses = dict(DBTaskResult.objects.values_list("pk", "status"))
     assert [statuses[row.pk] for row in (first, second, third)] == ["READY"] * 3
+
+
+def test_a_queued_purge_leaves_pages_rendered_after_its_change_in_the_cache(
+    durable, settings, client
+):
+    settings.FRONT_CACHE_URLS = []
+    role = make_role()
+    url = role.get_absolute_url()
+    with time_machine.travel(T0, tick=False):
+        invalidate(f"role-{role.pk}")  # committed and queued at T0; the worker is late
+    with time_machine.travel(T0 + dt.timedelta(seconds=5), tick=False):
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    run_jobs(T0 + dt.timedelta(seconds=10))  # markers as of T0 (+ the clock allowance)
+    with time_machine.travel(T0 + dt.timedelta(seconds=11), tick=False):
+        assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_a_marker_never_moves_back():
+    from careers.site.pagecache import markers
+
+    later = markers.now_us() + 10_000_000
+    markers.write_markers(["role-5"], allowance=0, at=later)
+    markers.write_markers(["role-5"], allowance=0, at=later - 5_000_000)  # an older job
+    assert not markers.is_fresh(later - 1, ["role-5"])

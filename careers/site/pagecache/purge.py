@@ -8,7 +8,8 @@
 2. a :func:`purge` job is queued (:mod:`careers.site.jobs`): on the database backend its row
    is written in the same transaction (an outbox: a rolled-back change purges nothing, a
    committed one is purged even if the process dies right after the commit, a management
-   command or ``manage.py shell`` included). The job writes the markers once more and sends
+   command or ``manage.py shell`` included). The job writes the markers once more, as of the
+   time it was queued (a process that died right after its commit did not), and sends
    ``PURGE /`` with ``xkey-purge: role-12 sector-3 ...`` to every front cache
    (``FRONT_CACHE_URLS``, Varnish with xkey).
 
@@ -83,24 +84,26 @@ class Batch:
         self.settle = self.settle or settle
 
 
-@task()
-def purge(keys, url=None, attempt=0, since=None, settle=True):
+@task(takes_context=True)
+def purge(context, keys, url=None, attempt=0, since=None, settle=True):
     """Purge ``keys`` from the front cache ``url`` (None: a change; every front, and the
     markers written again), with the purges waiting in the queue merged in."""
-    batches, changed = {}, set()
+    batches, changed, queued = {}, set(), []
 
-    def add(keys, url=None, attempt=0, since=None, settle=True):
+    def add(keys, url=None, attempt=0, since=None, settle=True, enqueued_at=None):
         if url is None:
             changed.update(keys)
+            queued.append(enqueued_at)
         for front in [url] if url else settings.FRONT_CACHE_URLS:
             batches.setdefault(front, Batch()).merge(keys, attempt, since, settle)
 
-    add(keys, url, attempt, since, settle)
+    add(keys, url, attempt, since, settle, context.task_result.enqueued_at)
     if jobs.is_durable(purge):
         for kwargs in _take_waiting():
             add(**kwargs)
-    if changed:
-        write_markers(changed)
+    if changed:  # as of the latest change merged here: renders begun since then are current
+        latest = max(when or timezone.now() for when in queued)
+        write_markers(changed, at=int(latest.timestamp() * 1_000_000))
     for front, batch in batches.items():
         deliver(front, batch)
 
@@ -121,12 +124,12 @@ def _take_waiting():
             finished_at=timezone.now(),
             return_value="merged",
         )
-    return [_arguments(row.args_kwargs) for row in waiting]
+    return [_arguments(row) for row in waiting]
 
 
-def _arguments(args_kwargs):
-    args, kwargs = args_kwargs["args"], args_kwargs["kwargs"]
-    return {"keys": args[0], **kwargs} if args else kwargs
+def _arguments(row):
+    args, kwargs = row.args_kwargs["args"], row.args_kwargs["kwargs"]
+    return {"keys": args[0], **kwargs, "enqueued_at": row.enqueued_at} if args else kwargs
 
 
 def deliver(url, batch):
