@@ -14,3 +14,9 @@ class ArticlesConfig(AppConfig):
         from .permissions import setup_after_migrate
 
         post_migrate.connect(setup_after_migrate, dispatch_uid="articles_setup_editor_group")
+
+    def robots_disallow(self):
+        """robots.txt: the read beacon (``/okundu/<token>/``) is no page to crawl."""
+        from django.urls import reverse
+
+        return [reverse("articles:read_beacon", kwargs={"token": "-"}).removesuffix("-/")]

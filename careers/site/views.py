@@ -1,11 +1,13 @@
 """Views every deployment has, whatever the content: health, readiness, robots.txt, the
-default social card and the web app manifest."""
+default social card and the web app manifest. They name no app's address: what robots.txt
+keeps crawlers from comes from each app (its AppConfig's ``robots_disallow()``)."""
 
 import json
 import logging
 import secrets
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
@@ -66,6 +68,15 @@ def ready(request):
     return response
 
 
+def app_disallowed_paths():
+    """The paths apps keep crawlers from (``robots_disallow()`` on their AppConfig)."""
+    return [
+        path
+        for config in apps.get_app_configs()
+        for path in getattr(config, "robots_disallow", list)()
+    ]
+
+
 @require_GET
 def robots_txt(request):
     lines = [
@@ -73,8 +84,7 @@ def robots_txt(request):
         # The admin's address only when it is the default: a configured one stays unlisted.
         *(["Disallow: /yonetim/"] if settings.ADMIN_PATH == "yonetim/" else []),
         "Disallow: /markdownx/",
-        "Disallow: /okundu/",  # the articles' read beacon
-        f"Disallow: {reverse('search:search')}",
+        *(f"Disallow: {path}" for path in app_disallowed_paths()),
         "",
         f"Sitemap: {seo.absolute(reverse('sitemap'))}",
         "",
