@@ -162,6 +162,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "careers.urls"
+# Where breadcrumbs start: the site layer (careers/site/seo.py) names no app's URL itself.
+SITE_HOME_URL_NAME = "articles:home"
 WSGI_APPLICATION = "careers.wsgi.application"
 
 TEMPLATES = [

@@ -22,8 +22,13 @@ def absolute(path):
     return f"{settings.SITE_URL}{path}"
 
 
+def home_path():
+    """The home page (``settings.SITE_HOME_URL_NAME``: the site layer names no app's URL)."""
+    return reverse(settings.SITE_HOME_URL_NAME)
+
+
 def home_crumb():
-    return Crumb(_("Home"), reverse("articles:home"))
+    return Crumb(_("Home"), home_path())
 
 
 def organization():
@@ -67,7 +72,7 @@ def page_meta(
     """``crumbs`` after the home page; the last one is the page itself (given its own path).
     ``image``: the page's social card (1200x630 PNG), the site's default card if None.
     ``robots``: None (index the page), :data:`NOINDEX` or :data:`PRIVATE`."""
-    crumbs = [home_crumb(), *crumbs] if path != reverse("articles:home") else [home_crumb()]
+    crumbs = [home_crumb(), *crumbs] if path != home_path() else [home_crumb()]
     return {
         "title": title,
         "description": description,
