@@ -23,7 +23,10 @@ row that says so (``JobOnce`` ``periodic:<name>:<period number>``) is written in
 transaction as the job, and its primary key lets exactly one worker of all hosts win.
 
 **Polling.** The loop asks for a ready job every ``interval`` seconds (0.2 s by default) when
-idle: a purge reaches the front within the 1 s promise with room to spare.
+idle: a purge reaches the front within the 1 s promise with room to spare. One worker runs one
+job at a time: a host whose periodic work takes long (a nightly batch) runs it in a queue of
+its own, on a slot of its own (``--queue batch`` beside ``--queue default``), so no purge or
+mail waits behind it.
 
 **The database down** (or locked past its timeout): the worker logs one warning per outage and
 asks again every :data:`OUTAGE_PAUSE` seconds; the jobs wait in the database meanwhile.

@@ -16,15 +16,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--slot", default="1", help="this worker's slot on the host (1)")
+        parser.add_argument(
+            "--queue", default="*", help="queues to run, comma-separated (default: every one)"
+        )
         parser.add_argument("--interval", type=float, default=0.2, help="idle poll (s)")
         parser.add_argument("--batch", action="store_true", help="run what is due, then exit")
         parser.add_argument("--no-periodic", action="store_false", dest="periodic")
 
-    def handle(self, *args, slot, interval, batch, periodic, **options):
+    def handle(self, *args, slot, queue, interval, batch, periodic, **options):
         if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
             raise CommandError("TASKS: the default backend is not the database backend.")
         worker = Worker(
-            queue_names=["*"],
+            queue_names=queue.split(","),
             interval=interval,
             batch=batch,
             backend_name=DEFAULT_TASK_BACKEND_ALIAS,
