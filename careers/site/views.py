@@ -14,6 +14,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -54,12 +55,34 @@ def _cache_ready():
         return False
 
 
+def _jobs_waiting():
+    """``"jobs: N due, the oldest waiting S s"`` when jobs are kept in the database (one
+    indexed query), else None. For operators only: a worker that is behind never makes an
+    app server unready (the load balancer would take away the servers, not the backlog)."""
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(task_backends["default"], DatabaseBackend):
+        return None
+    try:
+        due = DBTaskResult.objects.ready()
+        count, oldest = due.count(), due.order_by("enqueued_at").first()
+    except DatabaseError:
+        return None
+    age = (timezone.now() - oldest.enqueued_at).total_seconds() if oldest else 0
+    return f"jobs: {count} due, the oldest waiting {age:.1f} s\n"
+
+
 @never_cache
 def ready(request):
     """Readiness (``/durum/hazir/``): 200 when the database and the cache both answer, 503
-    (with Retry-After) naming the one that does not; for load balancers and deploys."""
+    (with Retry-After) naming the one that does not; for load balancers and deploys. With the
+    job queue in the database, a line says how far behind its workers are."""
     checks = {"database": _database_ready(), "cache": _cache_ready()}
     body = "".join(f"{name}: {'ok' if up else 'down'}\n" for name, up in checks.items())
+    if checks["database"]:
+        body += _jobs_waiting() or ""
     response = HttpResponse(body, content_type="text/plain; charset=utf-8")
     if not all(checks.values()):
         response.status_code = 503
