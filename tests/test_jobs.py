@@ -160,3 +160,19 @@ def test_a_marker_never_moves_back():
     markers.write_markers(["role-5"], allowance=0, at=later)
     markers.write_markers(["role-5"], allowance=0, at=later - 5_000_000)  # an older job
     assert not markers.is_fresh(later - 1, ["role-5"])
+
+
+def test_the_daily_prune_forgets_finished_jobs_and_old_once_keys(durable):
+    from careers.site.jobs import mark_done, tasks
+    from careers.site.models import JobOnce
+
+    with time_machine.travel(T0 - dt.timedelta(days=40), tick=False):
+        purge.enqueue(["role-1"])
+        mark_done("periodic:flush-reads:1")
+    DBTaskResult.objects.update(status="SUCCESSFUL", finished_at=T0 - dt.timedelta(days=40))
+    with time_machine.travel(T0, tick=False):
+        purge.enqueue(["role-2"])  # still to run: kept
+        mark_done("held-comment-notice:7")
+        tasks.prune.call()
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["READY"]
+    assert list(JobOnce.objects.values_list("key", flat=True)) == ["held-comment-notice:7"]
