@@ -68,8 +68,9 @@ def requeue(rows, reason):
     """Put RUNNING ``rows`` back to READY (unless they finished meanwhile); how many."""
     count = 0
     for row in rows:
-        count += DBTaskResult.objects.filter(pk=row.pk, status=RUNNING).update(status=READY)
-        logger.warning("Job %s (%s) put back in the queue: %s", row.pk, row.task_path, reason)
+        if DBTaskResult.objects.filter(pk=row.pk, status=RUNNING).update(status=READY):
+            logger.warning("Job %s (%s) put back in the queue: %s", row.pk, row.task_path, reason)
+            count += 1
     return count
 
 

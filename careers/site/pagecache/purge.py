@@ -9,7 +9,7 @@
    is written in the same transaction (an outbox: a rolled-back change purges nothing, a
    committed one is purged even if the process dies right after the commit, a management
    command or ``manage.py shell`` included). The job writes the markers once more, as of the
-   time it was queued (a process that died right after its commit did not), and sends
+   time it was queued (in case the committing process died before its second write), and sends
    ``PURGE /`` with ``xkey-purge: role-12 sector-3 ...`` to every front cache
    (``FRONT_CACHE_URLS``, Varnish with xkey).
 
@@ -52,12 +52,12 @@ def invalidate(*keys):
     keys = {str(key) for key in keys if key}
     if not keys:
         return
-    write_markers(keys, allowance=0)  # renders already under way inside this process
     gathered = transactions.pending("pagecache", _after_commit)
     if gathered is None:  # autocommit: the change is committed already
         write_markers(keys)
         purge.enqueue(sorted(keys))
         return
+    write_markers(keys, allowance=0)  # renders already under way inside this process
     new = keys - gathered.keys()
     gathered.update(dict.fromkeys(new))
     if new and jobs.is_durable(purge):
