@@ -139,12 +139,12 @@ def main():
     reader, editor = Client(), Client()
     editor.force_login(admin_user)
     results = {}
-    from careers.site import pagestore
+    from careers.site.pagecache import store
 
     # The page cache bypassed: every request misses it (and is rendered as a miss would be,
     # surrogate keys and all); fragments, counts and search hits stay in the cache.
-    pagestore.lookup = lambda key: None
-    pagestore.store = lambda key, entry: None
+    store.lookup = lambda key: None
+    store.store = lambda key, entry: None
     pages = [(name, path, reader, False) for name, path in PUBLIC]
     pages += [(f"{name}, cache empty", path, reader, True) for name, path in COLD]
     pages += [(name, path, editor, False) for name, path in admin_pages()]

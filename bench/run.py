@@ -32,13 +32,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "/meslekler/musteri-hizmetleri-ekip-lideri/"
+# BENCH_PORT_BASE (20200 by default) moves every port, so two checkouts can measure at once.
+BASE = int(os.environ.get("BENCH_PORT_BASE", "20200"))
 PORTS = {
-    "STACK_FRONT_PORT": "20280",
-    "STACK_ADMIN_PORT": "20282",
-    "STACK_APP_PORTS": "20821 20822",
-    "STACK_REDIS_PORT": "20579",
-    "STACK_PG_PORT": "20632",
-    "STACK_FILES_PORT": "20290",
+    "STACK_FRONT_PORT": str(BASE + 80),
+    "STACK_ADMIN_PORT": str(BASE + 82),
+    "STACK_APP_PORTS": f"{BASE + 621} {BASE + 622}",
+    "STACK_REDIS_PORT": str(BASE + 379),
+    "STACK_PG_PORT": str(BASE + 432),
+    "STACK_FILES_PORT": str(BASE + 90),
 }
 GZIP = {"Accept-Encoding": "gzip"}
 

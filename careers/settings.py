@@ -8,11 +8,24 @@ local-memory cache, media on the local disk, DEBUG on, and a development secret 
 DJANGO_ALLOWED_HOSTS, REDIS_URL and SITE_URL are set: nothing is invented for a public server,
 and nothing that several app servers must share is kept in one process.
 
-Variables: DJANGO_ENV, DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
-DJANGO_CSRF_TRUSTED_ORIGINS, DATABASE_URL, REDIS_URL, DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT,
-EMAIL_HOST (and its EMAIL_* companions), EMAIL_TIMEOUT, PAGE_CACHE_SECONDS, READS_FLUSH_SECONDS,
-READS_FLUSH_EVERY, SITE_URL, FRONT_CACHE_URLS, DJANGO_ADMIN_PATH, DJANGO_ADMINS,
-DJANGO_HSTS_PRELOAD, DJANGO_LOG_FORMAT, SENTRY_DSN, DB_TIMEOUT_SECONDS, SEARCH_FRESH_PER_MINUTE.
+Every variable it reads (what each means: beside it below, and README.md's Configuration):
+
+  the site       DJANGO_ENV, DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
+                 DJANGO_CSRF_TRUSTED_ORIGINS, SITE_URL, TRUSTED_PROXIES (and its deprecated
+                 name COMMENTS_TRUSTED_PROXIES), DJANGO_VAR_DIR, DJANGO_MEDIA_ROOT,
+                 DJANGO_STATIC_ROOT
+  data           DATABASE_URL, DB_TIMEOUT_SECONDS, REDIS_URL
+  caches, jobs   PAGE_CACHE_SECONDS, FRONT_CACHE_URLS, READS_FLUSH_SECONDS, READS_FLUSH_EVERY,
+                 DJANGO_JOBS
+  limits         API_RATE_LIMIT, SEARCH_FRESH_PER_MINUTE, AXES_FAILURE_LIMIT,
+                 AXES_COOLOFF_MINUTES
+  security       DJANGO_ADMIN_PATH, DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS,
+                 DJANGO_HSTS_PRELOAD
+  mail           EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
+                 EMAIL_TIMEOUT, DEFAULT_FROM_EMAIL, SERVER_EMAIL, DJANGO_ADMINS
+  content        SALARY_STALE_MONTHS, SALARY_IMPORT_MAX_ROWS, COMMENTS_CLOSE_AFTER_DAYS,
+                 COMMENTS_IP_RETENTION_DAYS
+  logs, errors   DJANGO_LOG_FORMAT, DJANGO_LOG_LEVEL, SENTRY_DSN
 """
 
 import os
@@ -26,7 +39,7 @@ from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from careers.site.policies import CSP_DIRECTIVES, logging_config
+from careers.site import csp, logs
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -82,6 +95,9 @@ if PRODUCTION and not ALLOWED_HOSTS:
 if not PRODUCTION and not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# Reverse proxies before the app appending to X-Forwarded-For (TLS nginx + Varnish: 2), or every
+# visitor shares the proxy's address. COMMENTS_TRUSTED_PROXIES: its old name (deprecated).
+TRUSTED_PROXIES = int(env("TRUSTED_PROXIES") or env("COMMENTS_TRUSTED_PROXIES") or 0)
 
 # Absolute origin used in feeds, sitemaps, canonical links and e-mails when no request is at
 # hand (management commands). Production must say it: a default would point every canonical
@@ -108,6 +124,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",  # the tasks framework's backport (Django 6 has it as django.tasks)
+    "django_tasks_db",  # its database backend: the one durable job queue
     "careers.site",
     "careers.articles",
     "careers.salaries",
@@ -129,9 +147,9 @@ MIDDLEWARE = [
     "careers.site.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous pages from the page cache, before any per-visitor middleware runs.
-    "careers.site.middleware.PageCacheMiddleware",
+    "careers.site.pagecache.middleware.PageCacheMiddleware",
     # A locked-out admin sign-in is answered here, before sessions, users and the login view.
-    "careers.site.throttle.EarlyLockoutMiddleware",
+    "careers.site.lockout.EarlyLockoutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -165,12 +183,10 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
-# The embedded default is SQLite, tuned for a web server's concurrency: WAL lets readers work
-# while one writer commits, the busy timeout makes a second writer wait instead of failing with
-# "database is locked", and IMMEDIATE transactions take the write lock at BEGIN so that two
-# transactions cannot both read and then deadlock on upgrading to a write. A lock held longer
-# (a backup, an import) or an unreachable server: the Turkish 503 page after
-# DB_TIMEOUT_SECONDS (careers/site/outage.py), never gunicorn's 30 s worker timeout.
+# The embedded default is SQLite, tuned for concurrency: WAL (readers work while one writer
+# commits), a busy timeout (a second writer waits: no "database is locked"), IMMEDIATE
+# transactions (the write lock at BEGIN: two cannot deadlock upgrading a read). A longer lock or
+# no server: the Turkish 503 after DB_TIMEOUT_SECONDS (site/outage.py), never a 30 s timeout.
 DB_TIMEOUT_SECONDS = int(env("DB_TIMEOUT_SECONDS", "3"))
 SQLITE_OPTIONS = {
     "timeout": DB_TIMEOUT_SECONDS,
@@ -209,10 +225,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
-# Page cache entries and their invalidation markers, read counters, flood-control claims and
-# locks all live in this cache. With several app servers it must be one shared Redis
-# (redis-py with hiredis); production refuses to start without it, as every server would
-# otherwise keep its own pages, counts and claims. Development keeps local memory.
+# Pages and their invalidation markers, read counters, flood-control claims and locks live
+# here: one Redis shared by every app server (production refuses to start without it, or each
+# server would keep its own pages, counts and claims). Development keeps local memory.
 if PRODUCTION and not env("REDIS_URL"):
     raise ImproperlyConfigured(
         "REDIS_URL must be set when DJANGO_ENV=production (e.g. redis://127.0.0.1:6379/0): "
@@ -221,13 +236,12 @@ if PRODUCTION and not env("REDIS_URL"):
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            # Django's RedisCache with short socket timeouts; when Redis is down it logs and
-            # answers "not cached", so pages are rendered from the database (careers/site).
-            "BACKEND": "careers.site.rediscache.DegradingRedisCache",
+            # Short socket timeouts; Redis down: "not cached", pages from the database.
+            "BACKEND": "careers.site.redis.DegradingRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "meslek",
             # Back after an outage: changes made meanwhile could not write their markers.
-            "OPTIONS": {"ON_RECOVERY": "careers.site.cache.outdate_all_pages"},
+            "OPTIONS": {"ON_RECOVERY": "careers.site.pagecache.outdate_all_pages"},
         }
     }
 else:
@@ -237,25 +251,29 @@ else:
             "LOCATION": "meslek-rehberi",
         }
     }
-# Seconds an anonymous reader's page may be served from the cache (Django's and the front
-# cache's). Every change invalidates exactly the pages that show it, at once (see
-# careers/site/cache.py), so this only bounds how long an untouched page lives.
+# Seconds an anonymous page (and its fragments) may be kept by the page cache and the front
+# cache; a change drops the pages showing it at once (careers/site/pagecache).
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
-# Searches with words not looked up recently run a full-text query; each visitor (IP address)
-# may run this many a minute, then gets a Turkish "try again in a minute" (429).
+# Full-text searches (words not looked up lately) per visitor and minute, then a Turkish 429.
 SEARCH_FRESH_PER_MINUTE = int(env("SEARCH_FRESH_PER_MINUTE", "30"))
-# Each app-server process may serve a page it looked up in Redis again for this long without
-# asking (a hot page then costs no round trip); every change reaches every server within it.
-PAGE_CACHE_LOCAL_SECONDS = float(env("PAGE_CACHE_LOCAL_SECONDS", "0.1"))
-# Front HTTP caches (Varnish with xkey) that receive `PURGE` with the changed surrogate keys
-# after each commit, e.g. "http://10.0.0.5:6081,http://10.0.0.6:6081". Empty: none.
+# Front caches (Varnish with xkey) purged by key after each commit, "http://10.0.0.5:6081,…".
 FRONT_CACHE_URLS = env_list("FRONT_CACHE_URLS")
-# Article read counts are kept in the cache and written to Role.view_count in batches: at most
-# every READS_FLUSH_SECONDS, or as soon as READS_FLUSH_EVERY reads are pending (see
-# careers/articles/reads.py; `manage.py flush_reads` writes them at any time).
+# Read counts are kept in the cache and written to Role.view_count by a job every
+# READS_FLUSH_SECONDS, or once READS_FLUSH_EVERY are pending (careers/articles/reads.py).
 READS_FLUSH_SECONDS = int(env("READS_FLUSH_SECONDS", "300"))
 READS_FLUSH_EVERY = int(env("READS_FLUSH_EVERY", "500"))
 API_RATE_LIMIT = int(env("API_RATE_LIMIT", "120"))  # per address and minute: careers/api/conf.py
+
+# --- Jobs (careers/site/jobs): one durable queue in the database, run by `manage.py jobs` ----
+# DJANGO_JOBS=immediate: each job at once, after its commit (the default outside production).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+if env("DJANGO_JOBS", "database" if PRODUCTION else "immediate") == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+PERIODIC_JOBS = {  # run once per period across every worker and host: (task, seconds)
+    "flush-reads": ("careers.articles.reads.flush_job", READS_FLUSH_SECONDS),
+    "clear-comment-ips": ("careers.comments.jobs.clear_ips", 24 * 60 * 60),
+    "prune-jobs": ("careers.site.jobs.tasks.prune", 24 * 60 * 60),
+}
 
 # --- Passwords, sessions, security ----------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -277,18 +295,17 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(env("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    # Preloading is a promise to browsers that is slow to undo: only when asked for.
-    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)  # slow to undo: when asked
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
-# Content-Security-Policy, enforced (careers/site/policies.py); Permissions-Policy: headers.py.
-CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES | {"upgrade-insecure-requests": PRODUCTION}}
+# Content-Security-Policy, enforced (careers/site/csp.py); Permissions-Policy: headers.py.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": csp.DIRECTIVES | {"upgrade-insecure-requests": PRODUCTION}}
 
 # --- Admin: where it lives (DJANGO_ADMIN_PATH=ekip-1f3c/ keeps it off scanners' lists) -------
 ADMIN_PATH = env("DJANGO_ADMIN_PATH", "yonetim/").strip("/") + "/"
 # Login throttling (django-axes): an account, and an address, locked for AXES_COOLOFF_TIME after
 # AXES_FAILURE_LIMIT wrong passwords (Turkish page, 429); refused before the login view. The
-# address is the one flood control sees (COMMENTS_TRUSTED_PROXIES behind a proxy).
+# address is the visitor's behind TRUSTED_PROXIES (careers/site/client.py), as everywhere.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     *global_settings.AUTHENTICATION_BACKENDS,
@@ -297,8 +314,8 @@ AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "careers.site.throttle.lockout"
-AXES_CLIENT_IP_CALLABLE = "careers.comments.moderation.client_ip"
+AXES_LOCKOUT_CALLABLE = "careers.site.lockout.lockout"
+AXES_CLIENT_IP_CALLABLE = "careers.site.client.client_ip"
 
 # --- Language and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "tr"
@@ -345,8 +362,7 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = getaddresses(env_list("DJANGO_ADMINS"))
 
 # --- Markdown -------------------------------------------------------------------------------
-# The admin's live preview must show exactly what the public page will: the same sanitizing
-# renderer (markdownx by itself passes raw HTML through).
+# The admin's preview shows what the page will: the one sanitizing renderer (not markdownx's).
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "careers.markup.render"
 MARKDOWNX_MEDIA_PATH = "markdownx/%Y/%m/"
 MARKDOWNX_UPLOAD_MAX_SIZE = 2 * 1024 * 1024
@@ -373,21 +389,17 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Largest file accepted, in rows: a yearly update of every role fits many times over.
 SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
 
-# --- Visitors' comments (careers/comments; rules in careers/comments/moderation.py) ----------
-# Every COMMENTS_* threshold has its default, and why, in careers/comments/conf.py; a setting
-# here overrides it. From the environment:
-# COMMENTS_CLOSE_AFTER_DAYS  close the form this many days after publishing (unset: never);
-# COMMENTS_IP_RETENTION_DAYS KVKK: days an IP address stays on a comment (clear_comment_ips);
-# COMMENTS_TRUSTED_PROXIES   reverse proxies appending to X-Forwarded-For (set it behind nginx,
-#                            or every visitor shares the proxy's address).
-for _name in ("CLOSE_AFTER_DAYS", "IP_RETENTION_DAYS", "TRUSTED_PROXIES"):
-    if env(f"COMMENTS_{_name}"):
-        globals()[f"COMMENTS_{_name}"] = int(env(f"COMMENTS_{_name}"))
+# --- Visitors' comments (careers/comments: rules in moderation.py; every COMMENTS_* default,
+# and why, in conf.py). These two come from the environment when set:
+if env("COMMENTS_CLOSE_AFTER_DAYS"):  # close the form this many days after publishing
+    COMMENTS_CLOSE_AFTER_DAYS = int(env("COMMENTS_CLOSE_AFTER_DAYS"))
+if env("COMMENTS_IP_RETENTION_DAYS"):  # KVKK: days an IP address stays on a comment
+    COMMENTS_IP_RETENTION_DAYS = int(env("COMMENTS_IP_RETENTION_DAYS"))
 
 # --- Logs and error reports (careers/site/logs.py) ---------------------------------------
 # JSON lines in production (DJANGO_LOG_FORMAT=text for people); errors mailed to ADMINS and sent
 # to Sentry (SENTRY_DSN), with no form values, cookies or addresses.
-LOGGING = logging_config(
+LOGGING = logs.logging_config(
     log_format=env("DJANGO_LOG_FORMAT", "json" if PRODUCTION else "text"),
     level=env("DJANGO_LOG_LEVEL", "WARNING"),
 )

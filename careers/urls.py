@@ -9,7 +9,7 @@ from careers.articles import keys, uploads
 from careers.articles.feeds import LatestRolesAtomFeed, LatestRolesFeed
 from careers.articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
 from careers.articles.sitemaps import ListSitemap, sitemap_index
-from careers.site.cache import cache_public_page
+from careers.site.pagecache import cache_public_page
 
 admin.site.site_header = _("Meslek Rehberi editor")
 admin.site.site_title = _("Meslek Rehberi")

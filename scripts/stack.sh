@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # A production-like Meslek Rehberi on 127.0.0.1, from Debian packages and PyPI:
-# PostgreSQL 15, Redis, two gunicorn app servers, nginx serving /static/ and /media/, and
-# Varnish (with xkey) in front of them all, holding the demo content.
+# PostgreSQL 15, Redis, two gunicorn app servers, nginx serving /static/ and /media/,
+# Varnish (with xkey) in front of them all, and a job worker (manage.py jobs: purges, mail),
+# holding the demo content.
 #
 #   scripts/stack.sh start    # (make stack) prints "front: ..." and "app: ..." lines
 #   scripts/stack.sh stop     # (make stack-stop) stops every process it started, by pid file
 #   scripts/stack.sh status
 #   scripts/stack.sh start-front   # Varnish alone again (the fault tests stop it)
+#   scripts/stack.sh start-worker  # the job worker alone again (the tests kill it)
 #
 # Everything lives in $STACK_DIR (var/stack); the environment the app servers run with is
 # written to $STACK_ENV_FILE (var/stack.env): `set -a; . var/stack.env; set +a` and then
@@ -77,7 +79,7 @@ DATABASE_URL=postgres://meslek@127.0.0.1:$PG_PORT/meslek
 REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0
 SITE_URL=http://127.0.0.1:$FRONT_PORT
 FRONT_CACHE_URLS=$fronts
-COMMENTS_TRUSTED_PROXIES=1
+TRUSTED_PROXIES=1
 EOF
   )
 }
@@ -101,7 +103,7 @@ start_postgres() {
 start_redis() {
   alive "$RUN/redis.pid" && return
   # volatile-ttl: under memory pressure the page entries (which expire) go first, and a page
-  # always expires before the invalidation marker that outdates it (careers/site/cache.py).
+  # always expires before the invalidation marker that outdates it (careers/site/pagecache/markers.py).
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes \
     --pidfile "$RUN/redis.pid" --logfile "$LOGS/redis.log" --dir "$STACK_DIR" \
     --save '' --appendonly no --maxmemory 256mb --maxmemory-policy volatile-ttl
@@ -191,6 +193,13 @@ sys.exit("the front cache does not reach the app servers")
 PYEOF
 }
 
+start_worker() {  # after the front: the demo load's purges are delivered at once
+  alive "$RUN/worker.pid" && return
+  (set -a; . "$STACK_ENV_FILE"; set +a
+   exec "$PY" manage.py jobs --slot 1 >>"$LOGS/worker.log" 2>&1 </dev/null) &
+  echo $! >"$RUN/worker.pid"
+}
+
 start() {
   need_packages
   mkdir -p "$RUN" "$LOGS"
@@ -201,6 +210,7 @@ start() {
   start_apps
   start_files
   start_front
+  start_worker
   echo "front: http://127.0.0.1:$FRONT_PORT/"
   for port in "${APP_PORTS[@]}"; do echo "app: http://127.0.0.1:$port/"; done
   echo "env: $STACK_ENV_FILE"
@@ -219,6 +229,7 @@ stop_pid() {  # stop_pid PIDFILE: TERM, then wait up to 20 s for the process to 
 
 stop() {  # every step runs whatever the one before did
   set +e
+  stop_pid "$RUN/worker.pid"
   stop_pid "$RUN/varnish.pid"
   stop_pid "$RUN/nginx.pid"
   for i in "${!APP_PORTS[@]}"; do stop_pid "$RUN/app-$((i + 1)).pid"; done
@@ -239,6 +250,7 @@ status() {
 case "${1:-}" in
   start) start ;;
   start-front) mkdir -p "$RUN" "$LOGS"; start_front ;;  # only Varnish (after stopping it)
+  start-worker) mkdir -p "$RUN" "$LOGS"; start_worker ;;  # only the worker (after a kill)
   stop) stop ;;
   status) status ;;
   *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;

@@ -5,15 +5,10 @@ from django.core.management import call_command
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Every test starts with an empty page cache (local memory is per process), including
-    the page store's short per-process copies."""
-    from careers.site.pagestore import forget_local
-
+    """Every test starts with an empty page cache (local memory is per process)."""
     cache.clear()
-    forget_local()
     yield
     cache.clear()
-    forget_local()
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from careers.comments.models import BlockedWord, Comment
 
-from .factories import make_role
+from .factories import make_comment, make_role
 from .test_comments_views import post
 from .test_views import text_of
 
@@ -87,25 +87,48 @@ def test_the_held_notice_lasts_ten_minutes():
         assert "Çok faydalı bir yazı" not in text
 
 
+@pytest.mark.django_db(transaction=True)  # the worker commits, as in production
 def test_a_notice_to_a_dead_mail_server_is_retried_then_given_up_and_logged(settings, caplog):
-    """Nothing listens on the port: each attempt fails at once, is logged, and is retried."""
+    """Nothing listens on the port: each attempt fails at once, is logged, and is retried as
+    a job of its own, later (the database backend, run by the worker's loop)."""
     import socket
 
-    from django.core.mail import EmailMessage
+    from django.contrib.auth.models import User
+    from django_tasks_db.models import DBTaskResult
 
     from careers.comments import notify
+    from careers.site.jobs.worker import Worker
 
     with socket.socket() as probe:  # a free port: nobody listens on it
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 1
-    message = EmailMessage("Konu", "Metin", None, ["moderator@example.com"])
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    User.objects.create_superuser("moderator", "moderator@example.com", None)
+    comment = make_comment(make_role(), status="pending")
+    notify.held_comment(comment)
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test:1",
+        excluded_queue_names=[],
+        periodic=False,
+    )
+    start = timezone.now()
     with caplog.at_level("WARNING", logger="careers.comments.notify"):
-        assert notify.send_with_retries(message, "comment 7", delays=(0, 0.05, 0.05)) is False
+        for minutes in (0, 1, 3):  # the retries are due 10 s, then 60 s after a failure
+            with time_machine.travel(start + timedelta(minutes=minutes), tick=False):
+                worker.run()  # every job due now, then back
     lines = [record.getMessage() for record in caplog.records]
     assert [line for line in lines if "(attempt" in line] == [
-        f"Moderator e-mail for comment 7 failed (attempt {n} of 3): ConnectionRefusedError"
+        f"Moderator e-mail for comment {comment.pk} failed (attempt {n} of 3): "
+        "ConnectionRefusedError"
         for n in (1, 2, 3)
     ]
-    assert lines[-1] == "Could not e-mail moderators about comment 7 after 3 attempts"
+    assert f"Could not e-mail moderators about comment {comment.pk}" in lines
+    assert not DBTaskResult.objects.filter(status="READY").exists()  # given up: no more

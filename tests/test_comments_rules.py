@@ -197,9 +197,26 @@ def test_client_ip_direct_and_behind_trusted_proxy(settings):
     rf = RequestFactory()
     request = rf.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.4")
     assert moderation.client_ip(request) == "10.0.0.1"  # XFF ignored: no proxy configured
-    settings.COMMENTS_TRUSTED_PROXIES = 1
+    settings.TRUSTED_PROXIES = 1
     assert moderation.client_ip(request) == "198.51.100.4"  # the client cannot forge this one
     assert moderation.client_ip(rf.post("/", REMOTE_ADDR="bozuk")) is None
+
+
+def test_one_trusted_proxies_setting_gives_every_part_of_the_site_the_same_address(settings):
+    from django.utils.module_loading import import_string
+
+    from careers.search import throttle
+
+    settings.TRUSTED_PROXIES = 1
+    settings.SEARCH_FRESH_PER_MINUTE = 1
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    axes_ip = import_string(settings.AXES_CLIENT_IP_CALLABLE)  # admin sign-in lockouts
+    assert axes_ip(request) == moderation.client_ip(request) == "203.0.113.9"
+    throttle.spend(request)  # the search budget counts the visitor behind the proxy...
+    other = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.10")
+    throttle.spend(other)  # ...so another visitor behind the same proxy has a budget of its own
+    with pytest.raises(throttle.Throttled):
+        throttle.spend(request)
 
 
 # --- threads --------------------------------------------------------------------------------
@@ -213,7 +230,8 @@ def test_threads_nest_at_least_three_levels_and_promote_orphans():
     removed = make_comment(role, status="removed")
     orphan = make_comment(role, parent=removed)
     e = make_comment(role)
-    roots = build_threads(list(Comment.objects.for_display(role)), max_depth=3)
+    oldest_first = Comment.objects.approved().filter(role=role).order_by("created_at", "pk")
+    roots = build_threads(list(oldest_first), max_depth=3)
     assert [n.comment for n in roots] == [a, orphan, e]
     level3 = roots[0].children[0].children[0]
     assert level3.comment == c and level3.level == 3 and not level3.can_reply

@@ -5,13 +5,14 @@ import gzip
 import time
 
 import pytest
-from django.db import connection
+from django.db import transaction
 from django.urls import reverse
 
 from careers.articles.models import RoleSkill
-from careers.site import cache
+from careers.site.pagecache import markers
 
 from .factories import link, make_band, make_comment, make_role, make_sector, make_skill
+from .fronts import RecordingFront
 
 pytestmark = pytest.mark.django_db
 
@@ -143,26 +144,46 @@ def test_pages_go_out_compressed_once_and_identical(client, roles):
 
 
 def test_a_render_begun_before_a_change_is_not_served_after_it():
-    started = cache.now_us()
+    started = markers.now_us()
     time.sleep(0.001)
-    cache.write_markers(["role-99"])
-    assert not cache.is_fresh(started, ["all", "role-99"])
-    time.sleep(cache.CLOCK_ALLOWANCE + 0.01)
-    assert cache.is_fresh(cache.now_us(), ["all", "role-99"])
+    markers.write_markers(["role-99"])
+    assert not markers.is_fresh(started, ["all", "role-99"])
+    time.sleep(markers.CLOCK_ALLOWANCE + 0.01)
+    assert markers.is_fresh(markers.now_us(), ["all", "role-99"])
 
 
-def test_the_purge_after_commit_names_exactly_the_changed_things(
-    django_capture_on_commit_callbacks, roles
-):
+@pytest.fixture
+def front(settings):
+    """A real HTTP server as the one front cache (FRONT_CACHE_URLS)."""
+    server = RecordingFront()
+    settings.FRONT_CACHE_URLS = [server.url]
+    yield server
+    server.close()
+
+
+@pytest.mark.django_db(transaction=True)  # real commits and rollbacks
+def test_one_transaction_purges_the_front_once_with_exactly_the_changed_things(roles, front):
     a = roles[0]
-    connection.run_on_commit = []  # as if the fixture's own transaction had committed
-    with django_capture_on_commit_callbacks() as callbacks:
+    front.purges.clear()  # (the fixture's own saves, committed one by one)
+    with transaction.atomic():
         make_comment(a)
         band = a.salary_bands.get()
         band.top = 50000
         band.save()
-    (purge,) = [c for c in callbacks if hasattr(c, "page_keys")]  # one per transaction
-    assert purge.page_keys == {f"comments-{a.pk}", f"role-{a.pk}", "roles"}
+        assert front.purges == []  # nothing before the commit
+    assert front.purges == [{f"comments-{a.pk}", f"role-{a.pk}", "roles"}]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_change_purges_nothing(roles, front):
+    a, c = roles[0], roles[2]
+    front.purges.clear()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        make_comment(a)
+        raise RuntimeError("the editor's save failed")
+    with transaction.atomic():
+        make_comment(c)  # a later transaction gathers its own keys only
+    assert front.purges == [{f"comments-{c.pk}"}]
 
 
 def test_a_comparison_is_refreshed_by_a_change_to_any_of_its_roles_only(client, roles):

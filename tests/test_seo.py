@@ -347,7 +347,8 @@ def test_robots_txt(client):
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines
     assert "Disallow: /yonetim/" in lines
-    assert "Disallow: /ara/" in lines
+    assert "Disallow: /ara/" in lines  # from the search app
+    assert "Disallow: /okundu/" in lines  # the articles' read beacon
     assert f"Sitemap: {SITE}/sitemap.xml" in lines
 
 

@@ -55,7 +55,7 @@ def test_production_runs_with_everything_set_and_debug_off(tmp_path):
     assert result.stdout.split() == [
         "False",
         # Django's RedisCache, degrading (logged, never an error page) when Redis is down
-        "careers.site.rediscache.DegradingRedisCache",
+        "careers.site.redis.DegradingRedisCache",
         "https://meslekrehberi.example",
     ]
 
@@ -128,3 +128,16 @@ def test_database_is_configured_for_a_web_server():
         cursor.execute("PRAGMA foreign_keys")
         assert cursor.fetchone()[0] == 1
     assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_the_settings_docstring_names_every_variable_they_read():
+    import ast
+    import re
+
+    import careers.settings
+
+    source = Path(careers.settings.__file__).read_text(encoding="utf-8")
+    read = set(re.findall(r"\benv(?:_bool|_list)?\(\s*\"([A-Z_]+)\"", source))
+    read |= set(re.findall(r"os\.environ\.get\(\s*\"([A-Z_]+)\"", source))
+    docstring = ast.get_docstring(ast.parse(source))
+    assert {name for name in read if not re.search(rf"\b{name}\b", docstring)} == set()

@@ -81,6 +81,29 @@ def test_readiness_checks_the_database_and_the_cache(client):
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
+def test_readiness_says_how_far_behind_the_job_workers_are(client, settings):
+    import time_machine
+    from django.utils import timezone
+
+    from careers.site.pagecache.purge import purge
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert (
+        client.get("/durum/hazir/")
+        .content.decode()
+        .endswith("jobs: 0 due, the oldest waiting 0.0 s\n")
+    )
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        purge.enqueue(["role-1"])
+        purge.enqueue(["role-2"])
+        clock.shift(42)
+        response = client.get("/durum/hazir/")
+    assert response.status_code == 200  # a worker behind never makes the app server unready
+    assert response.content.decode() == (
+        "database: ok\ncache: ok\njobs: 2 due, the oldest waiting 42.0 s\n"
+    )
+
+
 def test_a_database_outage_in_a_view_is_a_turkish_503_with_retry_after(client, settings):
     client.raise_request_exception = False
     settings.ROOT_URLCONF = "tests.broken_urls"

@@ -29,7 +29,7 @@ from careers.search import backends
 from careers.search.service import rank
 from careers.search.text import query_words
 from careers.site import seo
-from careers.site.cache import shows
+from careers.site.pagecache import shows
 
 from . import data, schemas
 from .http import chain

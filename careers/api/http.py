@@ -1,6 +1,6 @@
 """What every API answer goes through:
 
-1. the site's page cache (``careers.site.cache``): a cached answer is served early by its
+1. the site's page cache (``careers.site.pagecache``): a cached answer is served early by its
    middleware, with its ETag (``If-None-Match`` -> 304), and purged by its surrogate keys
    like the pages that show the same content; the front cache keeps it likewise.
 2. ``rate_limited``, for every request that reaches the app (cached answers cost nothing):
@@ -20,8 +20,8 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
-from careers.site.cache import cache_public_page
 from careers.site.client import client_ip
+from careers.site.pagecache import cache_public_page
 
 from . import conf
 
@@ -36,7 +36,7 @@ def rate_limit_exceeded(request):
         return None
     now = time.time()
     slot = int(now // window)
-    address = client_ip(request, conf.get("API_TRUSTED_PROXIES")) or "unknown"
+    address = client_ip(request) or "unknown"
     key = f"api:rate:{address}:{slot}"
     try:
         cache.add(key, 0, timeout=window + 1)
@@ -79,5 +79,5 @@ def rate_limited(view):
 
 def chain(view, *, params=(), keys=()):
     """``view`` page-cached (varying by the query ``params``, showing the surrogate ``keys``;
-    more may be declared while it runs with ``careers.site.cache.shows``) and rate-limited."""
+    more may be declared while it runs with ``careers.site.pagecache.shows``) and rate-limited."""
     return cache_public_page(rate_limited(view), params=params, keys=keys)

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from careers.site import seo
-from careers.site.cache import cache_public_page
+from careers.site.pagecache import cache_public_page
 
 from . import data
 from .downloads import COLUMNS

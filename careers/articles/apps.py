@@ -21,3 +21,9 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects cache invalidation)
+
+    def robots_disallow(self):
+        """robots.txt: the read beacon (``/okundu/<token>/``) is no page to crawl."""
+        from django.urls import reverse
+
+        return [reverse("articles:read_beacon", kwargs={"token": "-"}).removesuffix("-/")]

@@ -7,6 +7,11 @@ card is drawn on its first request; an address can therefore be cached for a yea
 (``immutable``) by browsers, the front cache and the sites that fetched it, and the drawing is
 kept in the app's cache under it (:func:`careers.site.cards.png_response`). An old address
 redirects to the current card, so a link shared long ago still shows a picture.
+
+Not a job: drawing a card takes about 40 ms, once per version, and only the first fetch of a
+new version (a crawler unfurling a shared link, not a reader) waits for it. Drawing every
+changed card in the job queue instead would draw cards nobody fetches (a yearly salary import
+changes thousands) and put minutes of drawing in the queue ahead of purges and mail.
 """
 
 import hashlib

@@ -3,7 +3,7 @@
 An article page is the article (sections, salaries, skills, related roles: what editors
 change) and its comments (what readers change). The article part is rendered into two HTML
 fragments (the header's content and the body, each balanced HTML; ``role_detail.html`` holds
-the page's structure) and its SEO meta, kept by :func:`careers.site.fragments.cached` under the
+the page's structure) and its SEO meta, kept by :func:`careers.site.pagecache.cached` under the
 article's surrogate keys (:func:`.keys.article`) and those the template tags inside it add
 (:func:`shows_in_template`: the salary figures add the minimum wage's): a new comment
 (``comments-<pk>``) re-renders only the comment section, and a page whose article is kept costs
@@ -14,8 +14,7 @@ from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 
 from careers.site import seo
-from careers.site.cache import shows
-from careers.site.fragments import WithKeys, cached
+from careers.site.pagecache import WithKeys, cached, shows
 
 from . import keys, meta
 from .freshness import last_modified

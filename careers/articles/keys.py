@@ -1,6 +1,6 @@
 """Surrogate keys: what each cached page shows, and what each change touches.
 
-A page records these with :func:`careers.site.cache.shows`; a change invalidates the keys of
+A page records these with :func:`careers.site.pagecache.shows`; a change invalidates the keys of
 what it changed (``signals.py``), so only the pages showing it are rendered again.
 
 =================  ===================================================================

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 
 from careers import turkish
 from careers.collation import turkish_order
-from careers.site.fragments import cached
+from careers.site.pagecache import cached
 
 from . import keys
 from .freshness import with_last_modified

@@ -7,11 +7,14 @@ the cache (Redis ``INCRBY``: atomic across all app servers, one round trip; loca
 one process). Bots rarely load images, and the beacon also skips staff, HEAD requests and
 known bot user agents. The slug is signed, so nobody can fill the cache with counters for
 made-up articles. The counters are added to ``Role.view_count`` in batches, with one
-``UPDATE … SET view_count = view_count + n`` per role that was read:
+``UPDATE … SET view_count = view_count + n`` per role that was read, by a job (never in a
+reader's request):
 
-* by a reader's request, at most once every ``READS_FLUSH_SECONDS`` (default 300) and as soon
-  as ``READS_FLUSH_EVERY`` reads (default 500) are pending, whichever comes first;
-* by ``manage.py flush_reads`` (from a timer, or before a deploy), at any time.
+* the periodic job :func:`flush_job`, every ``READS_FLUSH_SECONDS`` (default 300; declared in
+  ``settings.PERIODIC_JOBS``, run once per period by one of the job workers);
+* the same job queued by the read that finds ``READS_FLUSH_EVERY`` reads (default 500)
+  pending, once a minute at most;
+* ``manage.py flush_reads`` (before a deploy), at any time.
 
 A flush reads each counter, writes the rows, then *subtracts* what it wrote (``cache.decr``),
 so reads that arrive meanwhile are kept for the next flush; a lock key keeps two flushes from
@@ -30,13 +33,14 @@ import re
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django_tasks import task
 
-from careers.site import shared
+from careers.site import jobs, redis
 
 from .models import Role
 
@@ -44,15 +48,10 @@ logger = logging.getLogger(__name__)
 
 PREFIX = "reads:"
 PENDING_KEY = "reads-pending"
-WINDOW_KEY = "reads-window"
 LOCK_KEY = "reads-flush-lock"
-RETRY_KEY = "reads-flush-retry"
-FLUSH_RETRY_SECONDS = 30  # after a failed flush (database down or locked)
+QUEUED_KEY = "reads-flush-queued"
+QUEUED_SECONDS = 60  # a flush queued for the read count waits at least this for the next
 BOT_RE = re.compile(r"bot|crawl|spider|slurp|preview|monitor|curl|wget", re.IGNORECASE)
-
-
-def flush_seconds():
-    return settings.READS_FLUSH_SECONDS
 
 
 def flush_every():
@@ -69,25 +68,17 @@ def _decr(key, amount):
 
 
 def record_read(slug):
-    """Count one read of the article ``slug``; flush when the time or count has come."""
-    due = cache.add(WINDOW_KEY, 1, timeout=flush_seconds())  # True once per window
-    pending = shared.incr({counter_key(slug): 1, PENDING_KEY: 1})[PENDING_KEY]
-    if ((due and pending > 1) or pending >= flush_every()) and not cache.get(RETRY_KEY):
-        try:
-            flush()
-        except DatabaseError as error:
-            # The database is down or locked: the read is counted in the cache (nothing was
-            # subtracted) and no read tries again for a while, so an outage does not make
-            # every read wait for the database's timeout.
-            cache.set(RETRY_KEY, 1, FLUSH_RETRY_SECONDS)
-            logger.warning("Read counts not written yet: %s", error.__class__.__name__)
+    """Count one read of the article ``slug``; queue a flush when enough are pending."""
+    pending = redis.incr({counter_key(slug): 1, PENDING_KEY: 1})[PENDING_KEY]
+    if pending >= flush_every() and cache.add(QUEUED_KEY, 1, timeout=QUEUED_SECONDS):
+        jobs.enqueue(flush_job)
 
 
-def pending_reads():
-    """``{slug: count}`` of reads not yet written (for tests and the command's report)."""
-    slugs = Role.objects.values_list("slug", flat=True)
-    counts = cache.get_many([counter_key(slug) for slug in slugs])
-    return {key.removeprefix(PREFIX): n for key, n in counts.items() if n}
+@task()
+def flush_job():
+    """The read counts written by the job worker (periodic, and when many are pending); a
+    database that is down fails the job, and the reads wait in the cache for the next."""
+    return flush()
 
 
 def flush():

@@ -5,7 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from careers import turkish
-from careers.site.cache import ALL, invalidate
+from careers.site.pagecache import ALL, invalidate
 
 from . import keys
 from .models import RelatedRole, Responsibility, Role, RoleSkill, Sector, Skill, Status, Trend

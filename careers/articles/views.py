@@ -1,6 +1,6 @@
 """The article pages. Thin: each fetches through a queryset method, hands plain objects to its
 template and takes its SEO meta from :mod:`.meta`. Every public page goes through the page
-cache (:func:`careers.site.cache.cache_public_page`)."""
+cache (:func:`careers.site.pagecache.cache_public_page`)."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from careers import turkish
-from careers.site.cache import cache_public_page, shows
+from careers.site.pagecache import cache_public_page, shows
 
 from . import fragments, keys, listing, meta, reads
 from .models import Role, Sector, Skill

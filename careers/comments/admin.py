@@ -21,7 +21,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from careers import turkish
 from careers.articles.admin.extensions import RoleAdminExtension, extend_role_admin
 from careers.articles.models import Role
-from careers.site.admin import TurkishSearchMixin
+from careers.site.admin_search import TurkishSearchMixin
 from careers.site.paginator import EstimatedCountPaginator
 
 from . import privacy

@@ -1,7 +1,9 @@
 """The comment rules' thresholds, read from settings at call time (so tests can override them).
 
-Each default here is what WordPress ships with, unless a comment says why it differs; the
-project's settings module sets them explicitly and documents each one.
+Each default here is what WordPress ships with, unless a comment says why it differs. This
+module is where they are documented; a setting of the same name overrides one. The project's
+settings module reads two from the environment (``COMMENTS_CLOSE_AFTER_DAYS``,
+``COMMENTS_IP_RETENTION_DAYS``) and sets no other.
 """
 
 from django.conf import settings
@@ -28,8 +30,6 @@ DEFAULTS = {
     # How long the "Yorumunuz onay bekliyor." link shown after posting stays valid
     # (WordPress: 10 minutes); the link is only for the author, right after posting.
     "COMMENTS_HELD_NOTICE_MAX_AGE": 10 * 60,
-    # Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
-    "COMMENTS_TRUSTED_PROXIES": 0,
 }
 
 

@@ -41,16 +41,6 @@ class CommentQuerySet(models.QuerySet):
         """The moderators' queue: comments held for a decision."""
         return self.filter(status=CommentStatus.PENDING)
 
-    def for_display(self, role):
-        """A role's approved comments, oldest first, with only the columns the page shows:
-        the e-mail and IP address are never loaded for public pages."""
-        return (
-            self.approved()
-            .filter(role=role)
-            .only("id", "role_id", "parent_id", "name", "url", "body", "created_at", "status")
-            .order_by("created_at", "pk")
-        )
-
     def by_email(self, email):
         """One commenter's comments (KVKK export and erasure), case-insensitively."""
         return self.filter(email__iexact=email.strip())

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from careers import turkish
 from careers.site import client as site_client
-from careers.site import shared
+from careers.site import redis
 
 from . import conf, text
 from .models import BlockedWord, BlockedWordAction, Comment, CommentStatus
@@ -118,7 +118,7 @@ def is_flooding(ip, email, now=None):
     """Whether this IP or e-mail address posted within ``COMMENTS_FLOOD_SECONDS``.
 
     Two checks: the database (a comment committed within the period), and one atomic claim
-    of both addresses for the period in the shared cache (:func:`careers.site.shared.claim`:
+    of both addresses for the period in the shared cache (:func:`careers.site.redis.claim`:
     a Lua script in Redis, so of many requests arriving at the same instant on any number of
     app servers exactly one gets through, whatever the database's isolation)."""
     seconds = conf.get("COMMENTS_FLOOD_SECONDS")
@@ -131,7 +131,7 @@ def is_flooding(ip, email, now=None):
     if Comment.objects.filter(recent, created_at__gt=now - timedelta(seconds=seconds)).exists():
         return True
     keys = ([_flood_key("ip", ip)] if ip else []) + [_flood_key("email", email)]
-    return not shared.claim(keys, seconds)
+    return not redis.claim(keys, seconds)
 
 
 def closes_at(role):
@@ -172,5 +172,5 @@ def reply_parent(parent):
 
 
 def client_ip(request):
-    """The visitor's IP address behind ``COMMENTS_TRUSTED_PROXIES`` reverse proxies."""
-    return site_client.client_ip(request, conf.get("COMMENTS_TRUSTED_PROXIES"))
+    """The visitor's IP address behind the site's ``TRUSTED_PROXIES``."""
+    return site_client.client_ip(request)

@@ -1,19 +1,23 @@
 """E-mail to the moderators when a comment is held (WordPress: "moderation_notify").
 
-The message is built in the request, after the comment is committed (one query for the
-moderators' addresses), and *sent after the response*, by a background thread of the app
-server (one per process, a daemon: a worker's shutdown never waits for a dead mail server),
-with ``EMAIL_TIMEOUT`` on each attempt and retries after ``RETRY_DELAYS``. A slow or dead mail
-server therefore never delays or fails a visitor's post. If every attempt fails the failure is
-logged; the comment itself is in the admin's pending queue either way, so a lost notice (also
-one still queued when a worker stops) loses no comment.
+The post queues a :func:`held_comment_notice` job in the comment's own transaction (see
+:mod:`careers.site.jobs`: the job commits with the comment, or not at all), and the job
+worker sends it: a slow or dead mail server never delays or fails a visitor's post, and a
+notice outlives the app server and the worker (a worker killed mid-send is restarted and
+sends it). The message is built when it is sent (one query for the moderators' addresses),
+with ``EMAIL_TIMEOUT`` on each attempt; a failed attempt is retried after
+:data:`RETRY_DELAYS` (10 s, then 60 s), then given up and logged. The comment is in the
+admin's pending queue either way, so a lost notice loses no comment.
+
+Once: a notice the mail server accepted is recorded (``JobOnce`` ``held-comment-notice:<pk>``)
+before the job ends, and a job that finds it recorded sends nothing; so neither a retry nor a
+worker restarted after a crash mails twice. (Only a crash in the milliseconds between the
+server's acceptance and that record could; the message's fixed ``Message-ID`` lets mail
+clients fold such a twin.)
 """
 
 import logging
-import os
-import queue
-import threading
-import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,15 +25,14 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django_tasks import task
+
+from careers.site import jobs
 
 logger = logging.getLogger(__name__)
 
-# Seconds to wait before each attempt: at once, then twice more.
-RETRY_DELAYS = (0, 10, 60)
-
-_queue = queue.Queue()
-_sender = {"pid": None}
-_sender_lock = threading.Lock()
+# Seconds before the second and the third attempt.
+RETRY_DELAYS = (10, 60)
 
 
 def moderator_emails():
@@ -60,67 +63,55 @@ def held_comment_message(comment):
     subject = _("[Meslek Rehberi] A comment awaits moderation: %(title)s") % {
         "title": comment.role.title
     }
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
     return EmailMessage(
         subject.replace("\n", " "),
         render_to_string("comments/email/held.txt", context),
         None,
         recipients,
+        headers={"Message-ID": f"<held-comment-{comment.pk}@{host}>"},
     )
 
 
-def send_with_retries(message, label, delays=RETRY_DELAYS):
-    """Send ``message``; True once it is sent, False (logged) when every attempt failed."""
-    for attempt, delay in enumerate(delays, start=1):
-        time.sleep(delay)
-        try:
-            message.send()
-            return True
-        except Exception as error:  # SMTP, socket and DNS errors alike
-            logger.warning(
-                "Moderator e-mail for %s failed (attempt %s of %s): %s",
-                label,
-                attempt,
-                len(delays),
-                error.__class__.__name__,
-            )
-    logger.error("Could not e-mail moderators about %s after %s attempts", label, len(delays))
-    return False
+def once_key(comment_pk):
+    return f"held-comment-notice:{comment_pk}"
 
 
-def _send_queued():
-    while True:
-        message, label = _queue.get()
-        try:
-            send_with_retries(message, label)
-        finally:
-            _queue.task_done()
+@task()
+def held_comment_notice(comment_pk, attempt=1):
+    """Send the moderators' notice about held comment ``comment_pk`` (a job: see the module
+    docstring); returns what happened."""
+    from .models import Comment
 
-
-def _start_sender():
-    """The sending thread of this process (started on first use, again after a fork)."""
-    with _sender_lock:
-        if _sender["pid"] != os.getpid():
-            threading.Thread(target=_send_queued, name="moderator-mail", daemon=True).start()
-            _sender["pid"] = os.getpid()
+    if jobs.done(once_key(comment_pk)):
+        return "sent already"
+    comment = Comment.objects.select_related("role").filter(pk=comment_pk).first()
+    message = None if comment is None else held_comment_message(comment)
+    if message is None:
+        return "nobody to tell"
+    try:
+        message.send()
+    except Exception as error:  # SMTP, socket and DNS errors alike
+        attempts = len(RETRY_DELAYS) + 1
+        logger.warning(
+            "Moderator e-mail for comment %s failed (attempt %s of %s): %s",
+            comment_pk,
+            attempt,
+            attempts,
+            error.__class__.__name__,
+        )
+        if attempt < attempts:
+            jobs.later(held_comment_notice, RETRY_DELAYS[attempt - 1], comment_pk, attempt + 1)
+        else:
+            logger.error("Could not e-mail moderators about comment %s", comment_pk)
+        return "failed"
+    try:
+        jobs.mark_done(once_key(comment_pk))
+    except Exception:  # accepted by the mail server: never sent again, even if not recorded
+        logger.exception("Moderator e-mail for comment %s sent but not recorded", comment_pk)
+    return "sent"
 
 
 def held_comment(comment):
-    """Queue the moderators' notice about ``comment`` (call it after the commit); True when
-    one was queued, False when there is nobody to tell."""
-    try:
-        message = held_comment_message(comment)
-    except Exception:  # a notice must never turn a stored comment into an error page
-        logger.exception("Could not prepare the moderator e-mail for comment %s", comment.pk)
-        return False
-    if message is None:
-        return False
-    _start_sender()
-    _queue.put((message, f"comment {comment.pk}"))
-    return True
-
-
-def wait_for_pending(timeout=10):
-    """Wait until queued notices are sent or given up, at most ``timeout`` seconds (tests)."""
-    deadline = time.monotonic() + timeout
-    while _queue.unfinished_tasks and time.monotonic() < deadline:
-        time.sleep(0.02)
+    """Queue the moderators' notice about ``comment`` (in the transaction that stores it)."""
+    jobs.enqueue(held_comment_notice, comment.pk)

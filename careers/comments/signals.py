@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from careers.articles import keys
-from careers.site.cache import invalidate
+from careers.site.pagecache import invalidate
 
 from .models import Comment, CommentStatus
 

@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
-
 
 @dataclass
 class Node:
@@ -39,8 +37,3 @@ def build_threads(comments, *, held=None, max_depth=5):
         node.can_reply = not node.held and level < max_depth
         stack.extend((child, level + 1) for child in reversed(node.children))
     return roots
-
-
-def paginate_threads(threads, number, per_page):
-    """A page of top-level threads; a missing or bad page number gives the first or last."""
-    return Paginator(threads, per_page).get_page(number)

@@ -151,10 +151,10 @@ def _post_comment(request, slug):
         try:
             with transaction.atomic():
                 comment.save()
+                if decision.status == CommentStatus.PENDING:
+                    notify.held_comment(comment)  # a job, committed with the comment
         except IntegrityError:  # an identical comment committed a moment ago
             return _duplicate(request, role)
-        if decision.status == CommentStatus.PENDING:
-            transaction.on_commit(lambda: notify.held_comment(comment))
     return _redirect_to(comment, role)
 
 

@@ -22,7 +22,7 @@ from careers.salaries import keys as salary_keys
 from careers.salaries.models import MinimumWage
 from careers.search import service
 from careers.site import seo
-from careers.site.cache import cache_public_page, shows
+from careers.site.pagecache import cache_public_page, shows
 
 from . import logic
 from .forms import PickForm

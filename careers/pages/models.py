@@ -73,5 +73,5 @@ class SimplePage(MarkdownRenderedModel):
 
     @property
     def cache_key(self):
-        """The surrogate key of the page showing it (:mod:`careers.site.cache`)."""
+        """The surrogate key of the page showing it (:mod:`careers.site.pagecache`)."""
         return f"page-{self.kind}"

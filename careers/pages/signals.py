@@ -4,7 +4,7 @@ of every page links to it with a fixed text, so nothing else changes)."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from careers.site import cache
+from careers.site import pagecache
 
 from .models import SimplePage
 
@@ -12,4 +12,4 @@ from .models import SimplePage
 @receiver(post_save, sender=SimplePage)
 @receiver(post_delete, sender=SimplePage)
 def page_changed(instance, **kwargs):
-    cache.invalidate(instance.cache_key)
+    pagecache.invalidate(instance.cache_key)

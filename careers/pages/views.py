@@ -6,7 +6,7 @@ from careers.salaries import keys as salary_keys
 from careers.salaries.freshness import salary_data_date
 from careers.salaries.models import MinimumWage
 from careers.site import seo
-from careers.site.cache import cache_public_page, shows
+from careers.site.pagecache import cache_public_page, shows
 
 from .models import PageKind, SimplePage
 

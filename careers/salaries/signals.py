@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from careers.articles import keys as article_keys
-from careers.site.cache import invalidate
+from careers.site.pagecache import invalidate
 
 from . import keys
 from .models import MinimumWage, SalaryBand, refresh_role_salaries

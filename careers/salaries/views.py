@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from careers.articles import keys, listing
 from careers.articles.models import Role
 from careers.site import seo
-from careers.site.cache import cache_public_page
+from careers.site.pagecache import cache_public_page
 
 from . import charts
 from .forms import SalaryFilterForm

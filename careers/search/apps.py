@@ -9,3 +9,9 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (keeps the index in step with the articles)
+
+    def robots_disallow(self):
+        """robots.txt: search results are endless and thin; crawlers get the articles."""
+        from django.urls import reverse
+
+        return [reverse("search:search")]

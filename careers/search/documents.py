@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 
 from careers.articles import keys
 from careers.articles.models import Role, RoleSkill
-from careers.site.cache import invalidate
+from careers.site.pagecache import invalidate
 
 from .models import SearchDocument
 from .text import document_fields

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 
 from careers.articles import keys
 from careers.articles.models import Role
-from careers.site.fragments import cached
+from careers.site.pagecache import cached
 
 from . import backends
 from .text import highlight, query_words, snippet, title_rank
@@ -31,9 +31,6 @@ def rank(hits, words):
     )
 
 
-HITS_SECONDS = 600
-
-
 def ranked_hits(words, on_fresh=None):
     """The ranked hits for ``words``, from the cache when the same words (however typed:
     "Müşteri", "musteri") were looked up since roles or search documents last changed.
@@ -45,7 +42,7 @@ def ranked_hits(words, on_fresh=None):
             on_fresh()
         return rank(backends.search(words), words)
 
-    return cached(f"search:hits:{digest}", [keys.SEARCH, keys.ROLES], lookup, timeout=HITS_SECONDS)
+    return cached(f"search:hits:{digest}", [keys.SEARCH, keys.ROLES], lookup)
 
 
 def search(query, page_number=None, page_size=PAGE_SIZE, on_fresh=None):

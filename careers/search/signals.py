@@ -13,30 +13,24 @@ written once per role, when the load commits, instead of once per row.
 
 import functools
 
-from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from careers.articles import keys
 from careers.articles.models import Responsibility, Role, RoleSkill, Skill
-from careers.site.cache import invalidate
+from careers.site.pagecache import invalidate
+from careers.site.transactions import on_commit_once
 
 from . import documents
 from .models import SearchDocument
 
 
 def reindex_on_commit(role_id, using):
-    """Queue one rewrite of the role's document for the end of the transaction."""
-    connection = transaction.get_connection(using)
-    # Already queued in this transaction? (the queue is emptied on commit and on rollback)
-    if any(
-        getattr(entry[1], "search_role_id", None) == role_id for entry in connection.run_on_commit
-    ):
-        return
+    """Queue one rewrite of the role's document for the end of the transaction (once per
+    role, however many of its rows the load writes)."""
     callback = functools.partial(documents.reindex, [role_id])
-    callback.search_role_id = role_id
-    transaction.on_commit(callback, using=using)
+    on_commit_once("search-reindex", role_id, callback, using=using)
 
 
 def reindex(role_id, raw=False, using=None):

@@ -27,7 +27,7 @@ def fresh_per_minute():
 def spend(request):
     """Count one fresh search for this visitor; raise :class:`Throttled` over the budget.
     A cache outage lets the search through (slower, not broken)."""
-    ip = client_ip(request, getattr(settings, "COMMENTS_TRUSTED_PROXIES", 0)) or "unknown"
+    ip = client_ip(request) or "unknown"
     window = int(timezone.now().timestamp()) // WINDOW_SECONDS
     key = f"search:fresh:{ip}:{window}"
     try:

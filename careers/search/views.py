@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from careers.articles import keys
 from careers.articles.listing import sectors_with_counts
 from careers.site import seo
-from careers.site.cache import cache_public_page
+from careers.site.pagecache import cache_public_page
 
 from . import service, throttle
 from .text import MAX_QUERY_LENGTH

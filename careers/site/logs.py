@@ -1,5 +1,7 @@
-"""Error reports without visitors' personal data.
+"""Logs and error reports, without visitors' personal data.
 
+* :func:`logging_config` (``LOGGING``): one JSON object per line in production
+  (python-json-logger), plain text for people.
 * :class:`PrivateExceptionReporterFilter` (``DEFAULT_EXCEPTION_REPORTER_FILTER``): the e-mail
   ADMINS get about a server error (and DEBUG's error page) shows no form values (a comment's
   name, e-mail, text), no cookies and no client address, whatever the view.
@@ -8,6 +10,28 @@
 """
 
 from django.views.debug import SafeExceptionReporterFilter
+
+
+def logging_config(*, log_format, level):
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            },
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        },
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": log_format}},
+        # Django's own logging stays under this: errors of django.request (uncaught
+        # exceptions, 500s) are mailed to ADMINS when DEBUG is off. An outage's own log lines
+        # (Redis down, mail failing, the 503s) are warnings of careers.*: console and Sentry,
+        # not a mail per request.
+        "root": {"handlers": ["console"], "level": level},
+    }
+
 
 PRIVATE_META = ("HTTP_COOKIE", "REMOTE_ADDR", "HTTP_X_FORWARDED_FOR", "HTTP_X_REAL_IP")
 

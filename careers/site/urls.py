@@ -3,7 +3,7 @@
 from django.urls import path
 
 from . import cards, views
-from .cache import cache_public_page
+from .pagecache import cache_public_page
 
 urlpatterns = [
     path("durum/", views.health, name="health"),

@@ -1,17 +1,20 @@
 """Views every deployment has, whatever the content: health, readiness, robots.txt, the
-default social card and the web app manifest."""
+default social card and the web app manifest. They name no app's address: what robots.txt
+keeps crawlers from comes from each app (its AppConfig's ``robots_disallow()``)."""
 
 import json
 import logging
 import secrets
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -52,18 +55,49 @@ def _cache_ready():
         return False
 
 
+def _jobs_waiting():
+    """``"jobs: N due, the oldest waiting S s"`` when jobs are kept in the database (one
+    indexed query), else None. For operators only: a worker that is behind never makes an
+    app server unready (the load balancer would take away the servers, not the backlog)."""
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(task_backends["default"], DatabaseBackend):
+        return None
+    try:
+        due = DBTaskResult.objects.ready()
+        count, oldest = due.count(), due.order_by("enqueued_at").first()
+    except DatabaseError:
+        return None
+    age = (timezone.now() - oldest.enqueued_at).total_seconds() if oldest else 0
+    return f"jobs: {count} due, the oldest waiting {age:.1f} s\n"
+
+
 @never_cache
 def ready(request):
     """Readiness (``/durum/hazir/``): 200 when the database and the cache both answer, 503
-    (with Retry-After) naming the one that does not; for load balancers and deploys."""
+    (with Retry-After) naming the one that does not; for load balancers and deploys. With the
+    job queue in the database, a line says how far behind its workers are."""
     checks = {"database": _database_ready(), "cache": _cache_ready()}
     body = "".join(f"{name}: {'ok' if up else 'down'}\n" for name, up in checks.items())
+    if checks["database"]:
+        body += _jobs_waiting() or ""
     response = HttpResponse(body, content_type="text/plain; charset=utf-8")
     if not all(checks.values()):
         response.status_code = 503
         response["Retry-After"] = outage.retry_after()
         response._has_been_logged = True  # logged above, as a warning
     return response
+
+
+def app_disallowed_paths():
+    """The paths apps keep crawlers from (``robots_disallow()`` on their AppConfig)."""
+    return [
+        path
+        for config in apps.get_app_configs()
+        for path in getattr(config, "robots_disallow", list)()
+    ]
 
 
 @require_GET
@@ -73,8 +107,7 @@ def robots_txt(request):
         # The admin's address only when it is the default: a configured one stays unlisted.
         *(["Disallow: /yonetim/"] if settings.ADMIN_PATH == "yonetim/" else []),
         "Disallow: /markdownx/",
-        "Disallow: /okundu/",  # the articles' read beacon
-        f"Disallow: {reverse('search:search')}",
+        *(f"Disallow: {path}" for path in app_disallowed_paths()),
         "",
         f"Sitemap: {seo.absolute(reverse('sitemap'))}",
         "",

@@ -3,8 +3,8 @@ vcl 4.1;
 #
 # * Anonymous pages are cached for as long as the app's `Cache-Control: s-maxage` says, and
 #   removed the moment they change: every cached page carries an `xkey` header listing what it
-#   shows (role-12, sector-3, comments-12, minwage, ...), and after each commit the app sends
-#   `PURGE` with `xkey-purge: role-12 ...` here (careers/site/purge.py).
+#   shows (role-12, sector-3, comments-12, minwage, ...), and after each commit a job worker
+#   sends `PURGE` with `xkey-purge: role-12 ...` here (careers/site/pagecache/purge.py).
 # * Nothing personal is stored: requests with a session or messages cookie, the admin, and
 #   any response without s-maxage, with Set-Cookie or `private` go straight to the app.
 # * /static/ and /media/ come from the file server (nginx) and are cached here too.

@@ -1,6 +1,7 @@
-"""Fault tests: the real site (gunicorn, production settings) against real services that are
-then made to fail: PostgreSQL stopped and restarted, a SQLite write lock held by another
-connection, Redis stopped, a mail server that accepts and never answers.
+"""Fault tests: the real site (gunicorn and its job worker, production settings) against real
+services that are then made to fail: PostgreSQL stopped and restarted, a SQLite write lock held
+by another connection, Redis stopped, a mail server that accepts and never answers, the job
+worker killed mid-job.
 
 Everything a test starts is stopped by PID in a ``finally`` (fixture teardown), also when the
 test fails. Ports come from FAULTS_PORT_BASE (21000 by default) upwards. Every test in this
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from .services import Postgres, Redis, SilentSMTP, free_port, stop
+from .services import Postgres, Redis, SilentSMTP, SMTPSink, free_port, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).parent
@@ -113,7 +114,7 @@ def base_env(var):
         "DJANGO_LOG_LEVEL": "INFO",
         "DJANGO_LOG_FORMAT": "json",
         # one proxy in front: each test visitor gets its own address through X-Forwarded-For
-        "COMMENTS_TRUSTED_PROXIES": "1",
+        "TRUSTED_PROXIES": "1",
     }
     for name in ("DATABASE_URL", "REDIS_URL", "EMAIL_HOST", "SENTRY_DSN"):
         env.pop(name, None)
@@ -129,6 +130,7 @@ class Site:
     var: Path
     log: Path
     process: subprocess.Popen = None
+    worker: subprocess.Popen = None
     extra: dict = field(default_factory=dict)
 
     def get(self, path, **kwargs):
@@ -164,7 +166,20 @@ class Site:
         return out.stdout.strip().splitlines()[-1]
 
     def logs(self):
-        return self.log.read_text(errors="replace")
+        """What gunicorn and the job worker logged."""
+        worker = self.var / "worker.log"
+        return self.log.read_text(errors="replace") + (
+            worker.read_text(errors="replace") if worker.exists() else ""
+        )
+
+    def start_worker(self):
+        """The job worker (``manage.py jobs``, slot 1), as systemd runs it."""
+        with (self.var / "worker.log").open("ab") as log:
+            self.worker = subprocess.Popen(
+                [sys.executable, "manage.py", "jobs", "--slot", "1"],
+                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        return self.worker
 
     def start(self, workers=2, threads=1):
         self.log_file = self.log.open("ab")
@@ -186,6 +201,7 @@ class Site:
         raise RuntimeError(f"gunicorn did not answer:\n{self.logs()}")
 
     def stop(self):
+        stop(self.worker)
         stop(self.process)
         if getattr(self, "log_file", None):
             self.log_file.close()
@@ -241,6 +257,7 @@ def make_site(static_root, tmp_path):
         )
         if start:
             site.start(workers=workers, threads=threads)
+            site.start_worker()
         return site
 
     try:
@@ -276,6 +293,15 @@ def postgres():
         yield server
     finally:
         server.destroy()
+
+
+@pytest.fixture
+def smtp_sink(tmp_path):
+    server = SMTPSink(free_port(450), tmp_path / "mail")
+    try:
+        yield server.start()
+    finally:
+        server.stop()
 
 
 @pytest.fixture

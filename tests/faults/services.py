@@ -1,12 +1,13 @@
 """The real services the fault tests start, and stop by PID: Redis, a throwaway PostgreSQL 15
-cluster (as scripts/with-postgres.sh makes), a mail server that never answers; and ports from
-FAULTS_PORT_BASE (21000) upwards."""
+cluster (as scripts/with-postgres.sh makes), a mail server that never answers, one that keeps
+what it is sent (smtp_sink.py); and ports from FAULTS_PORT_BASE (21000) upwards."""
 
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -143,3 +144,40 @@ class SilentSMTP:
         self.sock.close()
         for conn in self.connections:
             conn.close()
+
+
+class SMTPSink:
+    """A real SMTP server in a process of its own (smtp_sink.py) keeping every message."""
+
+    def __init__(self, port, folder):
+        self.port, self.folder = port, Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.process = None
+
+    def hold(self, held=True):
+        """Accept connections but greet nobody (True), or answer again (False)."""
+        if held:
+            (self.folder / "hold").touch()
+        else:
+            (self.folder / "hold").unlink(missing_ok=True)
+
+    def messages(self):
+        return [path.read_text(errors="replace") for path in sorted(self.folder.glob("*.eml"))]
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("smtp_sink.py")), str(self.port),
+             str(self.folder)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return self
+            time.sleep(0.05)
+        raise RuntimeError("the SMTP sink did not start")
+
+    def stop(self):
+        stop(self.process)
+        self.process = None

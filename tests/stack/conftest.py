@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,26 @@ class Stack:
     def log(self, name):
         return (self.dir / "logs" / f"{name}.log").read_text()
 
+    def sql(self, query):
+        """One query against the stack's PostgreSQL (psql: quick enough to poll)."""
+        return subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-p", PORTS["STACK_PG_PORT"], "-U", "meslek",
+             "-d", "meslek", "-tAc", query],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+
+    def wait_for_jobs(self, seconds=30):
+        """Until the job worker has run every job queued so far, deferred ones included
+        (the demo load's purges and their settle purges, 1 s later)."""
+        deadline = time.monotonic() + seconds
+        pending = (
+            "SELECT count(*) FROM django_tasks_database_dbtaskresult"
+            " WHERE status IN ('READY', 'RUNNING')"
+        )
+        while self.sql(pending) != "0":
+            assert time.monotonic() < deadline, "the job worker left jobs in the queue"
+            time.sleep(0.1)
+
 
 @pytest.fixture(scope="session")
 def stack():
@@ -109,6 +130,7 @@ def stack():
         assert f"front: {running.front}/" in started.stdout
         for app in running.apps:
             assert f"app: {app}/" in started.stdout
+        running.wait_for_jobs()  # no purge of the demo load lands in the middle of a test
         yield running
     finally:
         running.script("stop", check=False)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from careers.site.admin import TurkishSearchMixin
+from careers.site.admin_search import TurkishSearchMixin
 
 from ..models import RelatedRole, Responsibility, Role, RoleSkill, Status, Trend
 from .common import MARKDOWN_WIDGETS, EditorHelpMixin

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy
 
-from careers.site.admin import TurkishSearchMixin
+from careers.site.admin_search import TurkishSearchMixin
 
 from ..models import Sector, Skill
 from .common import MARKDOWN_WIDGETS, EditorHelpMixin

@@ -12,14 +12,11 @@ from django import template
 from django.template.loader import render_to_string
 
 from careers.articles import keys
-from careers.site.cache import shows
-from careers.site.fragments import cached
+from careers.site.pagecache import cached, shows
 
 from ..section import HELD_PARAM, PAGE_PARAM, section_context
 
 register = template.Library()
-#: Rendered sections are kept as long as cached pages (whose comment form token they share).
-SECTION_SECONDS = 600
 
 
 def _section(context, role):
@@ -33,7 +30,8 @@ def _section(context, role):
 
 def _rendered(context, role, template_name):
     """The tag's HTML, kept until the role's comments or the role change (their surrogate
-    keys), per comment page; never for drafts or a visitor's held-comment notice."""
+    keys), per comment page, as long as the pages that hold it (whose comment form token it
+    shares); never for drafts or a visitor's held-comment notice."""
     request = context["request"]
 
     def render():
@@ -49,7 +47,6 @@ def _rendered(context, role, template_name):
         [keys.comments(role.pk), keys.role(role.pk)],
         render,
         request,
-        timeout=SECTION_SECONDS,
     )
 
 

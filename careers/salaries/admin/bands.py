@@ -15,7 +15,7 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from careers.articles.admin.common import EditorHelpMixin
-from careers.site.admin import TurkishSearchMixin
+from careers.site.admin_search import TurkishSearchMixin
 
 from .. import quality
 from ..importers import FORMATS, SalaryBandResource, SalaryImportForm

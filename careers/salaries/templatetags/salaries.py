@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from careers.articles.fragments import shows_in_template
-from careers.site.fragments import cached
+from careers.site.pagecache import cached
 
 from .. import charts, keys, notices, rules
 from ..models import MinimumWage, PayBasis

@@ -6,8 +6,8 @@ manage.py purge_pages role-12 minwage
 
 from django.core.management.base import BaseCommand, CommandError
 
-from careers.site import purge
-from careers.site.cache import ALL, write_markers
+from careers.site.pagecache import ALL, write_markers
+from careers.site.pagecache.purge import purge_now
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *keys, **options):
         keys = set(keys) or {ALL}
         write_markers(keys)
-        failed = purge.purge_now(keys)
+        failed = purge_now(keys)
         if failed:
             raise CommandError(f"Front cache purge failed: {', '.join(failed)} (see the log)")
         if options["verbosity"]:

@@ -1,4 +1,5 @@
-"""Admin helpers every app's editor screens share."""
+"""Admin search every app's editor screens share (not named admin.py: Django imports those
+to find registrations, and this module registers nothing)."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q

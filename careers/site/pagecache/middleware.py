@@ -1,10 +1,10 @@
-"""The page cache's lookup and store (see :mod:`careers.site.cache` for what is cached).
+"""The page cache's lookup and store (what is cached: :mod:`.decorator`).
 
 Placed right after SecurityMiddleware and WhiteNoise: a hit is answered before sessions,
 language, CSRF, authentication and messages are touched (an anonymous page needs none of
-them), with two cache round trips: the stored page, and the markers of its surrogate keys.
-Pages are stored once, compressed and not, with their ETag: a hit is never compressed again,
-and a conditional GET gets its 304 from the stored ETag and render time.
+them), with one Redis round trip (:mod:`.store`: the page and its keys' markers in one
+script). Pages are stored once, compressed and not, with their ETag: a hit is never compressed
+again, and a conditional GET gets its 304 from the stored ETag and render time.
 """
 
 import functools
@@ -19,8 +19,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.text import compress_string
 
-from . import pagestore
-from .cache import PAGE_PREFIX, PageRender, is_personal
+from . import store
+from .decorator import PageRender, is_personal
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Headers that belong to one answer, not to the stored page.
@@ -49,7 +49,7 @@ setting_changed.connect(_urls_changed)
 
 def page_key(request):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"{PAGE_PREFIX}{digest}"
+    return f"{store.PAGE_PREFIX}{digest}"
 
 
 def accepts_gzip(request):
@@ -67,7 +67,7 @@ class PageCacheMiddleware:
         if params is None or any(name not in params for name in request.GET):
             return self.get_response(request)
         key = page_key(request)
-        entry = pagestore.lookup(key)
+        entry = store.lookup(key)
         if entry is not None:
             return self.respond(request, entry, hit=True)
         request.page_render = PageRender(params)
@@ -79,7 +79,7 @@ class PageCacheMiddleware:
                 response["Cache-Control"] = "private"
             return response
         entry = self.entry(response, render)
-        pagestore.store(key, entry)
+        store.store(key, entry)
         return self.respond(request, entry, hit=False)
 
     @staticmethod

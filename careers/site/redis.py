@@ -1,4 +1,7 @@
-"""Django's RedisCache, made safe for a Redis that is down: slower, never broken.
+"""Redis for every app server: Django's RedisCache made safe for a Redis that is down, and the
+few raw operations the cache API lacks (atomic claims, counters, Lua scripts).
+
+The cache backend, :class:`DegradingRedisCache` (slower, never broken):
 
 * Short socket timeouts (``SOCKET_TIMEOUT``, 0.5 s by default), so an unreachable Redis costs a
   request at most that, and no retries.
@@ -7,18 +10,32 @@
   check instead of refusing everyone), ``incr`` counts from zero, writes are dropped. Pages are
   then rendered from the database.
 * After a failure Redis is left alone for ``DOWN_SECONDS`` (5 s) by every thread of the
-  process: a dead server is not asked again on every call of every request.
-* When Redis answers again, and writes were dropped meanwhile (an editor's save could not
-  bump the page cache's version), ``ON_RECOVERY`` (a dotted path) is called once, so no page
-  cached before the outage is served stale after it.
+  process (a circuit breaker): a dead server is not asked again on every call of every request.
+* When Redis answers again, and writes were dropped meanwhile (an editor's save could not write
+  its invalidation markers), ``ON_RECOVERY`` (a dotted path) is called once, so no page cached
+  before the outage is served stale after it.
 
 ``ping()`` asks Redis directly and raises when it does not answer: the readiness probe uses it.
+
+The raw client (:func:`redis_client`, :func:`guarded`, :func:`claim`, :func:`incr`,
+:func:`script`): with Redis each operation is one round trip and atomic across all app servers
+(a claim is a Lua script, ``lua/claim.lua``: all keys or none; counters are ``INCRBY`` in one
+pipeline). With any other backend (local memory: one process, development and tests) the same
+functions fall back to ``cache.add`` / ``cache.incr``, atomic within the process. A Redis that
+does not answer during a raw call is reported to the cache backend (it logs the outage and
+opens the circuit) and the cache-API fallback answers instead, degraded: a claim is granted
+(flood control then rests on its database check), a counter counts from zero. Never an error
+page.
 """
 
+import functools
 import logging
 import threading
 import time
+from pathlib import Path
 
+from django.core.cache import cache as default_cache
+from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from django.utils.module_loading import import_string
@@ -114,7 +131,7 @@ class DegradingRedisCache(RedisCache):
         return time.monotonic() < self._circuit.down_until
 
     def connection_failed(self, error, *, write=True):
-        """For code using the raw client (careers/site/shared.py): note ``error`` if it means
+        """For code using the raw client (:func:`guarded`): note ``error`` if it means
         Redis did not answer (True), so the outage is logged and the circuit opens."""
         if not isinstance(error, self._errors):
             return False
@@ -166,3 +183,109 @@ class DegradingRedisCache(RedisCache):
 
     def clear(self):
         return self._call("clear", False, write=True)
+
+
+# --- the raw client ---------------------------------------------------------------------------
+@functools.cache
+def script_source(path):
+    """The Lua source in ``path`` (read once per process)."""
+    return Path(path).read_text(encoding="utf-8")
+
+
+def script(client, path):
+    """``path``'s Lua script registered on ``client`` (redis-py sends EVALSHA, and the source
+    only once, if Redis does not know it yet); one object per client and script."""
+    scripts = client.__dict__.setdefault("_careers_scripts", {})
+    found = scripts.get(path)
+    if found is None:
+        found = scripts[path] = client.register_script(script_source(path))
+    return found
+
+
+CLAIM_LUA = Path(__file__).with_name("lua") / "claim.lua"
+
+
+def redis_client(cache=default_cache):
+    """The redis-py client behind ``cache`` (one per cache object, i.e. per thread: Django's
+    own ``get_client`` builds a new one per call, a sizeable cost on a cache hit), or None
+    if it is not a Redis cache or Redis is known to be down (the cache API's fallbacks answer
+    then)."""
+    if cache is default_cache:  # a proxy: the real object is this thread's
+        cache = caches["default"]
+    if not isinstance(cache, RedisCache) or getattr(cache, "is_down", bool)():
+        return None
+    client = cache.__dict__.get("_shared_client")
+    if client is None:
+        client = cache.__dict__["_shared_client"] = cache._cache.get_client(write=True)
+    return client
+
+
+def guarded(operation, fallback, cache=default_cache):
+    """``operation()`` (raw Redis calls); if Redis does not answer, the cache is told (it logs
+    the outage) and ``fallback()`` answers instead. Other errors are raised as they are."""
+    try:
+        return operation()
+    except Exception as error:
+        real = caches["default"] if cache is default_cache else cache
+        connection_failed = getattr(real, "connection_failed", None)
+        if connection_failed is None or not connection_failed(error):
+            raise
+        return fallback()
+
+
+def serializer(cache=default_cache):
+    """How Django's Redis cache turns values into bytes (ints stay plain numbers)."""
+    if cache is default_cache:
+        cache = caches["default"]
+    return cache._cache._serializer
+
+
+def claim(keys, seconds, cache=default_cache):
+    """Take every one of ``keys`` for ``seconds`` if none is taken; True if taken now. Two
+    requests on two servers at the same instant: exactly one gets True."""
+    client = redis_client(cache)
+    if client is not None:
+        names = [cache.make_and_validate_key(key) for key in keys]
+        return guarded(
+            lambda: bool(script(client, CLAIM_LUA)(keys=names, args=[int(seconds)])),
+            lambda: _claim_with_cache(keys, seconds, cache),
+            cache,
+        )
+    return _claim_with_cache(keys, seconds, cache)
+
+
+def _claim_with_cache(keys, seconds, cache):
+    taken = []
+    for key in keys:  # same order everywhere: the first key decides between two requests
+        if not cache.add(key, 1, timeout=seconds):
+            cache.delete_many(taken)
+            return False
+        taken.append(key)
+    return True
+
+
+def incr(counts, cache=default_cache):
+    """Add ``{key: n}`` to counters that need not exist yet; returns ``{key: new value}``."""
+    client = redis_client(cache)
+    if client is not None:
+        names = list(counts)
+
+        def pipelined():
+            pipe = client.pipeline(transaction=False)
+            for name in names:
+                pipe.incrby(cache.make_and_validate_key(name), counts[name])
+            return dict(zip(names, pipe.execute(), strict=True))
+
+        return guarded(pipelined, lambda: _incr_with_cache(counts, cache), cache)
+    return _incr_with_cache(counts, cache)
+
+
+def _incr_with_cache(counts, cache):
+    values = {}
+    for name, amount in counts.items():
+        try:
+            values[name] = cache.incr(name, amount)
+        except ValueError:  # not there yet: create it without losing a concurrent first one
+            cache.add(name, 0, timeout=None)
+            values[name] = cache.incr(name, amount)
+    return values

@@ -1,0 +1,34 @@
+"""A real HTTP server on 127.0.0.1 standing in for a front cache: it records every PURGE
+(its ``xkey-purge`` keys) and answers 200, or 503 while ``down`` is set."""
+
+import http.server
+import threading
+
+
+class RecordingFront:
+    def __init__(self):
+        self.purges = []  # one set of keys per PURGE request received
+        self.down = False
+        front = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+                if front.down:
+                    self.send_response(503)
+                else:
+                    front.purges.append(set(self.headers.get("xkey-purge", "").split()))
+                    self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
