@@ -176,7 +176,7 @@ def test_flood_control_lets_exactly_one_of_20_through_across_both_servers(stack,
 def set_average_from_the_shell(stack, amount):
     """What a cron-run import or an operator's ``manage.py shell`` does: save, and exit."""
     stack.shell(
-        "from careers.articles.models import SalaryBand;"
+        "from careers.salaries.models import SalaryBand;"
         "b = SalaryBand.objects.get(role__slug='musteri-hizmetleri-ekip-lideri', year=2023);"
         f"b.average = {amount}; b.save()"
     )
