@@ -1,4 +1,6 @@
 # Meslek Rehberi. `make run` and `make test` do all set-up on a fresh Debian machine.
+# Debian packages come from one script, scripts/system-packages.sh (apt-get as root; otherwise
+# it prints the `sudo apt-get install` line): each target asks for the groups it uses.
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
@@ -12,8 +14,10 @@ PORT ?= 8000
 	screenshots bench bench-login bench-scale stack stack-stop clean
 
 # Re-install only when pyproject.toml changes (stamp files), so a second run is quick.
+SYSTEM := PYTHON=$(PYTHON) bash scripts/system-packages.sh
+
 $(VENV)/.stamp-base: pyproject.toml
-	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) bulunamadı: Python 3.11 gerekli"; exit 1; }
+	@$(SYSTEM) venv
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e .
@@ -28,20 +32,23 @@ run: $(VENV)/.stamp-base
 	$(MANAGE) loaddemo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-## Everything (installs what it needs with apt-get: Chromium, PostgreSQL, Redis, Varnish, nginx):
-## the suite below, then the stack's end-to-end tests, the fault tests and the query plans at scale.
-test: test-suite
-	bash scripts/ci-stack.sh
-	bash scripts/ci-faults.sh
+## Everything (installs what it needs: Chromium, PostgreSQL, Redis, Varnish, nginx): the suite
+## below, then the stack's end-to-end tests, the fault tests and the query plans at scale.
+test: $(VENV)/.stamp-test
+	@$(SYSTEM) all
+	$(MAKE) test-suite
+	$(MAKE) test-stack
+	$(MAKE) test-faults
 	bash scripts/ci-scale.sh
 
 ## Unit, view, admin and browser tests on the configured database (CI runs it on PostgreSQL too).
 test-suite: $(VENV)/.stamp-test
-	@bash scripts/ensure-chromium.sh
+	@$(SYSTEM) suite browser
 	$(PY) -m pytest
 
 ## Quick local loop: everything but the browser tests.
 test-fast: $(VENV)/.stamp-test
+	@$(SYSTEM) suite
 	$(PY) -m pytest -m "not browser"
 
 ## Real PostgreSQL, Redis, SQLite lock and mail server failing under gunicorn (tests/faults).
@@ -49,15 +56,17 @@ test-faults: $(VENV)/.stamp-test
 	bash scripts/ci-faults.sh
 
 test-browser: $(VENV)/.stamp-test
-	@bash scripts/ensure-chromium.sh
+	@$(SYSTEM) browser
 	$(PY) -m pytest -m browser
 
 ## End-to-end tests against a stack of their own (PostgreSQL, Redis, 2 gunicorn, nginx, Varnish).
 test-stack: $(VENV)/.stamp-test
+	@$(SYSTEM) stack
 	$(PY) -m pytest -m stack tests/stack
 
 ## A production-like site on 127.0.0.1 (prints its addresses; writes var/stack.env).
 stack: $(VENV)/.stamp-base
+	@$(SYSTEM) stack
 	@bash scripts/stack.sh start
 
 stack-stop:
@@ -83,9 +92,9 @@ editor: $(VENV)/.stamp-base
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createeditor
 
-## Refresh the Turkish catalogue after adding UI strings (needs gettext: apt-get install gettext).
+## Refresh the Turkish catalogue after adding UI strings (needs gettext's msguniq and msgfmt).
 messages: $(VENV)/.stamp-base
-	@command -v msgfmt >/dev/null || apt-get install -y -qq gettext
+	@$(SYSTEM) gettext
 	# Parallel branches merge the .po with `merge=union`: drop the duplicates first.
 	msguniq --use-first -o locale/tr/LC_MESSAGES/django.po locale/tr/LC_MESSAGES/django.po
 	$(MANAGE) makemessages -l tr --no-location --no-obsolete --ignore='.venv/*' --ignore='tests/*'
@@ -93,12 +102,12 @@ messages: $(VENV)/.stamp-base
 
 ## wrk against a stack of its own: front cache vs a static file, page cache vs the Django floor.
 bench: $(VENV)/.stamp-base
-	@command -v wrk >/dev/null || apt-get install -y -qq wrk
+	@$(SYSTEM) bench
 	$(PY) bench/run.py
 
 ## The cached article while the admin login is flooded with wrong passwords (django-axes).
 bench-login: $(VENV)/.stamp-test
-	@command -v wrk >/dev/null || apt-get install -y -qq wrk
+	@$(SYSTEM) bench
 	$(PY) bench/login_flood.py
 
 ## Demo size against 10,000 roles / 1,000,000 comments: every page's in-process time, ratio,
@@ -108,7 +117,7 @@ bench-scale: $(VENV)/.stamp-test
 
 ## Full-page screenshots of the seed article at 375 and 1280 px into docs/screenshots/ (README).
 screenshots: $(VENV)/.stamp-test
-	@bash scripts/ensure-chromium.sh
+	@$(SYSTEM) browser
 	$(PY) scripts/screenshots.py
 
 clean:

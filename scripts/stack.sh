@@ -33,22 +33,7 @@ LOGS=$STACK_DIR/logs
 RUNAS=()
 [ "$(id -u)" = "0" ] && RUNAS=(runuser -u postgres --)
 
-need_packages() {
-  local missing=()
-  [ -x "$PGBIN/initdb" ] || missing+=(postgresql-15)
-  command -v redis-server >/dev/null || missing+=(redis-server)
-  command -v varnishd >/dev/null || missing+=(varnish)
-  [ -n "$(find /usr/lib -name libvmod_xkey.so -print -quit 2>/dev/null)" ] || missing+=(varnish-modules)
-  command -v nginx >/dev/null || missing+=(nginx)
-  [ ${#missing[@]} -eq 0 ] && return
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "Gerekli paketler: sudo apt-get install ${missing[*]}" >&2
-    exit 1
-  fi
-}
+need_packages() { bash "$ROOT/scripts/system-packages.sh" stack; }
 
 wait_port() {  # wait_port PORT NAME: until something accepts connections there
   for _ in $(seq 1 150); do
