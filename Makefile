@@ -10,22 +10,35 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-suite test-fast test-browser test-stack test-faults lint lint-code lint-templates format format-templates check editor messages \
+.PHONY: run lock test test-suite test-fast test-browser test-stack test-faults lint lint-code lint-templates format format-templates check editor messages \
 	screenshots bench bench-login bench-scale stack stack-stop clean
 
-# Re-install only when pyproject.toml changes (stamp files), so a second run is quick.
 SYSTEM := PYTHON=$(PYTHON) bash scripts/system-packages.sh
 
-$(VENV)/.stamp-base: pyproject.toml
+# Installed from the lock files (exact versions, checked against their hashes), then the project
+# itself without dependencies. Again only when a lock file changes (stamp files), so a second run
+# is quick. pyproject.toml keeps the ranges; `make lock` turns them into requirements/*.txt.
+INSTALL := $(PIP) install --quiet --require-hashes -r
+
+$(VENV)/.stamp-base: requirements/base.txt
 	@$(SYSTEM) venv
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e .
+	$(INSTALL) requirements/base.txt
+	$(PIP) install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.stamp-test: $(VENV)/.stamp-base
-	$(PIP) install --quiet -e '.[test,browser,postgres]'
+$(VENV)/.stamp-postgres: $(VENV)/.stamp-base requirements/postgres.txt
+	$(INSTALL) requirements/postgres.txt
 	touch $@
+
+$(VENV)/.stamp-test: $(VENV)/.stamp-postgres requirements/test.txt
+	$(INSTALL) requirements/test.txt
+	touch $@
+
+## Regenerate requirements/*.txt from pyproject.toml (keeps pins; `scripts/lock.sh --upgrade`
+## moves them all, `--upgrade-package NAME` one).
+lock:
+	PYTHON=$(PYTHON) bash scripts/lock.sh
 
 run: $(VENV)/.stamp-base
 	$(MANAGE) migrate --noinput
@@ -65,7 +78,7 @@ test-stack: $(VENV)/.stamp-test
 	$(PY) -m pytest -m stack tests/stack
 
 ## A production-like site on 127.0.0.1 (prints its addresses; writes var/stack.env).
-stack: $(VENV)/.stamp-base
+stack: $(VENV)/.stamp-postgres
 	@$(SYSTEM) stack
 	@bash scripts/stack.sh start
 
@@ -106,6 +119,7 @@ format-templates: $(VENV)/.stamp-test
 	git ls-files -z 'templates/*.html' | xargs -0r $(BIN)/djhtml
 
 check: $(VENV)/.stamp-test
+	$(PY) scripts/check_lock.py
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_ENV=production DJANGO_ALLOWED_HOSTS=example.org SITE_URL=https://example.org \
@@ -126,7 +140,7 @@ messages: $(VENV)/.stamp-base
 	$(MANAGE) compilemessages -l tr --ignore='.venv/*'
 
 ## wrk against a stack of its own: front cache vs a static file, page cache vs the Django floor.
-bench: $(VENV)/.stamp-base
+bench: $(VENV)/.stamp-postgres
 	@$(SYSTEM) bench
 	$(PY) bench/run.py
 
