@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run lock test test-suite test-fast test-browser test-stack test-faults lint lint-code lint-templates format format-templates check editor messages \
+.PHONY: run mo lock test test-suite test-fast test-browser test-stack test-faults lint lint-code lint-templates format format-templates check editor messages \
 	screenshots bench bench-login bench-scale stack stack-stop clean
 
 SYSTEM := PYTHON=$(PYTHON) bash scripts/system-packages.sh
@@ -35,12 +35,17 @@ $(VENV)/.stamp-test: $(VENV)/.stamp-postgres requirements/test.txt
 	$(INSTALL) requirements/test.txt
 	touch $@
 
+## The compiled catalogues (.mo) are build output: made from the .po files when missing or older
+## (gettext's msgfmt if installed, else polib in pure Python: no system package needed).
+mo: $(VENV)/.stamp-base
+	@$(PY) scripts/compile_messages.py
+
 ## Regenerate requirements/*.txt from pyproject.toml (keeps pins; `scripts/lock.sh --upgrade`
 ## moves them all, `--upgrade-package NAME` one).
 lock:
 	PYTHON=$(PYTHON) bash scripts/lock.sh
 
-run: $(VENV)/.stamp-base
+run: $(VENV)/.stamp-base mo
 	$(MANAGE) migrate --noinput
 	$(MANAGE) loaddemo
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -55,30 +60,30 @@ test: $(VENV)/.stamp-test
 	bash scripts/ci-scale.sh
 
 ## Unit, view, admin and browser tests on the configured database (CI runs it on PostgreSQL too).
-test-suite: $(VENV)/.stamp-test
+test-suite: $(VENV)/.stamp-test mo
 	@$(SYSTEM) suite browser
 	$(PY) -m pytest
 
 ## Quick local loop: everything but the browser tests.
-test-fast: $(VENV)/.stamp-test
+test-fast: $(VENV)/.stamp-test mo
 	@$(SYSTEM) suite
 	$(PY) -m pytest -m "not browser"
 
 ## Real PostgreSQL, Redis, SQLite lock and mail server failing under gunicorn (tests/faults).
-test-faults: $(VENV)/.stamp-test
+test-faults: $(VENV)/.stamp-test mo
 	bash scripts/ci-faults.sh
 
-test-browser: $(VENV)/.stamp-test
+test-browser: $(VENV)/.stamp-test mo
 	@$(SYSTEM) browser
 	$(PY) -m pytest -m browser
 
 ## End-to-end tests against a stack of their own (PostgreSQL, Redis, 2 gunicorn, nginx, Varnish).
-test-stack: $(VENV)/.stamp-test
+test-stack: $(VENV)/.stamp-test mo
 	@$(SYSTEM) stack
 	$(PY) -m pytest -m stack tests/stack
 
 ## A production-like site on 127.0.0.1 (prints its addresses; writes var/stack.env).
-stack: $(VENV)/.stamp-postgres
+stack: $(VENV)/.stamp-postgres mo
 	@$(SYSTEM) stack
 	@bash scripts/stack.sh start
 
@@ -127,7 +132,7 @@ check: $(VENV)/.stamp-test
 	  $(MANAGE) check --deploy --fail-level WARNING
 
 ## Create an editor account (prompts for a password; there is no default password).
-editor: $(VENV)/.stamp-base
+editor: $(VENV)/.stamp-base mo
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createeditor
 
@@ -137,25 +142,25 @@ messages: $(VENV)/.stamp-base
 	# Parallel branches merge the .po with `merge=union`: drop the duplicates first.
 	msguniq --use-first -o locale/tr/LC_MESSAGES/django.po locale/tr/LC_MESSAGES/django.po
 	$(MANAGE) makemessages -l tr --no-location --no-obsolete --ignore='.venv/*' --ignore='tests/*'
-	$(MANAGE) compilemessages -l tr --ignore='.venv/*'
+	$(PY) scripts/compile_messages.py --force
 
 ## wrk against a stack of its own: front cache vs a static file, page cache vs the Django floor.
-bench: $(VENV)/.stamp-postgres
+bench: $(VENV)/.stamp-postgres mo
 	@$(SYSTEM) bench
 	$(PY) bench/run.py
 
 ## The cached article while the admin login is flooded with wrong passwords (django-axes).
-bench-login: $(VENV)/.stamp-test
+bench-login: $(VENV)/.stamp-test mo
 	@$(SYSTEM) bench
 	$(PY) bench/login_flood.py
 
 ## Demo size against 10,000 roles / 1,000,000 comments: every page's in-process time, ratio,
 ## queries and size (throwaway SQLite databases; PostgreSQL: scripts/with-postgres.sh make bench-scale).
-bench-scale: $(VENV)/.stamp-test
+bench-scale: $(VENV)/.stamp-test mo
 	$(PY) bench/scale.py
 
 ## Full-page screenshots of the seed article at 375 and 1280 px into docs/screenshots/ (README).
-screenshots: $(VENV)/.stamp-test
+screenshots: $(VENV)/.stamp-test mo
 	@$(SYSTEM) browser
 	$(PY) scripts/screenshots.py
 

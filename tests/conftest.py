@@ -1,6 +1,23 @@
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config):
+    """The compiled catalogues (.mo) are build output, not in git: build any that is missing or
+    older than its .po, so that a pytest run by hand sees the Turkish site as `make test` does."""
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "compile_messages.py")], check=True)
+    # Django may have looked for the catalogues already: look again (as a LOCALE_PATHS change).
+    from django.conf import settings
+    from django.test.signals import setting_changed
+
+    setting_changed.send(None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False)
 
 
 @pytest.fixture(autouse=True)
