@@ -1,23 +1,39 @@
+"""What every test shares: the session's set-up and the common fixtures.
+
+The session runs with ``DJANGO_ENV=test`` (careers/settings.py's test branch: DEBUG off, a
+fast password hasher). It is set here, when pytest loads this file and before anything reads
+the settings: pytest-django would read them earlier if pyproject.toml's pytest options named
+DJANGO_SETTINGS_MODULE, so this file names it instead.
+"""
+
+import os
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from django.core.cache import cache
-from django.core.management import call_command
+os.environ["DJANGO_ENV"] = "test"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careers.settings")
+
+import pytest  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The compiled catalogues (.mo) are build output, not in git: build any that is missing or
+# older than its .po before Django looks for them, so that a pytest run by hand sees the
+# Turkish site as `make test` does.
+subprocess.run([sys.executable, str(ROOT / "scripts" / "compile_messages.py")], check=True)  # noqa: S603
+
 
 def pytest_configure(config):
-    """The compiled catalogues (.mo) are build output, not in git: build any that is missing or
-    older than its .po, so that a pytest run by hand sees the Turkish site as `make test` does."""
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "compile_messages.py")], check=True)
-    # Django may have looked for the catalogues already: look again (as a LOCALE_PATHS change).
     from django.conf import settings
-    from django.test.signals import setting_changed
 
-    setting_changed.send(None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False)
+    if settings.ENVIRONMENT != "test":  # DJANGO_SETTINGS_MODULE exported: read before this file
+        raise pytest.UsageError(
+            "The tests need DJANGO_ENV=test before the settings are read: unset "
+            "DJANGO_SETTINGS_MODULE (tests/conftest.py sets both) or export DJANGO_ENV=test."
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -31,11 +47,6 @@ def _fresh_cache():
     yield
     cache.clear()
     forget_local()
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -66,10 +66,13 @@ def test_the_article_reaches_comments_only_through_template_tags():
 
 
 def test_no_module_is_over_400_lines():
+    """Every module but settings.py, which lists configuration rather than code (the review of
+    2026-12-03: keep the cap for app modules, exempt the settings)."""
     long = {
         str(path.relative_to(CAREERS)): lines
         for path in CAREERS.rglob("*.py")
         if "migrations" not in path.parts
+        and path != CAREERS / "settings.py"
         and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}

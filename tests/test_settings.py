@@ -104,6 +104,12 @@ def test_database_url_selects_postgresql(tmp_path):
     assert result.stdout.split() == ["django.db.backends.postgresql", "meslek"]
 
 
+def test_the_tests_run_with_the_test_settings():
+    """tests/conftest.py sets DJANGO_ENV=test: DEBUG off as in production, a fast hasher."""
+    assert settings.ENVIRONMENT == "test" and settings.DEBUG is False
+    assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def test_language_and_time_zone():
     assert settings.LANGUAGE_CODE == "tr"
     assert settings.TIME_ZONE == "Europe/Istanbul"
