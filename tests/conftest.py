@@ -50,6 +50,15 @@ def _fresh_cache():
 
 
 @pytest.fixture
+def cold_content_types():
+    """Query counts start from an empty ContentType cache, whatever ran before (tests that pin
+    the admin's queries use it)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture
 def demo(db):
     """The demo content (fixtures/demo), loaded as `make run` loads it."""
     call_command("loaddemo", verbosity=0)

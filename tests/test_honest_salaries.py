@@ -4,7 +4,6 @@ below-minimum-wage notes, public update notes from the history, the methodology 
 import datetime as dt
 import re
 from decimal import Decimal as D
-from html import unescape
 
 import pytest
 import time_machine
@@ -15,18 +14,12 @@ from careers.articles import notices
 from careers.articles.models import SalaryBand
 
 from .factories import make_band, make_role
+from .helpers import text_of
 
 pytestmark = pytest.mark.django_db
 
 #: 23:30 UTC is already 2 December in Istanbul: dates must follow the site's time zone.
 LATE_EVENING = "2026-12-01 23:30:00+00:00"
-
-
-def text_of(response, start=None, end=None):
-    html = response.content.decode()
-    if start:
-        html = html[html.index(start) : html.index(end) if end else None]
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
 
 
 def salary_block(response):

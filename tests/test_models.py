@@ -9,7 +9,8 @@ from django.utils import timezone
 from careers.articles.models import Role, SalaryBand, Status
 from careers.articles.salary import MONTHLY_HOURS, hourly
 
-from .factories import image_bytes, make_band, make_role, make_sector, make_skill
+from .factories import make_band, make_role, make_sector, make_skill
+from .helpers import image_bytes
 
 pytestmark = pytest.mark.django_db
 
