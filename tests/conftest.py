@@ -58,10 +58,110 @@ def cold_content_types():
     ContentType.objects.clear_cache()
 
 
+def _transactional(item):
+    marker = item.get_closest_marker("django_db")
+    names = set(getattr(item, "fixturenames", ()))
+    transaction = marker is not None and marker.kwargs.get("transaction", False)
+    return transaction or bool({"transactional_db", "live_server"} & names)
+
+
+def _reads_demo(item):
+    return item is not None and "demo" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The tests that read the demo content run together, at the end of the tests on a
+    rolled-back database (pytest-django puts those first, then the transactional ones, then
+    those without a database), so that they share one load of it (``demo``)."""
+    for item in items:
+        if _reads_demo(item) and _transactional(item):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a test on a transactional database cannot share the session's "
+                "demo content; let it run `call_command('loaddemo')` itself."
+            )
+
+    def rank(item):
+        if _reads_demo(item):
+            return 1
+        uses_db = "db" in getattr(item, "fixturenames", ()) or item.get_closest_marker("django_db")
+        return 0 if uses_db and not _transactional(item) else 2
+
+    items.sort(key=rank)  # stable: pytest-django's order is kept within each part
+
+
+class SharedDemo:
+    """The demo content in a transaction left open across the tests that read it: each test
+    runs in savepoints of it that pytest-django rolls back after the test, so none sees
+    another's changes. The load's on-commit work (the search index, as `make run` gets it)
+    runs at once. Rolled back after the last of them, before any test that needs a
+    transactional database, or an empty one, runs."""
+
+    def __init__(self):
+        self.blocker = None  # pytest-django's, once the test database exists
+        self.atomic = None
+
+    def open(self):
+        from django.db import transaction
+        from django.test import TestCase
+
+        if self.atomic is not None:
+            return
+        with self.blocker.unblock():
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+            try:
+                with TestCase.captureOnCommitCallbacks(execute=True):
+                    call_command("loaddemo", verbosity=0)
+            except BaseException:
+                self.close()
+                raise
+
+    def close(self):
+        from django.db import transaction
+
+        if self.atomic is None:
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+        self.atomic = None
+
+
+shared_demo = SharedDemo()
+
+
+@pytest.fixture(scope="session")
+def _demo_database(django_db_setup, django_db_blocker):
+    """Loads the demo content before the first test that reads it (a session fixture: set up
+    before the test's own transaction)."""
+    shared_demo.blocker = django_db_blocker
+    shared_demo.open()
+    yield shared_demo
+    shared_demo.close()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Only if an option such as --failed-first split the tests that read the demo content:
+    # load it again (before the test's own transaction begins).
+    if _reads_demo(item) and shared_demo.blocker is not None:
+        shared_demo.open()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:  # after the test's own rollback
+        if _reads_demo(item) and not _reads_demo(nextitem):
+            shared_demo.close()
+
+
 @pytest.fixture
-def demo(db):
-    """The demo content (fixtures/demo), loaded as `make run` loads it."""
-    call_command("loaddemo", verbosity=0)
+def demo(_demo_database, db):
+    """The demo content (fixtures/demo), loaded as `make run` loads it, once for all the tests
+    that read it (``SharedDemo``)."""
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ that picks the other role without JavaScript, query counts and the page cache.""
 import pytest
 import time_machine
 from django.conf import settings
-from django.core.management import call_command
 from django.urls import reverse
 
 from careers.articles.models import Role, Status
@@ -20,10 +19,8 @@ PAIR = f"/karsilastir/{OTHER}/{SEED}/"  # kredi-... sorts before musteri-...
 
 
 @pytest.fixture
-def site(db, django_capture_on_commit_callbacks):
+def site(demo):
     """The demo content with its search index (written when the load commits)."""
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("loaddemo", verbosity=0)
 
 
 # --- One address per comparison -------------------------------------------------------------

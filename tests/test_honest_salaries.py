@@ -103,11 +103,7 @@ def test_gross_figures_are_compared_with_the_gross_minimum_wage(client):
 
 
 @time_machine.travel(LATE_EVENING)
-def test_cards_and_the_salary_page_carry_the_notice(client, django_capture_on_commit_callbacks):
-    from django.core.management import call_command
-
-    with django_capture_on_commit_callbacks(execute=True):  # the search index too
-        call_command("loaddemo", verbosity=0)
+def test_cards_and_the_salary_page_carry_the_notice(client, demo):
     pages = ("/meslekler/?harf=m", "/maaslar/", "/sektorler/musteri-hizmetleri/", "/ara/?q=ekip")
     for url in pages:
         text = text_of(client.get(url))
