@@ -14,6 +14,9 @@ PORT ?= 8000
 	screenshots bench bench-login bench-scale stack stack-stop clean
 
 SYSTEM := PYTHON=$(PYTHON) bash scripts/system-packages.sh
+# Every target installs what its tests need, so a test that would skip for a missing server or
+# extra fails instead (tests/helpers.py: require).
+export REQUIRE_ALL_TESTS := 1
 
 # Installed from the lock files (exact versions, checked against their hashes), then the project
 # itself without dependencies. Again only when a lock file changes (stamp files), so a second run

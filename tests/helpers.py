@@ -1,8 +1,26 @@
 """Helpers shared by the test modules (plain functions; shared fixtures are in conftest.py)."""
 
 import io
+import os
 import re
 from html import unescape
+
+import pytest
+
+#: Set by the Makefile (and so by CI), which installs every system package and extra the
+#: tests use: there, a missing one fails the test instead of skipping it.
+REQUIRE_ALL = os.environ.get("REQUIRE_ALL_TESTS") == "1"
+
+
+def require(available, what, how):
+    """Skip the test, saying why, when ``what`` (a server, an optional extra) is missing, e.g.
+    in a checkout where `pytest` runs without `make`; under `make test` and CI it fails."""
+    if available:
+        return
+    message = f"{what} is not installed here ({how})"
+    if REQUIRE_ALL:
+        pytest.fail(f"{message}: make installs it, so this run must not skip it", pytrace=False)
+    pytest.skip(message)
 
 
 def text_of(response, start=None, end=None):

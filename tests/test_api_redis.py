@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from .helpers import require
+
 pytestmark = pytest.mark.django_db
 
 PORT = int(os.environ.get("API_REDIS_PORT_TEST", "23379"))
@@ -33,8 +35,7 @@ print([rate_limit_exceeded(request) for _ in range(2)])
 def redis_url(tmp_path, settings):
     """A throwaway redis-server as this process's cache (put back before the server stops)."""
     server = shutil.which("redis-server")
-    if server is None:
-        pytest.fail("redis-server bulunamadı: apt-get install redis-server (CI kurar).")
+    require(server, "redis-server", "scripts/system-packages.sh redis")
     process = subprocess.Popen(  # noqa: S603
         [server, "--bind", "127.0.0.1", "--port", str(PORT), "--save", "", "--appendonly", "no",
          "--dir", str(tmp_path)],
