@@ -75,6 +75,7 @@ start_postgres() {
       --locale=C.UTF-8 >"$LOGS/initdb.log"
   fi
   if ! "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$STACK_DIR/pg" status >/dev/null 2>&1; then
+    STARTED+=(postgres)
     "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$STACK_DIR/pg" -l "$STACK_DIR/pg/log" -w \
       -o "-h 127.0.0.1 -p $PG_PORT -k $STACK_DIR/pg -c max_connections=200" start >/dev/null
   fi
@@ -85,6 +86,7 @@ start_postgres() {
 
 start_redis() {
   alive "$RUN/redis.pid" && return
+  STARTED+=(redis)
   # volatile-ttl: under memory pressure the page entries (which expire) go first, and a page
   # always expires before the invalidation marker that outdates it (careers/site/cache.py).
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes \
@@ -107,6 +109,7 @@ start_apps() {
     port=${APP_PORTS[$i]}
     name=app-$((i + 1))
     alive "$RUN/$name.pid" && continue
+    STARTED+=("$name")
     (set -a; . "$STACK_ENV_FILE"; set +a
      GUNICORN_BIND=127.0.0.1:$port GUNICORN_WORKERS=$WORKERS GUNICORN_PROC_NAME=meslek-$name \
        GUNICORN_ERROR_LOG=$LOGS/$name.log GUNICORN_LOG_LEVEL=warning \
@@ -117,6 +120,7 @@ start_apps() {
 
 start_files() {
   alive "$RUN/nginx.pid" && return
+  STARTED+=(nginx)
   sed -e "s|@RUN@|$RUN|g" -e "s|@LOGS@|$LOGS|g" -e "s|@PORT@|$FILES_PORT|g" \
       -e "s|@STATIC_ROOT@|$STACK_DIR/static|g" -e "s|@MEDIA_ROOT@|$STACK_DIR/media|g" \
       deploy/nginx/files.conf.template >"$RUN/nginx.conf"
@@ -153,6 +157,7 @@ EOF
 
 start_front() {
   alive "$RUN/varnish.pid" && return
+  STARTED+=(varnish)
   write_backends
   [ -f "$STACK_DIR/varnish_secret" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$STACK_DIR/varnish_secret")
   mkdir -p "$STACK_DIR/varnish"
@@ -176,9 +181,29 @@ sys.exit("the front cache does not reach the app servers")
 PYEOF
 }
 
+# What this `start` started itself (a service already running is left alone): if a later step
+# fails, exactly these are stopped again, so a failed start leaves nothing running.
+STARTED=()
+
+stop_started() {
+  local status=$?
+  trap - EXIT
+  [ "$status" -eq 0 ] && return 0
+  set +e
+  echo "stack: start failed; stopping what it started: ${STARTED[*]:-nothing}" >&2
+  for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
+    case "${STARTED[$i]}" in
+      postgres) "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$STACK_DIR/pg" -m fast -w stop >/dev/null 2>&1 ;;
+      *) stop_pid "$RUN/${STARTED[$i]}.pid" ;;
+    esac
+  done
+  exit "$status"
+}
+
 start() {
   need_packages
   mkdir -p "$RUN" "$LOGS"
+  trap stop_started EXIT
   write_env
   start_postgres
   start_redis
@@ -186,6 +211,7 @@ start() {
   start_apps
   start_files
   start_front
+  trap - EXIT
   echo "front: http://127.0.0.1:$FRONT_PORT/"
   for port in "${APP_PORTS[@]}"; do echo "app: http://127.0.0.1:$port/"; done
   echo "env: $STACK_ENV_FILE"
