@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run mo lock test test-suite test-fast test-browser test-stack test-faults lint lint-code lint-templates format format-templates check editor messages \
+.PHONY: run mo lock test test-suite test-fast test-midnight test-browser test-stack test-faults lint lint-code lint-templates format format-templates check editor messages \
 	screenshots bench bench-login bench-scale stack stack-stop clean
 
 SYSTEM := PYTHON=$(PYTHON) bash scripts/system-packages.sh
@@ -71,6 +71,16 @@ test-suite: $(VENV)/.stamp-test mo
 test-fast: $(VENV)/.stamp-test mo
 	@$(SYSTEM) suite
 	$(PY) -m pytest -m "not browser"
+
+## The non-browser suite with the whole session's clock where UTC and Istanbul disagree about
+## the date (tests/conftest.py: TEST_CLOCK): today at 23:30 UTC (02:30 tomorrow in Istanbul)
+## and New Year's Eve at 21:30 UTC (already next year there). MIDNIGHT_CLOCKS="..." for others.
+MIDNIGHT_CLOCKS ?= $(shell date -u +%Y-%m-%d)T23:30:00Z $(shell date -u +%Y)-12-31T21:30:00Z
+test-midnight: $(VENV)/.stamp-test mo
+	@$(SYSTEM) suite
+	@set -e; for clock in $(MIDNIGHT_CLOCKS); do \
+	  echo "== TEST_CLOCK=$$clock"; TEST_CLOCK=$$clock $(PY) -m pytest -m "not browser" -q; \
+	done
 
 ## Real PostgreSQL, Redis, SQLite lock and mail server failing under gunicorn (tests/faults).
 test-faults: $(VENV)/.stamp-test mo

@@ -27,6 +27,16 @@ subprocess.run([sys.executable, str(ROOT / "scripts" / "compile_messages.py")], 
 
 
 def pytest_configure(config):
+    """TEST_CLOCK=2026-12-03T23:30:00Z moves the whole session's clock there (ticking on):
+    `make test-midnight` runs the suite where UTC and Istanbul disagree about the date."""
+    if os.environ.get("TEST_CLOCK"):
+        from datetime import datetime
+
+        import time_machine
+
+        instant = datetime.fromisoformat(os.environ["TEST_CLOCK"])  # with its offset (Z: UTC)
+        config.test_clock = time_machine.travel(instant, tick=True)
+        config.test_clock.start()
     from django.conf import settings
 
     if settings.ENVIRONMENT != "test":  # DJANGO_SETTINGS_MODULE exported: read before this file
@@ -34,6 +44,11 @@ def pytest_configure(config):
             "The tests need DJANGO_ENV=test before the settings are read: unset "
             "DJANGO_SETTINGS_MODULE (tests/conftest.py sets both) or export DJANGO_ENV=test."
         )
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "test_clock", None) is not None:
+        config.test_clock.stop()
 
 
 @pytest.fixture(autouse=True)
