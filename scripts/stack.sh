@@ -35,8 +35,8 @@ RUNAS=()
 
 need_packages() { bash "$ROOT/scripts/system-packages.sh" stack; }
 
-wait_port() {  # wait_port PORT NAME: until something accepts connections there
-  for _ in $(seq 1 150); do
+wait_port() {  # wait_port PORT NAME [SECONDS]: until something accepts connections there
+  for _ in $(seq 1 $((${3:-15} * 10))); do
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
     sleep 0.1
   done
@@ -115,7 +115,8 @@ start_apps() {
        GUNICORN_ERROR_LOG=$LOGS/$name.log GUNICORN_LOG_LEVEL=warning \
        "$PY" -m gunicorn -c deploy/gunicorn.conf.py --pid "$RUN/$name.pid" --daemon careers.wsgi)
   done
-  for port in "${APP_PORTS[@]}"; do wait_port "$port" gunicorn; done
+  # Each worker imports the whole site first: on a busy machine that takes a while.
+  for port in "${APP_PORTS[@]}"; do wait_port "$port" gunicorn 60; done
 }
 
 start_files() {

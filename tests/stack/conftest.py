@@ -95,6 +95,14 @@ class Stack:
     def log(self, name):
         return (self.dir / "logs" / f"{name}.log").read_text()
 
+    def log_tails(self, lines=15):
+        """The end of every server's log (for a failed start: the directory goes afterwards)."""
+        tails = []
+        for path in sorted((self.dir / "logs").glob("*.log")):
+            tail = path.read_text(errors="replace").splitlines()[-lines:]
+            tails.append(f"\n--- {path.name}\n" + "\n".join(tail))
+        return "".join(tails)
+
 
 @pytest.fixture(scope="session")
 def stack():
@@ -105,7 +113,7 @@ def stack():
     try:
         started = running.script("start", check=False)
         started_pids = running.pids()
-        assert started.returncode == 0, started.stdout + started.stderr
+        assert started.returncode == 0, started.stdout + started.stderr + running.log_tails()
         assert f"front: {running.front}/" in started.stdout
         for app in running.apps:
             assert f"app: {app}/" in started.stdout
