@@ -7,7 +7,8 @@
   version its range allows: a dependency added without `make lock` fails here, not on a fresh
   machine;
 - a package has the same version in every lock;
-- the hooks in .pre-commit-config.yaml run the versions pinned for `make lint`.
+- the hooks in .pre-commit-config.yaml run the versions pinned for `make lint`;
+- CONTRIBUTING.md's dependency table has a row for every dependency (and says why).
 """
 
 import re
@@ -92,6 +93,13 @@ def main():
                 f".pre-commit-config.yaml: {repo} at {revs.get(repo)}, but make lint runs "
                 f"{package} {want}: keep them in step"
             )
+    table = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([^|]*)\|", table, re.MULTILINE)
+    documented = {canonicalize_name(name) for row in rows for name in re.findall(r"`([^`]+)`", row)}
+    for line in [*project["dependencies"], *(r for group in extras.values() for r in group)]:
+        name = Requirement(line).name
+        if canonicalize_name(name) not in documented:
+            problems.append(f"CONTRIBUTING.md: no row for {name} in the dependency table")
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
