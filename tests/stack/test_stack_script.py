@@ -18,14 +18,15 @@ from .conftest import BASE, ROOT
 
 pytestmark = pytest.mark.stack
 
-# Ports of its own, apart from the session's stack (tests/stack/conftest.py).
+# Ports of its own, beside the session's stack (tests/stack/conftest.py) and never on another
+# checkout's: each port here ends in other digits than any stack port of a base 100 away.
 PORTS = {
-    "STACK_FRONT_PORT": str(BASE + 580),
-    "STACK_ADMIN_PORT": str(BASE + 582),
-    "STACK_APP_PORTS": f"{BASE + 811} {BASE + 812}",
-    "STACK_REDIS_PORT": str(BASE + 479),
-    "STACK_PG_PORT": str(BASE + 532),
-    "STACK_FILES_PORT": str(BASE + 590),
+    "STACK_FRONT_PORT": str(BASE + 85),
+    "STACK_ADMIN_PORT": str(BASE + 86),
+    "STACK_APP_PORTS": f"{BASE + 715} {BASE + 716}",
+    "STACK_REDIS_PORT": str(BASE + 385),
+    "STACK_PG_PORT": str(BASE + 435),
+    "STACK_FILES_PORT": str(BASE + 87),
 }
 
 
@@ -63,8 +64,13 @@ def test_a_failed_start_stops_what_it_started_and_leaves_nothing_running():
             text=True,
             timeout=300,
         )
+        logs = "".join(
+            f"\n--- {path.name}\n{path.read_text(errors='replace')[-2000:]}"
+            for path in sorted(directory.glob("stack/**/*log"))
+            if path.is_file()
+        )
         assert result.returncode != 0, result.stdout
-        assert "manage.py: failing on purpose" in result.stderr
+        assert "manage.py: failing on purpose" in result.stderr, result.stderr + logs
         assert "stopping what it started: postgres redis" in result.stderr, result.stderr
         assert not listening(int(PORTS["STACK_PG_PORT"]))
         assert not listening(int(PORTS["STACK_REDIS_PORT"]))
