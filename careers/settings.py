@@ -216,12 +216,6 @@ else:
             "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Tests use a file, not Django's default in-memory database: an in-memory SQLite database
-    # shared between threads uses table locks that ignore the busy timeout ("database table
-    # is locked"), so the comments' concurrency test could not exercise WAL and IMMEDIATE
-    # transactions as production runs them. The file is recreated for every test run.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
@@ -408,3 +402,16 @@ if env("SENTRY_DSN"):
     from careers.site.logs import init_sentry
 
     init_sentry(env("SENTRY_DSN"), environment=ENVIRONMENT)
+
+# --- Tests: DJANGO_ENV=test, set by tests/conftest.py before Django reads this module -------
+# DEBUG is off (above), as in production. Passwords are hashed fast (MD5: never outside tests).
+# SQLite tests use a file, not Django's in-memory database: threads sharing an in-memory
+# database get table locks that ignore the busy timeout ("database table is locked"), and the
+# comments' concurrency test must run WAL and IMMEDIATE transactions as production does.
+if ENVIRONMENT == "test":
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+    # Jobs run at once, after their commit, whatever DJANGO_JOBS says (as bakerydemo's tests
+    # do); the stack and fault tests run the real queue and worker in their own processes.
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -35,25 +35,10 @@ LOGS=$STACK_DIR/logs
 RUNAS=()
 [ "$(id -u)" = "0" ] && RUNAS=(runuser -u postgres --)
 
-need_packages() {
-  local missing=()
-  [ -x "$PGBIN/initdb" ] || missing+=(postgresql-15)
-  command -v redis-server >/dev/null || missing+=(redis-server)
-  command -v varnishd >/dev/null || missing+=(varnish)
-  [ -n "$(find /usr/lib -name libvmod_xkey.so -print -quit 2>/dev/null)" ] || missing+=(varnish-modules)
-  command -v nginx >/dev/null || missing+=(nginx)
-  [ ${#missing[@]} -eq 0 ] && return
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "Gerekli paketler: sudo apt-get install ${missing[*]}" >&2
-    exit 1
-  fi
-}
+need_packages() { bash "$ROOT/scripts/system-packages.sh" stack; }
 
-wait_port() {  # wait_port PORT NAME: until something accepts connections there
-  for _ in $(seq 1 150); do
+wait_port() {  # wait_port PORT NAME [SECONDS]: until something accepts connections there
+  for _ in $(seq 1 $((${3:-15} * 10))); do
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
     sleep 0.1
   done
@@ -92,6 +77,7 @@ start_postgres() {
       --locale=C.UTF-8 >"$LOGS/initdb.log"
   fi
   if ! "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$STACK_DIR/pg" status >/dev/null 2>&1; then
+    STARTED+=(postgres)
     "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$STACK_DIR/pg" -l "$STACK_DIR/pg/log" -w \
       -o "-h 127.0.0.1 -p $PG_PORT -k $STACK_DIR/pg -c max_connections=200" start >/dev/null
   fi
@@ -102,6 +88,7 @@ start_postgres() {
 
 start_redis() {
   alive "$RUN/redis.pid" && return
+  STARTED+=(redis)
   # volatile-ttl: under memory pressure the page entries (which expire) go first, and a page
   # always expires before the invalidation marker that outdates it (careers/site/pagecache/markers.py).
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes \
@@ -124,16 +111,19 @@ start_apps() {
     port=${APP_PORTS[$i]}
     name=app-$((i + 1))
     alive "$RUN/$name.pid" && continue
+    STARTED+=("$name")
     (set -a; . "$STACK_ENV_FILE"; set +a
      GUNICORN_BIND=127.0.0.1:$port GUNICORN_WORKERS=$WORKERS GUNICORN_PROC_NAME=meslek-$name \
        GUNICORN_ERROR_LOG=$LOGS/$name.log GUNICORN_LOG_LEVEL=warning \
        "$PY" -m gunicorn -c deploy/gunicorn.conf.py --pid "$RUN/$name.pid" --daemon careers.wsgi)
   done
-  for port in "${APP_PORTS[@]}"; do wait_port "$port" gunicorn; done
+  # Each worker imports the whole site first: on a busy machine that takes a while.
+  for port in "${APP_PORTS[@]}"; do wait_port "$port" gunicorn 60; done
 }
 
 start_files() {
   alive "$RUN/nginx.pid" && return
+  STARTED+=(nginx)
   sed -e "s|@RUN@|$RUN|g" -e "s|@LOGS@|$LOGS|g" -e "s|@PORT@|$FILES_PORT|g" \
       -e "s|@STATIC_ROOT@|$STACK_DIR/static|g" -e "s|@MEDIA_ROOT@|$STACK_DIR/media|g" \
       deploy/nginx/files.conf.template >"$RUN/nginx.conf"
@@ -170,6 +160,7 @@ EOF
 
 start_front() {
   alive "$RUN/varnish.pid" && return
+  STARTED+=(varnish)
   write_backends
   [ -f "$STACK_DIR/varnish_secret" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$STACK_DIR/varnish_secret")
   mkdir -p "$STACK_DIR/varnish"
@@ -193,8 +184,28 @@ sys.exit("the front cache does not reach the app servers")
 PYEOF
 }
 
+# What this `start` started itself (a service already running is left alone): if a later step
+# fails, exactly these are stopped again, so a failed start leaves nothing running.
+STARTED=()
+
+stop_started() {
+  local status=$?
+  trap - EXIT
+  [ "$status" -eq 0 ] && return 0
+  set +e
+  echo "stack: start failed; stopping what it started: ${STARTED[*]:-nothing}" >&2
+  for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
+    case "${STARTED[$i]}" in
+      postgres) "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$STACK_DIR/pg" -m fast -w stop >/dev/null 2>&1 ;;
+      *) stop_pid "$RUN/${STARTED[$i]}.pid" ;;
+    esac
+  done
+  exit "$status"
+}
+
 start_worker() {  # after the front: the demo load's purges are delivered at once
   alive "$RUN/worker.pid" && return
+  STARTED+=(worker)
   (set -a; . "$STACK_ENV_FILE"; set +a
    exec "$PY" manage.py jobs --slot 1 >>"$LOGS/worker.log" 2>&1 </dev/null) &
   echo $! >"$RUN/worker.pid"
@@ -203,6 +214,7 @@ start_worker() {  # after the front: the demo load's purges are delivered at onc
 start() {
   need_packages
   mkdir -p "$RUN" "$LOGS"
+  trap stop_started EXIT
   write_env
   start_postgres
   start_redis
@@ -211,6 +223,7 @@ start() {
   start_files
   start_front
   start_worker
+  trap - EXIT
   echo "front: http://127.0.0.1:$FRONT_PORT/"
   for port in "${APP_PORTS[@]}"; do echo "app: http://127.0.0.1:$port/"; done
   echo "env: $STACK_ENV_FILE"

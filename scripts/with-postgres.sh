@@ -3,15 +3,7 @@
 # Usage: scripts/with-postgres.sh make test
 set -euo pipefail
 PGBIN=/usr/lib/postgresql/15/bin
-if [ ! -x "$PGBIN/initdb" ]; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
-  else
-    echo "PostgreSQL 15 gerekli: sudo apt-get install postgresql-15" >&2
-    exit 1
-  fi
-fi
+bash "$(dirname "$0")/system-packages.sh" postgres
 PORT=${PGPORT_TEST:-55432}
 DATA=$(mktemp -d /tmp/meslek-pg.XXXXXX)
 RUNAS=()

@@ -3,15 +3,7 @@
 # Usage: scripts/with-redis.sh make test      (and with PostgreSQL: scripts/with-postgres.sh
 # scripts/with-redis.sh make test). Port: $REDIS_PORT_TEST (default 56379).
 set -euo pipefail
-if ! command -v redis-server >/dev/null; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
-  else
-    echo "Redis gerekli: sudo apt-get install redis-server" >&2
-    exit 1
-  fi
-fi
+bash "$(dirname "$0")/system-packages.sh" redis
 PORT=${REDIS_PORT_TEST:-56379}
 DIR=$(mktemp -d /tmp/meslek-redis.XXXXXX)
 cleanup() {

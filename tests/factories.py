@@ -70,17 +70,6 @@ def link(from_role, to_role, order=0, placement=""):
     )
 
 
-def image_bytes(width=40, height=30, fmt="PNG"):
-    """A real, small image file's bytes (Pillow)."""
-    import io
-
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (200, 120, 40)).save(buffer, fmt)
-    return buffer.getvalue()
-
-
 def make_comment(role, *, status="approved", parent=None, **fields):
     """A stored comment (approved unless told); name, e-mail and text made unique."""
     from careers.comments.models import Comment

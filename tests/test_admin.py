@@ -14,17 +14,9 @@ from careers.salaries.models import MinimumWage, SalaryBand
 from .adminforms import add_inline_rows, changeform_data, changelist_data, inline_prefix
 from .factories import fill_role, link, make_band, make_role, make_sector, make_skill
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cold_content_types")]
 
 MARKDOWN_FIELDS = Role.markdown_fields
-
-
-@pytest.fixture(autouse=True)
-def _cold_content_types():
-    """Query counts start from an empty ContentType cache, whatever ran before."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
 
 
 def role_with_rows(count):

@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from .factories import make_role
-from .test_views import text_of
+from .helpers import text_of
 
 pytestmark = pytest.mark.django_db
 

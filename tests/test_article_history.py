@@ -11,14 +11,7 @@ from careers.articles.models import Responsibility, Role, RoleSkill
 from .adminforms import add_inline_rows, changeform_data, inline_prefix
 from .factories import fill_role, make_band, make_role, make_skill
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _cold_content_types():
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cold_content_types")]
 
 
 def edit(client, role, change):

@@ -8,7 +8,7 @@ from careers.articles.models import Role, RoleSkill
 from careers.salaries import charts
 
 from .factories import fill_role, make_band, make_role, make_sector, make_skill
-from .test_views import text_of
+from .helpers import text_of
 
 pytestmark = pytest.mark.django_db
 

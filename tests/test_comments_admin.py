@@ -13,7 +13,7 @@ from django.utils import timezone
 from careers.comments.models import BlockedWord, Comment
 
 from .factories import make_comment, make_role
-from .test_views import text_of
+from .helpers import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from careers.comments.models import BlockedWord, Comment
 
 from .factories import make_comment, make_role
+from .helpers import text_of
 from .test_comments_views import post
-from .test_views import text_of
 
 pytestmark = pytest.mark.django_db
 

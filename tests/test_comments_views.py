@@ -16,7 +16,7 @@ from careers.comments import conf, tokens
 from careers.comments.models import Comment
 
 from .factories import fill_role, make_band, make_comment, make_role
-from .test_views import text_of
+from .helpers import text_of
 
 pytestmark = pytest.mark.django_db
 

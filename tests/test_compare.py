@@ -1,19 +1,16 @@
 """Comparing two or three roles: one address per comparison, the page's sections, the form
 that picks the other role without JavaScript, query counts and the page cache."""
 
-import re
-from html import unescape
-
 import pytest
 import time_machine
 from django.conf import settings
-from django.core.management import call_command
 from django.urls import reverse
 
 from careers.articles.models import Role, Status
 from careers.compare import logic
 
 from .factories import fill_role, make_band, make_role, make_sector
+from .helpers import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -22,17 +19,8 @@ PAIR = f"/karsilastir/{OTHER}/{SEED}/"  # kredi-... sorts before musteri-...
 
 
 @pytest.fixture
-def site(db, django_capture_on_commit_callbacks):
+def site(demo):
     """The demo content with its search index (written when the load commits)."""
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("loaddemo", verbosity=0)
-
-
-def text_of(response, start=None, end=None):
-    html = response.content.decode()
-    if start:
-        html = html[html.index(start) : html.index(end) if end else None]
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
 
 
 # --- One address per comparison -------------------------------------------------------------

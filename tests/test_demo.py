@@ -8,7 +8,7 @@ import pytest
 from careers.articles.models import Role, Sector, Status
 from careers.salaries.models import SalaryBand
 
-from .test_views import text_of
+from .helpers import text_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_NAME = "000_656a145a7e898b36.txt"

@@ -4,7 +4,6 @@ below-minimum-wage notes, public update notes from the history, the methodology 
 import datetime as dt
 import re
 from decimal import Decimal as D
-from html import unescape
 
 import pytest
 import time_machine
@@ -15,18 +14,12 @@ from careers.salaries import notices
 from careers.salaries.models import SalaryBand
 
 from .factories import make_band, make_role
+from .helpers import text_of
 
 pytestmark = pytest.mark.django_db
 
 #: 23:30 UTC is already 2 December in Istanbul: dates must follow the site's time zone.
 LATE_EVENING = "2026-12-01 23:30:00+00:00"
-
-
-def text_of(response, start=None, end=None):
-    html = response.content.decode()
-    if start:
-        html = html[html.index(start) : html.index(end) if end else None]
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
 
 
 def salary_block(response):
@@ -110,11 +103,7 @@ def test_gross_figures_are_compared_with_the_gross_minimum_wage(client):
 
 
 @time_machine.travel(LATE_EVENING)
-def test_cards_and_the_salary_page_carry_the_notice(client, django_capture_on_commit_callbacks):
-    from django.core.management import call_command
-
-    with django_capture_on_commit_callbacks(execute=True):  # the search index too
-        call_command("loaddemo", verbosity=0)
+def test_cards_and_the_salary_page_carry_the_notice(client, demo):
     pages = ("/meslekler/?harf=m", "/maaslar/", "/sektorler/musteri-hizmetleri/", "/ara/?q=ekip")
     for url in pages:
         text = text_of(client.get(url))

@@ -1,4 +1,5 @@
-"""Every UI string is translated; the compiled catalogue matches the source."""
+"""Every UI string is translated; the compiled catalogue (built, not committed) matches the
+source."""
 
 from pathlib import Path
 
@@ -24,7 +25,16 @@ def test_compiled_catalogue_is_up_to_date(LOCALE):
           for e in polib.pofile(str(LOCALE / "django.po")) if not e.obsolete}  # fmt: skip
     mo = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural.get(0)
           for e in polib.mofile(str(LOCALE / "django.mo"))}  # fmt: skip
-    assert po == mo, "run `make messages` (or compile the .po) after editing translations"
+    assert po == mo, "the .mo is built from the .po: scripts/compile_messages.py"
+
+
+@pytest.mark.parametrize("LOCALE", CATALOGUES, ids=["project", "third-party"])
+def test_no_message_is_in_the_catalogue_twice(LOCALE):
+    """A union merge of two branches that added the same message leaves it twice: `make
+    messages` (msguniq) cleans the file."""
+    po = polib.pofile(str(LOCALE / "django.po"))
+    entries = [(e.msgctxt, e.msgid) for e in po if not e.obsolete]
+    assert len(entries) == len(set(entries)), "run `make messages` after merging the catalogue"
 
 
 @pytest.mark.parametrize(

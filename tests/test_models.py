@@ -10,7 +10,8 @@ from careers.articles.models import Role, Status
 from careers.salaries.models import SalaryBand
 from careers.salaries.rules import MONTHLY_HOURS, hourly
 
-from .factories import image_bytes, make_band, make_role, make_sector, make_skill
+from .factories import make_band, make_role, make_sector, make_skill
+from .helpers import image_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from careers.search import backends, text
 from careers.search.models import SearchDocument
 
 from .factories import fill_role, make_band, make_role, make_sector, make_skill
-from .test_views import text_of
+from .helpers import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from careers.salaries.models import SalaryBand, refresh_role_salaries
 
 from .clock import AWKWARD_HOURS
 from .factories import fill_role, make_band, make_role, make_sector, make_skill
-from .test_views import text_of
+from .helpers import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,6 @@
 """Settings come from the environment; production refuses to guess."""
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -8,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+
+from .helpers import require
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,6 +96,8 @@ def test_embedded_default_needs_no_environment(tmp_path):
 
 
 def test_database_url_selects_postgresql(tmp_path):
+    psycopg = importlib.util.find_spec("psycopg")
+    require(psycopg, "psycopg (the postgres extra)", "pip install -r requirements/test.txt")
     code = (
         "import django; django.setup(); from django.conf import settings as s;"
         "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'])"
@@ -102,6 +107,12 @@ def test_database_url_selects_postgresql(tmp_path):
         code,
     )
     assert result.stdout.split() == ["django.db.backends.postgresql", "meslek"]
+
+
+def test_the_tests_run_with_the_test_settings():
+    """tests/conftest.py sets DJANGO_ENV=test: DEBUG off as in production, a fast hasher."""
+    assert settings.ENVIRONMENT == "test" and settings.DEBUG is False
+    assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def test_language_and_time_zone():

@@ -13,7 +13,7 @@ from django.core import mail
 from careers.site import logs
 
 from .factories import make_role
-from .test_views import text_of
+from .helpers import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,5 @@
 """Editors' image uploads: markdownx upload/preview views (staff only) and the article image."""
 
-import io
 import json
 import os
 
@@ -14,6 +13,7 @@ from careers.articles.models import Role
 
 from .adminforms import changeform_data
 from .factories import make_role
+from .helpers import image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +33,6 @@ def stored_files(root):
         for d, _dirs, files in os.walk(root)
         for f in files
     )
-
-
-def image_bytes(fmt="PNG", size=(40, 30), mode="RGB", **save):
-    buffer = io.BytesIO()
-    Image.new(mode, size, color=0 if mode == "1" else None).save(buffer, fmt, **save)
-    return buffer.getvalue()
 
 
 def post_file(client, name, data, content_type, url=UPLOAD):

@@ -8,15 +8,9 @@ from django.utils import timezone
 from careers.articles.models import Status
 
 from .factories import fill_role, link, make_band, make_role, make_sector, make_skill
+from .helpers import text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response):
-    """The page as a reader sees it: tags removed, whitespace collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 def full_role(title="Kredi Asistanı", **fields):

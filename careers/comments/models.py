@@ -92,7 +92,7 @@ class Comment(models.Model):
     status = models.CharField(
         pgettext_lazy("comments", "moderation status"),
         max_length=10,
-        choices=CommentStatus.choices,
+        choices=CommentStatus,
         default=CommentStatus.PENDING,
     )
     moderation_reason = models.CharField(
@@ -204,7 +204,7 @@ class BlockedWord(models.Model):
     action = models.CharField(
         pgettext_lazy("comments", "action"),
         max_length=4,
-        choices=BlockedWordAction.choices,
+        choices=BlockedWordAction,
         default=BlockedWordAction.HOLD,
     )
     created_at = models.DateTimeField(pgettext_lazy("comments", "added"), auto_now_add=True)

@@ -33,7 +33,7 @@ class SimplePage(MarkdownRenderedModel):
     kind = models.CharField(
         _("page"),
         max_length=20,
-        choices=PageKind.choices,
+        choices=PageKind,
         help_text=_("Which page this is; each has a fixed web address linked from every page."),
     )
     title = models.CharField(_("title"), max_length=150)

@@ -62,12 +62,8 @@ class SalaryBand(models.Model):
     year = models.PositiveSmallIntegerField(
         _("year"), help_text=_("The year the figures describe.")
     )
-    period = models.CharField(
-        _("period"), max_length=10, choices=Period.choices, default=Period.MONTHLY
-    )
-    currency = models.CharField(
-        _("currency"), max_length=3, choices=Currency.choices, default=Currency.TRY
-    )
+    period = models.CharField(_("period"), max_length=10, choices=Period, default=Period.MONTHLY)
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency, default=Currency.TRY)
     low = models.DecimalField(
         _("lowest"),
         max_digits=12,
@@ -107,7 +103,7 @@ class SalaryBand(models.Model):
     pay_basis = models.CharField(
         _("net or gross"),
         max_length=12,
-        choices=PayBasis.choices,
+        choices=PayBasis,
         help_text=_(
             "Net: what the worker takes home; gross: before tax and social security. Choose "
             "“unspecified” only when the source does not say."

@@ -19,9 +19,7 @@ def client_ip(request, trusted_proxies=None):
         trusted_proxies = getattr(settings, "TRUSTED_PROXIES", 0)
     candidate = request.META.get("REMOTE_ADDR", "")
     if trusted_proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
+        forwarded = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",")]
         forwarded = [part for part in forwarded if part]
         if len(forwarded) >= trusted_proxies:
             candidate = forwarded[-trusted_proxies]

@@ -116,6 +116,14 @@ class Stack:
             assert time.monotonic() < deadline, "the job worker left jobs in the queue"
             time.sleep(0.1)
 
+    def log_tails(self, lines=15):
+        """The end of every server's log (for a failed start: the directory goes afterwards)."""
+        tails = []
+        for path in sorted((self.dir / "logs").glob("*.log")):
+            tail = path.read_text(errors="replace").splitlines()[-lines:]
+            tails.append(f"\n--- {path.name}\n" + "\n".join(tail))
+        return "".join(tails)
+
 
 @pytest.fixture(scope="session")
 def stack():
@@ -126,7 +134,7 @@ def stack():
     try:
         started = running.script("start", check=False)
         started_pids = running.pids()
-        assert started.returncode == 0, started.stdout + started.stderr
+        assert started.returncode == 0, started.stdout + started.stderr + running.log_tails()
         assert f"front: {running.front}/" in started.stdout
         for app in running.apps:
             assert f"app: {app}/" in started.stdout

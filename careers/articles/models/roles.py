@@ -124,7 +124,7 @@ class Role(MarkdownRenderedModel):
     outlook = models.CharField(
         _("job outlook"),
         max_length=10,
-        choices=Outlook.choices,
+        choices=Outlook,
         default=Outlook.STABLE,
         help_text=_("Whether employment in this job is expected to grow, stay or shrink."),
     )
@@ -211,7 +211,7 @@ class Role(MarkdownRenderedModel):
     status = models.CharField(
         _("status"),
         max_length=10,
-        choices=Status.choices,
+        choices=Status,
         default=Status.DRAFT,
         help_text=_("Drafts are visible only to editors."),
     )

@@ -123,7 +123,7 @@ class RelatedRole(models.Model):
         _("also shown"),
         max_length=20,
         blank=True,
-        choices=Placement.choices,
+        choices=Placement,
         default=Placement.RELATED_ONLY,
         help_text=_("Where else in the article to show it as an “En Popüler” link."),
     )

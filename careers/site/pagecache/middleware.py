@@ -53,7 +53,7 @@ def page_key(request):
 
 
 def accepts_gzip(request):
-    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    return bool(ACCEPTS_GZIP.search(request.headers.get("accept-encoding", "")))
 
 
 class PageCacheMiddleware:
