@@ -16,7 +16,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-
 from .http import Browser, get, post
 
 pytestmark = pytest.mark.stack
