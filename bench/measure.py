@@ -143,7 +143,7 @@ def main():
 
     # The page cache bypassed: every request misses it (and is rendered as a miss would be,
     # surrogate keys and all); fragments, counts and search hits stay in the cache.
-    store.lookup = lambda key: None
+    store.lookup = lambda key: (store.MISS, None)
     store.store = lambda key, entry: None
     pages = [(name, path, reader, False) for name, path in PUBLIC]
     pages += [(f"{name}, cache empty", path, reader, True) for name, path in COLD]
