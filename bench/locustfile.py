@@ -32,6 +32,7 @@ from locust import HttpUser, between, events, task
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.stack.http
 
 PLAN = json.loads(Path(os.environ["MIXED_PLAN"]).read_text(encoding="utf-8"))
+RUN = os.urandom(3).hex()  # each run's commenters are new people (no duplicate of an earlier run)
 ZIPF_S = 1.0
 _addresses = itertools.count(1)
 _random = random.Random(int(os.environ.get("MIXED_SEED", "20")))
@@ -107,8 +108,8 @@ class Commenter(Visitor):
         time.sleep(3.2)  # a person takes longer than COMMENTS_MIN_FILL_SECONDS (gevent sleeps)
         n = next(_addresses)
         fields = {
-            "name": f"Okur {n}", "email": f"okur-{n}@example.org", "url": "",
-            "comment": f"Yük testi yorumu {n}: bu meslek hakkında bir soru.",
+            "name": f"Okur {RUN} {n}", "email": f"okur-{RUN}-{n}@example.org", "url": "",
+            "comment": f"Yük testi yorumu {RUN} {n}: bu meslek hakkında bir soru.",
             "zaman": found.group(1), "parent": "", "kontrol": "",
         }  # fmt: skip
         with self.client.post(
