@@ -66,19 +66,22 @@ def test_every_app_is_in_the_table():
     assert apps == set(ALLOWED)
 
 
-def test_the_article_reaches_comments_only_through_template_tags():
-    template = (CAREERS.parent / "templates" / "articles" / "role_detail.html").read_text()
-    assert "{% comment_section role %}" in template
-    assert "comments/section.html" not in template
+def test_the_article_reaches_comments_and_salaries_only_through_slots():
+    """The article names places (slots) the apps built on it fill, and knows nothing else of
+    them: the comment section and the salary figures are theirs."""
+    from careers.comments.templatetags.comments import comment_section
+    from careers.salaries.templatetags.salaries import salary_section
+    from careers.site import slots
 
-
-def test_the_article_reaches_salaries_only_through_template_tags():
-    """The article's body loads the salaries app's tags and shows the figures by tag; no
-    articles template includes a salaries template."""
-    body = (CAREERS.parent / "templates" / "articles" / "article_body.html").read_text()
-    assert "{% salary_section role %}" in body
-    templates = [*(CAREERS.parent / "templates" / "articles").glob("*.html")]
-    assert [t.name for t in templates if "salaries/" in t.read_text()] == []
+    templates = CAREERS.parent / "templates" / "articles"
+    page = (templates / "role_detail.html").read_text()
+    body = (templates / "article_body.html").read_text()
+    assert '{% slot "article-end" role %}' in page
+    assert '{% slot "article-salary" role %}' in body
+    assert slots.fillers("article-end") == [comment_section]
+    assert slots.fillers("article-salary") == [salary_section]
+    articles = "\n".join(path.read_text() for path in templates.glob("*.html"))
+    assert "comments/" not in articles and "salaries/" not in articles
 
 
 def test_no_module_is_over_400_lines():
