@@ -265,8 +265,8 @@ def render_all(clock):
         yield get(f"page-{name}", reverse(f"pages:{name}"))
     yield get("404", "/yok-boyle-bir-sayfa/")
     yield get("404-role", "/meslekler/yok-boyle/")
-    yield get("feed-rss", reverse("feed_rss"))
-    yield get("feed-atom", reverse("feed_atom"))
+    yield get("feed-rss", "/besleme/rss/")
+    yield get("feed-atom", "/besleme/atom/")
     yield get("sitemap", reverse("sitemap"))
     for section in ("roles", "lists", "sectors", "skills"):
         yield get(f"sitemap-{section}", f"/sitemap-{section}.xml")
