@@ -402,21 +402,24 @@ def settings_dotted_paths():
 
 
 def _importable(path):
+    """Does ``path`` name a module (an app, the urlconf) or an attribute of one?"""
+    import importlib
+
     from django.utils.module_loading import import_string
 
-    try:
-        import_string(path)
-    except ImportError:
-        import importlib
-
-        importlib.import_module(path)  # a module (an app, the urlconf) names no attribute
+    for load in (importlib.import_module, import_string):
+        try:
+            load(path)
+        except ImportError:
+            continue
+        return True
+    return False
 
 
 def test_settings_name_importable_careers_paths():
     paths = settings_dotted_paths()
     assert len(paths) > 15
-    for _setting, path in paths:
-        _importable(path)
+    assert [f"{setting}: {path}" for setting, path in paths if not _importable(path)] == []
 
 
 def test_settings_name_site_wide_code_in_site():
