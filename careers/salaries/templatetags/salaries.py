@@ -86,7 +86,7 @@ def salary_card_figures(context, role):
 
 @register.simple_tag(takes_context=True)
 def salary_list_link(context):
-    """"Maaşları karşılaştır ·": the home page's first link onward."""
+    """The home page's first link onward, "Maaşları karşılaştır ·"."""
     return render_to_string("salaries/home_link.html")
 
 
