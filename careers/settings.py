@@ -108,6 +108,7 @@ if PRODUCTION and not env("SITE_URL"):
     )
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_HOME_URL_NAME = "articles:home"  # the first breadcrumb (careers/site/seo.py names no app)
+SITE_SITEMAP_URL_NAME = "sitemap"  # robots.txt's Sitemap line: the project's (careers/urls.py)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

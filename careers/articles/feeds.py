@@ -21,7 +21,7 @@ class LatestRolesFeed(Feed):
         return seo.absolute(reverse("articles:home"))
 
     def feed_url(self):
-        return seo.absolute(reverse("feed_rss"))
+        return seo.absolute(reverse("articles:feed_rss"))
 
     def items(self):
         return listing.recently_changed(FEED_SIZE)
@@ -56,4 +56,4 @@ class LatestRolesAtomFeed(LatestRolesFeed):
     subtitle = LatestRolesFeed.description
 
     def feed_url(self):
-        return seo.absolute(reverse("feed_atom"))
+        return seo.absolute(reverse("articles:feed_atom"))

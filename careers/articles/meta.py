@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from careers import turkish
-from careers.site import seo
+from careers.site import seo, slots
 
 from .cards import card_alt, card_url
 from .seo import article_jsonld
@@ -43,7 +43,7 @@ def home(request):
                 "inLanguage": "tr-TR",
                 "potentialAction": {
                     "@type": "SearchAction",
-                    "target": seo.absolute(reverse("search:search")) + "?q={search_term_string}",
+                    "target": seo.absolute(slots.link_url("search")) + "?q={search_term_string}",
                     "query-input": "required name=search_term_string",
                 },
             }

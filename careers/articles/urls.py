@@ -1,6 +1,11 @@
 from django.urls import path, re_path
 
-from . import cards, reads, views
+from careers.site.pagecache import cache_public_page
+
+from . import cards, keys, reads, views
+from .feeds import LatestRolesAtomFeed, LatestRolesFeed
+
+FEED_KEYS = (keys.ROLES, keys.SECTORS, keys.SKILLS)  # what the feeds list
 
 app_name = "articles"
 
@@ -17,4 +22,10 @@ urlpatterns = [
     path("beceriler/", views.skill_list, name="skill_list"),
     path("beceriler/<slug:slug>/", views.skill_detail, name="skill_detail"),
     path("okundu/<str:token>/", reads.read_beacon, name="read_beacon"),
+    path("besleme/rss/", cache_public_page(LatestRolesFeed(), keys=FEED_KEYS), name="feed_rss"),
+    path(
+        "besleme/atom/",
+        cache_public_page(LatestRolesAtomFeed(), keys=FEED_KEYS),
+        name="feed_atom",
+    ),
 ]
