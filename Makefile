@@ -106,9 +106,8 @@ stack-stop:
 ## What .pre-commit-config.yaml runs, from the venv at the same versions (CI cannot fetch the
 ## hook repositories), over every file git tracks. The whitespace and end-of-file fixers fix
 ## what they find and fail, as pre-commit does (run it again to see it pass); `make format`
-## applies ruff's and django-upgrade's fixes. Templates join once they have been reformatted:
-## then set LINT_TEMPLATES := lint-templates.
-LINT_TEMPLATES :=
+## applies ruff's and django-upgrade's fixes; `make format-templates` reindents the templates.
+LINT_TEMPLATES := lint-templates
 BIN := $(VENV)/bin
 # The seed article (fixtures/seed) is kept byte for byte as it came.
 TEXT_FILES := git grep -zIl '' -- . ':!fixtures/seed/'
