@@ -14,6 +14,7 @@ from careers import turkish
 from careers.site.markdown import MarkdownRenderedModel, html_field
 
 from .base import role_indexes, sort_field, touch
+from .people import Author
 from .publishing import Status, published_q
 from .taxonomy import Sector
 
@@ -31,6 +32,15 @@ SALARY_SUMMARY_FIELDS = (
     "salary_top",
     "salary_pay_basis",
     "salary_updated_at",
+)
+#: Written with an UPDATE by what keeps them (read counts, the review workflow), never by an
+#: editor's save: a form holding an older copy of the role must not write them back.
+KEPT_ELSEWHERE = (
+    *SALARY_SUMMARY_FIELDS,
+    "view_count",
+    "recent_reads",
+    "reviewed_by",
+    "last_reviewed_at",
 )
 
 
@@ -232,6 +242,32 @@ class Role(MarkdownRenderedModel):
         help_text=_("Untick to close the comment form on this article."),
     )
     view_count = models.PositiveIntegerField(_("reads"), default=0, editable=False)
+    # Reads of the last 30 days (careers.articles.reads: DailyReads), for the re-review list.
+    recent_reads = models.PositiveIntegerField(
+        _("reads in the last 30 days"), default=0, editable=False
+    )
+    author = models.ForeignKey(
+        Author,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("author"),
+        help_text=_("Who wrote the article: named under its title, with a link to the profile."),
+    )
+    # Set when a reviewer approves a change or marks the article reviewed (careers.articles.review)
+    reviewed_by = models.ForeignKey(
+        Author,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="reviewed_articles",
+        verbose_name=_("reviewed by"),
+    )
+    last_reviewed_at = models.DateTimeField(
+        _("last reviewed"), null=True, blank=True, editable=False
+    )
     title_sort = sort_field()
     # The latest salary band's figures and the time of the bands' last change, written by the
     # salaries app (careers.salaries.models.refresh_role_salaries) and read here without it:
@@ -274,6 +310,9 @@ class Role(MarkdownRenderedModel):
         excluded_fields=[
             *(f"{name}_html" for name in markdown_fields),
             "view_count",
+            "recent_reads",
+            "reviewed_by",
+            "last_reviewed_at",
             "updated_at",
             "image_width",
             "image_height",
@@ -320,12 +359,13 @@ class Role(MarkdownRenderedModel):
     def save(self, *args, **kwargs):
         self.fill_defaults()
         if not self._state.adding and kwargs.get("update_fields") is None:
-            # An edit never writes back the figures the salaries app keeps on the role: this
-            # copy of the role (an editor's form) may be older than a band saved meanwhile.
+            # An edit never writes back what others keep on the role (the salaries app's
+            # figures, read counts, the last review): this copy of the role (an editor's form)
+            # may be older than a band saved or an approval made meanwhile.
             kwargs["update_fields"] = [
                 field.name
                 for field in self._meta.concrete_fields
-                if not field.primary_key and field.name not in SALARY_SUMMARY_FIELDS
+                if not field.primary_key and field.name not in KEPT_ELSEWHERE
             ]
         touch(self, kwargs)
         super().save(*args, **kwargs)
