@@ -59,7 +59,9 @@ class RoleQuerySet(models.QuerySet):
         """Everything the article page shows, in a constant number of queries."""
         from .article import article_prefetches
 
-        return self.select_related("sector").prefetch_related(*article_prefetches())
+        return self.select_related("sector", "author", "reviewed_by").prefetch_related(
+            *article_prefetches()
+        )
 
 
 class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
