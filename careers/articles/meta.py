@@ -138,9 +138,7 @@ def article(role, modified, preview):
 
 def author(request, author, page):
     return seo.page_meta(
-        title=_numbered(
-            _("%(name)s: articles on Meslek Rehberi") % {"name": author.name}, page
-        ),
+        title=_numbered(_("%(name)s: articles on Meslek Rehberi") % {"name": author.name}, page),
         description=(author.bio[:160] if author.bio else "")
         or _("Career articles written by %(name)s.") % {"name": author.name},
         path=page_path(request, page),
@@ -150,7 +148,7 @@ def author(request, author, page):
             {
                 "@context": "https://schema.org",
                 "@type": "ProfilePage",
-                "mainEntity": {**person(author), **({"description": author.bio} if author.bio else {})},
+                "mainEntity": person(author) | ({"description": author.bio} if author.bio else {}),
             }
         ],
     )

@@ -9,8 +9,17 @@ from careers.site.pagecache import ALL, invalidate
 
 from . import keys
 from .models import (
-    Author, Correction, RelatedRole, Responsibility, Role, RoleSkill, Sector, Skill, Status, Trend,
-)  # fmt: skip
+    Author,
+    Correction,
+    RelatedRole,
+    Responsibility,
+    Role,
+    RoleSkill,
+    Sector,
+    Skill,
+    Status,
+    Trend,
+)
 
 # What makes a role appear on (or leave) its sector's and skills' pages and the computed
 # related roles of other articles.

@@ -5,10 +5,7 @@ approval (see :mod:`careers.articles.review`; the change form's side is :mod:`.r
 Query counts of both pages are pinned in tests/test_review_admin.py.
 """
 
-from collections import defaultdict
-
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -20,14 +17,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.models import ModelChange, ModelDelta
 
 from ..models import Revision, Role, Status
-from ..review import changes as values
 from ..review import dashboard, workflow
+from .approval import approval_data, form_errors, replay
+from .diffs import current_conflicts, revision_diff
 from .extensions import role_admin_extensions
-from .history import ReadableDiffHelper
-from .review import approval_data, form_errors, replay
 
 WAITING_SHOWN, OWN_SHOWN, DUE_PAGE_SIZE = 50, 20, 50
 
@@ -59,102 +54,6 @@ class SendBackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "cols": 70}),
         error_messages={"required": gettext_lazy("Tell the author why the change goes back.")},
     )
-
-
-class Shown:
-    """Values of several changes shown at once: related objects fetched in one query per
-    model (an author, a skill, a linked article)."""
-
-    def __init__(self):
-        self.wanted = defaultdict(set)
-        self.found = {}
-
-    def want(self, field, *items):
-        if field is not None and field.is_relation:
-            self.wanted[field.related_model].update(v for v in items if v is not None)
-
-    def load(self):
-        for model, pks in self.wanted.items():
-            self.found[model] = model._default_manager.in_bulk(pks)
-
-    def __call__(self, field, value):
-        related = self.found.get(field.related_model) if field is not None else None
-        return values.display(field, value, related)
-
-
-def delta_context(model, items, shown):
-    """``items`` (field, old, new) as the history page's delta template takes them."""
-    delta = ModelDelta(
-        [ModelChange(field.name, shown(field, old), shown(field, new)) for field, old, new in items],
-        [field.name for field, _old, _new in items],
-        None,
-        None,
-    )
-    return ReadableDiffHelper(model, None).context_for_delta_changes(delta)
-
-
-def revision_diff(revision):
-    """What the review page shows: the object's changed fields, then each kind of row."""
-    model, shown = revision.model, Shown()
-    items = []
-    for name, (old, new) in revision.changes.get("object", {}).items():
-        field = values.model_field(model, name)
-        if field is not None:
-            shown.want(field, old, new)
-            items.append((field, old, new))
-    groups = []
-    for label, kinds in revision.changes.get("rows", {}).items():
-        row_model = apps.get_model(label)
-
-        def fields(row, row_model=row_model):
-            found = []
-            for name, value in row["fields"].items():
-                field = values.model_field(row_model, name)
-                if field is not None:
-                    pair = value if isinstance(value, list) else [None, value]
-                    shown.want(field, *pair)
-                    found.append((field, *pair))
-            return found
-
-        groups.append(
-            {
-                "model": row_model,
-                "name": row_model._meta.verbose_name_plural,
-                **{kind: [(row, fields(row)) for row in kinds.get(kind, [])] for kind in kinds},
-            }
-        )
-    shown.load()
-    for group in groups:
-        row_model = group.pop("model")
-        for kind in ("changed", "added", "deleted"):
-            rows = group.get(kind, [])
-            if kind == "changed":
-                group[kind] = [
-                    {"label": row["label"], "changes": delta_context(row_model, items_, shown)}
-                    for row, items_ in rows
-                ]
-            else:
-                group[kind] = [
-                    {
-                        "label": row["label"],
-                        "values": [
-                            (field.verbose_name, shown(field, new))
-                            for field, _old, new in items_
-                            if new not in (None, "")
-                        ],
-                    }
-                    for row, items_ in rows
-                ]
-    return {"object": delta_context(model, items, shown), "rows": groups}
-
-
-def current_conflicts(revision, obj):
-    rows_now = {}
-    for label, kinds in revision.changes.get("rows", {}).items():
-        pks = [row["pk"] for row in kinds.get("changed", [])]
-        if pks:
-            rows_now[label] = apps.get_model(label)._default_manager.in_bulk(pks)
-    return values.conflicts(revision.model, obj, revision.changes, rows_now)
 
 
 @admin.register(Revision)

@@ -9,9 +9,7 @@ from .article import article_prefetches
 from .base import SlugNaturalKeyManager
 from .people import Author
 from .publishing import Status, published_q
-from .review import (
-    REVIEW_PERMISSION, Correction, DailyReads, Revision, RevisionState,
-)  # fmt: skip
+from .review import REVIEW_PERMISSION, Correction, DailyReads, Revision, RevisionState
 from .roles import ARTICLE_TEXT_FIELDS, Outlook, Role, RoleQuerySet
 from .sections import Placement, RelatedRole, Responsibility, RoleSkill, Trend
 from .taxonomy import Sector, Skill

@@ -1,4 +1,4 @@
-"""Review before publish, and corrections in public (the workflow is :mod:`careers.articles.review`).
+"""Review before publish, and corrections in public (the workflow: :mod:`careers.articles.review`).
 
 A :class:`Revision` is a change an editor proposed to a published article (the role and the
 rows of its screen) or to a salary band, held until a second editor with the reviewer
@@ -171,6 +171,9 @@ class DailyReads(models.Model):
             models.UniqueConstraint(fields=["role", "day"], name="articles_dailyreads_unique")
         ]
         indexes = [models.Index(fields=["day"], name="articles_dailyreads_day_idx")]
+
+    def __str__(self):
+        return f"{self.role_id} {self.day}: {self.count}"
 
 
 RECENT_DAYS = 30

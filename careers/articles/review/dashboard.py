@@ -1,4 +1,4 @@
-""""Awaiting my review": what each editor's dashboard lists, as querysets paginated in the
+""" "Awaiting my review": what each editor's dashboard lists, as querysets paginated in the
 database (10,000 articles cost what 30 do: the due list walks the index on recent reads).
 
 * the changes waiting for a reviewer (someone else's), oldest first: a queue;
@@ -59,7 +59,12 @@ def due_for_review(extra=(), now=None):
         .filter(due)
         .select_related("reviewed_by")
         .only(
-            "pk", "title", "slug", "recent_reads", "last_reviewed_at", "reviewed_by__name",
+            "pk",
+            "title",
+            "slug",
+            "recent_reads",
+            "last_reviewed_at",
+            "reviewed_by__name",
             "salary_year",
         )  # fmt: skip
         .order_by("-recent_reads", "title_sort", "pk")
