@@ -35,8 +35,8 @@ def object_changes(form, obj, adding=False):
     found, files = {}, {}
     for name in form.fields:
         field = values.model_field(model, name)
-        if field is None:
-            continue
+        if field is None or (not adding and name not in form.changed_data):
+            continue  # as the form compares (a time shown without its microseconds is kept)
         old = None if adding else values.to_json(field, form.initial.get(name))
         if isinstance(field, models.FileField):
             if name in form.changed_data:
@@ -59,7 +59,7 @@ def row_changes(formset):
         found = {}
         for name in form.fields:
             field = None if name in skip else values.model_field(model, name)
-            if field is None:
+            if field is None or (old and name not in form.changed_data):
                 continue
             new = (
                 None
@@ -123,12 +123,18 @@ class ReviewedAdminMixin:
         if approving is not None:
             for name, stored in approving.changes.get("files", {}).items():
                 setattr(obj, name, stored)
-            obj._history_user = approving.created_by  # the change is its author's
             obj._change_reason = _("Approved by %(reviewer)s (change #%(number)s)") % {
                 "reviewer": request.user.get_username(),
                 "number": approving.pk,
             }
-            return super().save_model(request, obj, form, change)
+            # The revision is its author's (the reviewer is in the reason): SimpleHistoryAdmin
+            # records request.user, so it is the author's while the object is saved.
+            reviewer = request.user
+            request.user = approving.created_by or reviewer
+            try:
+                return super().save_model(request, obj, form, change)
+            finally:
+                request.user = reviewer
         mode = self.review_mode(request, obj, form, change) if workflow.is_on() else None
         request.review_mode = mode
         if mode == HOLD:
