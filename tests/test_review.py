@@ -425,7 +425,9 @@ def test_only_reviewers_delete_what_readers_see(review_on, editor_client, review
             reverse("admin:salaries_salaryband_delete", args=[band.pk]),
         ):
             assert (client.get(url).status_code == 200) is allowed, url
-    assert editor_client.get(reverse("admin:articles_role_delete", args=[draft.pk])).status_code == 200
+    assert (
+        editor_client.get(reverse("admin:articles_role_delete", args=[draft.pk])).status_code == 200
+    )
     url = reverse("admin:salaries_salaryband_delete", args=[draft_band.pk])
     assert editor_client.get(url).status_code == 200
     changelist = editor_client.get(reverse("admin:articles_role_changelist"))

@@ -184,6 +184,8 @@ class RevisionAdmin(admin.ModelAdmin):
     def _target(self, request, revision):
         if revision.adds:
             return None
+        if revision.model is Role and revision.object_id == revision.role_id:
+            return revision.role  # fetched with the change
         return revision.model._default_manager.filter(pk=revision.object_id).first()
 
     def _decidable(self, request, pk):

@@ -15,14 +15,13 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from careers.articles.admin.common import EditorHelpMixin
-from careers.articles.admin.review import HOLD, ReviewedAdminMixin
-from careers.articles.models import Role, Status
 from careers.site.admin_search import TurkishSearchMixin
 
 from .. import quality
 from ..importers import FORMATS, SalaryBandResource, SalaryImportForm
 from ..models import MinimumWage, SalaryBand
 from .amounts import TurkishAmountsMixin, amount_column
+from .review import SalaryReviewMixin
 
 #: Help texts for the band fields whose model gives none.
 BAND_HELP = {
@@ -49,7 +48,7 @@ def previous_band_subquery(field):
 
 @admin.register(SalaryBand)
 class SalaryBandAdmin(
-    ReviewedAdminMixin,
+    SalaryReviewMixin,
     TurkishAmountsMixin,
     EditorHelpMixin,
     TurkishSearchMixin,
@@ -153,23 +152,9 @@ class SalaryBandAdmin(
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if obj.pk is not None and getattr(request, "review_mode", None) is None:
+        if obj.pk is not None and getattr(request, "review_mode", None) is None:  # not held
             band = self.get_queryset_for_warnings(obj)
             show_warnings(request, self._warnings(band, MinimumWage.objects.table()))
-
-    # The editorial review (careers.articles.admin.review): a band of a published article
-    # (before or after the change) changes what readers see.
-
-    def review_mode(self, request, band, form, change):
-        roles = {band.role_id, form.initial.get("role") if change else None} - {None}
-        published = Role.objects.filter(pk__in=roles, status=Status.PUBLISHED).exists()
-        return HOLD if published else None
-
-    def review_article(self, band):
-        return band.role
-
-    def review_is_public(self, band):
-        return band.role.status == Status.PUBLISHED
 
     # Import: nothing is written unless the whole file is valid.
 
