@@ -100,6 +100,8 @@ class CorrectionsFeed(Feed):
     def item_pubdate(self, correction):
         return timezone.localtime(correction.created_at)
 
+    item_updateddate = item_pubdate  # Atom requires it; a correction is not changed later
+
     def item_author_name(self, correction):
         return seo.SITE_NAME
 
