@@ -75,3 +75,35 @@ class Author(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+
+class Credited(models.Model):
+    """Who wrote an article and who last checked it, and when (the byline, schema.org's
+    ``author``, ``reviewedBy`` and ``lastReviewed``). The review fields are written by the
+    review workflow (:mod:`careers.articles.review`) when a reviewer approves a change or marks
+    the article reviewed, never by an editor's form."""
+
+    author = models.ForeignKey(
+        Author,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("author"),
+        help_text=_("Who wrote the article: named under its title, with a link to the profile."),
+    )
+    reviewed_by = models.ForeignKey(
+        Author,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="reviewed_articles",
+        verbose_name=_("reviewed by"),
+    )
+    last_reviewed_at = models.DateTimeField(
+        _("last reviewed"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True

@@ -14,7 +14,7 @@ from careers import turkish
 from careers.site.markdown import MarkdownRenderedModel, html_field
 
 from .base import role_indexes, sort_field, touch
-from .people import Author
+from .people import Credited
 from .publishing import Status, published_q
 from .taxonomy import Sector
 
@@ -69,7 +69,7 @@ class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
         return self.get(slug=slug)
 
 
-class Role(MarkdownRenderedModel):
+class Role(Credited, MarkdownRenderedModel):
     title = models.CharField(
         _("job title"),
         max_length=150,
@@ -247,28 +247,6 @@ class Role(MarkdownRenderedModel):
     # Reads of the last 30 days (careers.articles.reads: DailyReads), for the re-review list.
     recent_reads = models.PositiveIntegerField(
         _("reads in the last 30 days"), default=0, editable=False
-    )
-    author = models.ForeignKey(
-        Author,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="articles",
-        verbose_name=_("author"),
-        help_text=_("Who wrote the article: named under its title, with a link to the profile."),
-    )
-    # Set when a reviewer approves a change or marks the article reviewed (careers.articles.review)
-    reviewed_by = models.ForeignKey(
-        Author,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="reviewed_articles",
-        verbose_name=_("reviewed by"),
-    )
-    last_reviewed_at = models.DateTimeField(
-        _("last reviewed"), null=True, blank=True, editable=False
     )
     title_sort = sort_field()
     # The latest salary band's figures and the time of the bands' last change, written by the
