@@ -191,7 +191,8 @@ class RevisionAdmin(admin.ModelAdmin):
     def _decidable(self, request, pk):
         if request.method != "POST":
             raise PermissionDenied
-        revision = get_object_or_404(self._revisions().select_for_update(), pk=pk)
+        # FOR UPDATE of the change alone: PostgreSQL refuses it on the outer-joined people
+        revision = get_object_or_404(self._revisions().select_for_update(of=("self",)), pk=pk)
         if not workflow.can_review(request.user) or revision.created_by_id == request.user.pk:
             raise PermissionDenied  # four eyes: never the change's own author
         return revision
