@@ -12,13 +12,17 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from careers import markup, turkish
 from careers.articles.models import (
+    Author,
     RelatedRole,
     Responsibility,
+    Revision,
     Role,
     RoleSkill,
     Sector,
@@ -126,7 +130,7 @@ SECTIONS = ("intro", "salary_intro", "outlook_text", "salary_footnote", "educati
             "how_to_become", "career_path")  # fmt: skip
 
 
-def build_role(rng, pk, title, sector, now):
+def build_role(rng, pk, title, sector, now, review_rng=None):
     texts = {name: paragraph(rng) for name in SECTIONS}
     texts["salary_footnote"] = "Dipnot: Rakamlar iş ilanları ve kariyer sitelerinden derlenmiştir."
     texts["intro"] = f"**{title}**, {sector.name.lower()} alanında çalışır. {texts['intro']}"
@@ -144,6 +148,10 @@ def build_role(rng, pk, title, sector, now):
         view_count=int(rng.paretovariate(1.2) * 20), comments_open=rng.random() > 0.05,
         **texts, **{f"{name}_html": render(value) for name, value in texts.items()},
     )  # fmt: skip
+    if review_rng is not None:  # its own random stream: the rest of the data stays the same
+        role.recent_reads = int(role.view_count * review_rng.uniform(0.02, 0.25))
+        if review_rng.random() > 0.35:  # a third never reviewed, the rest within two years
+            role.last_reviewed_at = now - dt.timedelta(days=review_rng.randint(0, 730))
     return role
 
 
@@ -163,7 +171,7 @@ def bands_for(rng, role, latest_year):
     return bands
 
 
-def make_roles(rng, count, sectors, skills, made):
+def make_roles(rng, count, sectors, skills, made, review_rng=None):
     """Roles with their responsibilities, skills, bands, trends, links and search documents."""
     now = timezone.now()
     taken = set(Role.objects.values_list("slug", flat=True))
@@ -175,7 +183,7 @@ def make_roles(rng, count, sectors, skills, made):
         roles, rows = [], {"resp": [], "skills": [], "bands": [], "trends": [], "docs": []}
         for title in titles[start : start + BATCH]:
             sector = rng.choices(sectors, weights)[0]
-            role = build_role(rng, pk, title, sector, now)
+            role = build_role(rng, pk, title, sector, now, review_rng)
             pk += 1
             roles.append(role)
             duties = rng.sample(vocab.DUTIES, rng.randint(4, 7))
@@ -316,12 +324,49 @@ def make_comments(rng, total, made):
         made.add(f"  {status}", n)
 
 
+def make_revisions(rng, count, made):
+    """Changes waiting for review (the dashboard's queue): a summary edit of ``count``
+    published roles."""
+    roles = list(
+        Role.objects.filter(status=Status.PUBLISHED).order_by("pk").values_list("pk", "title")
+    )
+    content_type = ContentType.objects.get_for_model(Role)
+    revisions = [
+        Revision(role_id=pk, content_type=content_type, object_id=pk, object_label=title,
+                 changes={"object": {"summary": ["", f"{title}: yeni özet."]}}, summary="Özet",
+                 created_at=timezone.now() - dt.timedelta(hours=rng.randint(1, 400)))
+        for pk, title in rng.sample(roles, min(count, len(roles)))
+    ]  # fmt: skip
+    Revision.objects.bulk_create(revisions, batch_size=BATCH)
+    made.add("changes for review", len(revisions))
+
+
+AUTHORS = ("Deniz Aksoy", "Elif Kaya", "Murat Şahin", "Zeynep Çelik", "Ömer Yıldız")
+
+
+def make_authors(made):
+    """A few authors (their pages list thousands of articles at this size): each role gets one
+    by its key, and a reviewed role the next one as its reviewer (an UPDATE per author)."""
+    authors = []
+    for name in AUTHORS:
+        slug = f"{turkish.slugify(name)}-{next_id(Author)}"
+        authors.append(Author.objects.create(name=name, slug=slug, expertise="Meslekler"))
+        made.add("authors", 1)
+    n = len(authors)
+    with_rest = Role.objects.annotate(rest=F("pk") % n)
+    for i, author in enumerate(authors):
+        with_rest.filter(rest=i).update(author=author)
+        with_rest.filter(rest=i, last_reviewed_at__isnull=False).update(
+            reviewed_by=authors[(i + 1) % n]
+        )
+
+
 def reset_sequences():
     """PostgreSQL: explicit primary keys leave the sequences behind."""
     from django.core.management.color import no_style
 
     models = [Sector, Skill, Role, Responsibility, RoleSkill, SalaryBand, Trend, RelatedRole,
-              Comment]  # fmt: skip
+              Comment, Revision]  # fmt: skip
     statements = connection.ops.sequence_reset_sql(no_style(), models)
     if statements:
         with connection.cursor() as cursor:
@@ -337,7 +382,10 @@ def generate(*, roles, comments, sectors=30, skills=300, seed=14):
         made.add("sectors", n)
         skill_rows, n = make_skills(rng, skills)
         made.add("skills", n)
-        make_roles(rng, roles, sector_rows, skill_rows, made)
+        review_rng = random.Random(seed * 1000 + 22)
+        make_roles(rng, roles, sector_rows, skill_rows, made, review_rng)
+        make_revisions(review_rng, max(1, roles // 50), made)
+        make_authors(made)
         reset_sequences()
     with transaction.atomic():
         make_comments(rng, comments, made)
