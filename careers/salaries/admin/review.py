@@ -8,7 +8,6 @@ and the other rows (drafts) are imported at once. A file with an error imports n
 before.
 """
 
-import tablib
 from django.contrib import messages
 from django.utils.translation import ngettext
 
@@ -97,7 +96,7 @@ def split_rows(dataset):
     published = set(
         Role.objects.filter(slug__in=slugs, status=Status.PUBLISHED).values_list("slug", flat=True)
     )
-    held, written = tablib.Dataset(headers=dataset.headers), tablib.Dataset(headers=dataset.headers)
+    held, written = (type(dataset)(headers=dataset.headers) for _ in range(2))
     for row in dataset:
         target = (
             held if column is not None and str(row[column] or "").strip() in published else written
