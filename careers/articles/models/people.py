@@ -89,6 +89,7 @@ class Credited(models.Model):
         null=True,
         blank=True,
         related_name="articles",
+        db_index=False,  # the role indexes start with it (base.role_indexes)
         verbose_name=_("author"),
         help_text=_("Who wrote the article: named under its title, with a link to the profile."),
     )
@@ -98,6 +99,7 @@ class Credited(models.Model):
         null=True,
         blank=True,
         editable=False,
+        db_index=False,  # the role indexes start with it (base.role_indexes)
         related_name="reviewed_articles",
         verbose_name=_("reviewed by"),
     )
