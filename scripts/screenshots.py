@@ -130,7 +130,7 @@ Correction.objects.create(role=seed, created_at=now,
     text="2023 ortalaması kaynaktaki aylık rakamla düzeltildi.")
 for n, role in enumerate(Role.objects.exclude(pk=seed.pk).order_by("pk")):
     Role.objects.filter(pk=role.pk).update(recent_reads=1200 - 90 * n)
-band = SalaryBand.objects.get(role__slug="kredi-asistani", year=2023)
+band = SalaryBand.objects.filter(role__slug="kredi-asistani").order_by("-year").first()
 Revision.objects.create(role=band.role, content_type=ContentType.objects.get_for_model(band),
     object_id=band.pk, object_label=str(band), summary="Ortalama", created_by=ayse,
     changes={"object": {"average": [str(band.average), str(band.average + 500)]}})
@@ -199,7 +199,7 @@ def main():
         # The newsroom, set up with the server stopped (its page cache is in its memory).
         password = secrets.token_urlsafe(16)
         manage({**env, "SHOT_PASSWORD": password}, "shell", "--no-imports", "-c", NEWSROOM)
-        server = serve(env, port)
+        server = serve({**env, "EDITORIAL_REVIEW": "1"}, port)  # as production runs
         try:
             wait_until_up(base_url + SEED, server)
             photograph_newsroom(base_url, password)

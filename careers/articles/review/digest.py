@@ -18,9 +18,11 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks import task
 
+from careers import turkish
 from careers.site import jobs
 
 from ..models import REVIEW_PERMISSION
@@ -44,6 +46,17 @@ def reviewers():
     return list(users)
 
 
+def due_note(role):
+    """ "120 reads in the last 30 days; never reviewed"."""
+    reads = _("%(reads)s reads in the last 30 days") % {
+        "reads": turkish.format_number(role.recent_reads)
+    }
+    if role.last_reviewed_at is None:
+        return f"{reads}; {_('never reviewed')}"
+    reviewed = _("last reviewed on %(date)s") % {"date": turkish.format_date(role.last_reviewed_at)}
+    return f"{reads}; {reviewed}"
+
+
 def digest_message(user, due):
     """``user``'s digest (an EmailMessage), or None when nothing waits and nothing is due."""
     waiting = dashboard.waiting_for(user)
@@ -51,10 +64,10 @@ def digest_message(user, due):
     if not listed and not due:
         return None
     context = {
-        "user": user,
+        "name": user.get_full_name() or user.get_username(),
         "waiting": listed,
         "waiting_count": waiting.count() if listed else 0,
-        "due": due,
+        "due": [(role, due_note(role)) for role in due],
         "dashboard_url": settings.SITE_URL + reverse("admin:articles_revision_changelist"),
         "site_url": settings.SITE_URL,
     }
