@@ -217,6 +217,32 @@ def test_drafts_are_edited_freely_and_their_publication_waits_for_review(
     assert Client().get(role.get_absolute_url()).status_code == 200
 
 
+def test_a_new_article_added_as_published_is_saved_as_a_draft_until_approved(
+    review_on, editor_client, reviewer_client
+):
+    from .factories import make_sector
+
+    sector = make_sector()
+    url = reverse("admin:articles_role_add")
+    response = editor_client.get(url)
+    data = changeform_data(response)
+    data.update(
+        title="Kredi Asistanı", slug="", sector=str(sector.pk), summary="Özet.", lead="Giriş.",
+        intro="Bir kredi asistanı ne yapar?", status="published",
+    )  # fmt: skip
+    add_inline_rows(
+        data, inline_prefix(response, "responsibility"), [{"text": "Görev", "order": 0}]
+    )
+    saved = editor_client.post(url, data)
+    role = Role.objects.get(slug="kredi-asistani")
+    assert role.status == Status.DRAFT and role.responsibilities.count() == 1  # rows written
+    revision = Revision.objects.get()
+    assert saved["Location"] == reverse("admin:articles_revision_change", args=[revision.pk])
+    assert revision.changes["object"]["status"] == ["draft", "published"]
+    assert approve(reviewer_client, revision).status_code == 302
+    assert Role.objects.get(pk=role.pk).is_public
+
+
 def test_scheduled_publishing_goes_through_the_same_review(
     review_on, editor_client, reviewer_client
 ):
