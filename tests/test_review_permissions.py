@@ -85,3 +85,27 @@ def test_only_the_board_fixes_or_removes_a_published_correction(editor_user):
     assert board.post(url, {"text": "Yeni not."}).status_code == 302
     assert Correction.objects.get().text == "Yeni not."
     assert board.get(reverse("admin:articles_correction_add")).status_code == 403
+
+
+def test_createeditor_makes_a_board_member_with_reviewer(monkeypatch):
+    import io
+
+    from django.core.management import call_command
+
+    from careers.articles.review.workflow import can_review
+
+    monkeypatch.setenv("DJANGO_EDITOR_PASSWORD", "Uzun-bir-parola-42")
+    out = io.StringIO()
+    call_command("createeditor", "--noinput", "--username=kurul", "--reviewer", stdout=out)
+    user = User.objects.get(username="kurul")
+    assert list(user.groups.values_list("name", flat=True)) == ["Yayın kurulu"]
+    assert can_review(user) and "“Yayın kurulu” grubunda oluşturuldu" in out.getvalue()
+
+
+def test_the_newsrooms_periodic_jobs_are_declared_and_importable(settings):
+    from django.utils.module_loading import import_string
+
+    jobs = {name: path for name, (path, _seconds) in settings.PERIODIC_JOBS.items()}
+    assert settings.PERIODIC_JOBS["review-digest"][1] == 7 * 24 * 60 * 60  # weekly
+    for name in ("review-digest", "recent-reads"):
+        assert hasattr(import_string(jobs[name]), "enqueue"), name
