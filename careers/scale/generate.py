@@ -12,14 +12,12 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from careers import markup, turkish
 from careers.articles.models import (
-    Author,
+    Correction,
     RelatedRole,
     Responsibility,
     Revision,
@@ -36,7 +34,7 @@ from careers.salaries.models import PayBasis, SalaryBand
 from careers.search.models import SearchDocument
 from careers.search.text import document_fields
 
-from . import vocab
+from . import newsroom, vocab
 
 BATCH = 2000
 COMMENT_BATCH = 20000
@@ -324,49 +322,12 @@ def make_comments(rng, total, made):
         made.add(f"  {status}", n)
 
 
-def make_revisions(rng, count, made):
-    """Changes waiting for review (the dashboard's queue): a summary edit of ``count``
-    published roles."""
-    roles = list(
-        Role.objects.filter(status=Status.PUBLISHED).order_by("pk").values_list("pk", "title")
-    )
-    content_type = ContentType.objects.get_for_model(Role)
-    revisions = [
-        Revision(role_id=pk, content_type=content_type, object_id=pk, object_label=title,
-                 changes={"object": {"summary": ["", f"{title}: yeni özet."]}}, summary="Özet",
-                 created_at=timezone.now() - dt.timedelta(hours=rng.randint(1, 400)))
-        for pk, title in rng.sample(roles, min(count, len(roles)))
-    ]  # fmt: skip
-    Revision.objects.bulk_create(revisions, batch_size=BATCH)
-    made.add("changes for review", len(revisions))
-
-
-AUTHORS = ("Deniz Aksoy", "Elif Kaya", "Murat Şahin", "Zeynep Çelik", "Ömer Yıldız")
-
-
-def make_authors(made):
-    """A few authors (their pages list thousands of articles at this size): each role gets one
-    by its key, and a reviewed role the next one as its reviewer (an UPDATE per author)."""
-    authors = []
-    for name in AUTHORS:
-        slug = f"{turkish.slugify(name)}-{next_id(Author)}"
-        authors.append(Author.objects.create(name=name, slug=slug, expertise="Meslekler"))
-        made.add("authors", 1)
-    n = len(authors)
-    with_rest = Role.objects.annotate(rest=F("pk") % n)
-    for i, author in enumerate(authors):
-        with_rest.filter(rest=i).update(author=author)
-        with_rest.filter(rest=i, last_reviewed_at__isnull=False).update(
-            reviewed_by=authors[(i + 1) % n]
-        )
-
-
 def reset_sequences():
     """PostgreSQL: explicit primary keys leave the sequences behind."""
     from django.core.management.color import no_style
 
     models = [Sector, Skill, Role, Responsibility, RoleSkill, SalaryBand, Trend, RelatedRole,
-              Comment, Revision]  # fmt: skip
+              Comment, Revision, Correction]  # fmt: skip
     statements = connection.ops.sequence_reset_sql(no_style(), models)
     if statements:
         with connection.cursor() as cursor:
@@ -384,8 +345,8 @@ def generate(*, roles, comments, sectors=30, skills=300, seed=14):
         made.add("skills", n)
         review_rng = random.Random(seed * 1000 + 22)
         make_roles(rng, roles, sector_rows, skill_rows, made, review_rng)
-        make_revisions(review_rng, max(1, roles // 50), made)
-        make_authors(made)
+        newsroom.make_revisions(review_rng, max(1, roles // 50), made)
+        newsroom.make_authors(made)
         reset_sequences()
     with transaction.atomic():
         make_comments(rng, comments, made)
