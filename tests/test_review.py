@@ -458,3 +458,52 @@ def test_only_reviewers_delete_what_readers_see(review_on, editor_client, review
     assert editor_client.get(url).status_code == 200
     changelist = editor_client.get(reverse("admin:articles_role_changelist"))
     assert "delete_selected" not in changelist.content.decode()
+
+
+# --- An image waits too ---------------------------------------------------------------------
+
+
+def test_a_new_article_image_waits_as_a_stored_file_and_is_the_articles_on_approval(
+    review_on, editor_client, reviewer_client, settings, tmp_path
+):
+    from .helpers import image_bytes
+    from .test_uploads import post_role_image
+
+    settings.MEDIA_ROOT = tmp_path
+    role = make_role()
+    data = image_bytes("JPEG", (800, 600))
+    assert post_role_image(editor_client, role, "foto.jpg", data, "image/jpeg").status_code == 302
+    role.refresh_from_db()
+    assert not role.image and role.image_alt == ""  # nothing on the page yet
+    revision = Revision.objects.get()
+    stored = revision.changes["files"]["image"]
+    assert stored.startswith("roles/") and (tmp_path / stored).exists()
+    assert revision.changes["object"]["image_alt"] == ["", "Bir ekip toplantısı"]
+    assert approve(reviewer_client, revision).status_code == 302
+    role.refresh_from_db()
+    assert role.image.name == stored and role.image_alt == "Bir ekip toplantısı"
+    assert (role.image_width, role.image_height) == (800, 600)
+    assert f'src="/media/{stored}"' in Client().get(role.get_absolute_url()).content.decode()
+
+
+def test_a_change_sent_back_leaves_no_stored_image_behind(
+    review_on,
+    editor_client,
+    reviewer_client,
+    settings,
+    tmp_path,
+    django_capture_on_commit_callbacks,
+):
+    from .helpers import image_bytes
+    from .test_uploads import post_role_image
+
+    settings.MEDIA_ROOT = tmp_path
+    role = make_role()
+    post_role_image(editor_client, role, "foto.png", image_bytes("PNG", (80, 60)), "image/png")
+    revision = Revision.objects.get()
+    stored = tmp_path / revision.changes["files"]["image"]
+    assert stored.exists()
+    url = reverse("admin:articles_revision_send_back", args=[revision.pk])
+    with django_capture_on_commit_callbacks(execute=True):  # deleted once the decision commits
+        assert reviewer_client.post(url, {"comment": "Başka bir fotoğraf."}).status_code == 302
+    assert not stored.exists()
