@@ -37,6 +37,7 @@ PUBLIC = [
     ("sitemap roles, last page", "/sitemap-roles.xml?p=20"),
     ("/besleme/rss/", "/besleme/rss/"),
     ("/duzeltmeler/", "/duzeltmeler/"),
+    ("/duzeltmeler/rss/", "/duzeltmeler/rss/"),
     ("author page", "AUTHOR"),
     ("author page 20", "AUTHOR?sayfa=20"),
 ]

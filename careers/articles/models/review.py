@@ -21,6 +21,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .publishing import published_q
 from .roles import Role
 
 #: The custom permission of the "Yayın kurulu" group: approve or send back others' changes.
@@ -113,8 +114,9 @@ class Revision(models.Model):
 
 class CorrectionQuerySet(models.QuerySet):
     def published(self):
-        """Corrections of articles the public may see (newest first)."""
-        return self.filter(role__in=Role.objects.published())
+        """Corrections of articles the public may see: a join, each correction's article
+        looked up by its key (a subquery would read the whole article table)."""
+        return self.filter(published_q("role__"))
 
 
 class Correction(models.Model):
