@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run mo lock test test-suite test-fast test-midnight test-browser test-stack test-faults lint lint-code lint-templates format format-templates check editor messages \
+.PHONY: run mo lock test test-suite test-fast test-midnight test-browser test-stack test-faults lint lint-code lint-templates format format-templates check editor reviewer messages \
 	screenshots bench bench-login bench-scale stack stack-stop clean
 
 SYSTEM := PYTHON=$(PYTHON) bash scripts/system-packages.sh
@@ -147,6 +147,11 @@ check: $(VENV)/.stamp-test
 editor: $(VENV)/.stamp-base mo
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createeditor
+
+## The same in "Yayın kurulu": an editor who also approves others' changes.
+reviewer: $(VENV)/.stamp-base mo
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createeditor --reviewer
 
 ## Refresh the Turkish catalogue after adding UI strings (needs gettext's msguniq and msgfmt).
 messages: $(VENV)/.stamp-base

@@ -3,11 +3,12 @@ from django.urls import path, re_path
 from careers.site.pagecache import cache_public_page
 
 from . import cards, keys, reads, views
-from .feeds import LatestRolesAtomFeed, LatestRolesFeed
+from .feeds import CorrectionsAtomFeed, CorrectionsFeed, LatestRolesAtomFeed, LatestRolesFeed
 
 FEED_KEYS = (keys.ROLES, keys.SECTORS, keys.SKILLS)  # what the feeds list
 
 app_name = "articles"
+CORRECTION_FEED_KEYS = (keys.CORRECTIONS, keys.ROLES)  # an unpublished article leaves them
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -27,5 +28,17 @@ urlpatterns = [
         "besleme/atom/",
         cache_public_page(LatestRolesAtomFeed(), keys=FEED_KEYS),
         name="feed_atom",
+    ),
+    path("yazarlar/<slug:slug>/", views.author_detail, name="author_detail"),
+    path("duzeltmeler/", views.corrections, name="corrections"),
+    path(
+        "duzeltmeler/rss/",
+        cache_public_page(CorrectionsFeed(), keys=CORRECTION_FEED_KEYS),
+        name="corrections_rss",
+    ),
+    path(
+        "duzeltmeler/atom/",
+        cache_public_page(CorrectionsAtomFeed(), keys=CORRECTION_FEED_KEYS),
+        name="corrections_atom",
     ),
 ]
