@@ -10,8 +10,12 @@ class PagesConfig(AppConfig):
     #: their text; they neither add nor delete pages (careers.site.editors).
     editor_permissions = ("view_simplepage", "change_simplepage", "view_historicalsimplepage")
     #: The pages other apps link to without naming this one (careers/site/slots.py): the
-    #: comment form's privacy notice, the salary figures' "how they are compiled".
-    links = {"privacy": "pages:privacy", "methodology": "pages:methodology"}
+    #: comment form's privacy notice, the salary figures' "how they are compiled", the editorial policy (authors, corrections).
+    links = {
+        "privacy": "pages:privacy",
+        "methodology": "pages:methodology",
+        "editorial": "pages:editorial",
+    }
 
     def ready(self):
         from . import signals  # noqa: F401  (connects cache invalidation)
