@@ -10,7 +10,8 @@ class PagesConfig(AppConfig):
     #: their text; they neither add nor delete pages (careers.site.editors).
     editor_permissions = ("view_simplepage", "change_simplepage", "view_historicalsimplepage")
     #: The pages other apps link to without naming this one (careers/site/slots.py): the
-    #: comment form's privacy notice, the salary figures' "how they are compiled", the editorial policy (authors, corrections).
+    #: comment form's privacy notice, the salary figures' "how they are compiled", the
+    #: editorial policy (the author pages and the corrections link it).
     links = {
         "privacy": "pages:privacy",
         "methodology": "pages:methodology",
