@@ -5,8 +5,9 @@ readers, commenters and editors at once, through the front cache of a stack.
   salaries, sectors, skills) and searches (Zipf over words of the titles);
 * :class:`Commenter` (weight 4): reads an article, writes for a while, posts the real form
   (its signed time token, the honeypot left empty) and follows the redirect;
-* :class:`Editor` (weight 1): signed in to the admin, saves a salary band every few seconds
-  (a soft purge of the article, the pages linking it and the lists).
+* :class:`Editor` (weight 1): signed in to the admin, saves a salary band every few seconds,
+  which a reviewer approves at once (review before publish is on in production settings; the
+  approval publishes it: a soft purge of the article, the pages linking it and the lists).
 
 Every visitor has an address of its own in ``X-Forwarded-For`` (the stack trusts one proxy,
 the front: TRUSTED_PROXIES=1), so flood control, the search budget and the sign-in throttle see
@@ -28,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from locust import HttpUser, between, events, task
+from locust.clients import HttpSession
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.stack.http
 
@@ -127,34 +129,30 @@ class Commenter(Visitor):
 
 
 class Editor(Visitor):
+    """An editor saving bands, and the reviewer of "Yayın kurulu" approving each save at once
+    (the stack runs production settings: EDITORIAL_REVIEW is on, a save is held for review
+    and only the approval publishes it and purges). Both sessions count as the editor class."""
+
     weight = 1
     wait_time = between(5, 10)
 
     def on_start(self):
         super().on_start()
-        page = self.keep(self.client.get("/yonetim/login/", name="editor: sign in"))
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-        self.keep(self.client.post(
-            "/yonetim/login/",
-            data={"username": PLAN["editor"], "password": PLAN["password"],
-                  "csrfmiddlewaretoken": token, "next": "/yonetim/"},
-            name="editor: sign in", allow_redirects=False,
-        ))  # fmt: skip
-
-    def keep(self, response):
-        """The stack runs production settings on plain HTTP: its cookies are marked Secure,
-        which a client sends only over HTTPS. Kept here by hand, as the stack tests do."""
-        for cookie in response.cookies:
-            self.client.cookies.set(cookie.name, cookie.value)
-        return response
+        self.reviewer = HttpSession(
+            base_url=self.host, request_event=self.environment.events.request, user=self
+        )
+        self.reviewer.headers.update(self.client.headers)
+        sign_in(self.client, PLAN["editor"], PLAN["password"])
+        sign_in(self.reviewer, PLAN["reviewer"], PLAN["password"])
 
     @task
     def save_band(self):
         pk = random.choice(PLAN["bands"])  # noqa: S311
         path = f"/yonetim/salaries/salaryband/{pk}/change/"
-        page = self.keep(self.client.get(path, name="editor: band form", allow_redirects=False))
+        page = keep(
+            self.client, self.client.get(path, name="editor: band form", allow_redirects=False)
+        )
         if page.status_code != 200:
-            page.failure = True
             RESULTS["failures"]["editor"] += 1
             RESULTS["errors"][f"editor: band form answered {page.status_code}"] += 1
             return
@@ -172,6 +170,40 @@ class Editor(Visitor):
         ) as answer:
             if answer.status_code != 302:
                 answer.failure(f"status {answer.status_code}: the save was refused")
+                return
+            held = answer.headers["Location"]
+        if "/articles/revision/" in held:  # held for review: the reviewer approves it
+            self.approve(held)
+
+    def approve(self, revision_path):
+        page = keep(self.reviewer, self.reviewer.get(revision_path, name="editor: review page"))
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+        with self.reviewer.post(
+            revision_path.replace("/change/", "/onayla/"),
+            data={"csrfmiddlewaretoken": token.group(1) if token else ""},
+            name="editor: approve", allow_redirects=False, catch_response=True,
+        ) as answer:  # fmt: skip
+            if answer.status_code != 302:
+                answer.failure(f"status {answer.status_code}: the approval was refused")
+
+
+def keep(session, response):
+    """The stack runs production settings on plain HTTP: its cookies are marked Secure, which
+    a client sends only over HTTPS. Kept here by hand, as the stack tests do."""
+    for cookie in response.cookies:
+        session.cookies.set(cookie.name, cookie.value)
+    return response
+
+
+def sign_in(session, username, password):
+    page = keep(session, session.get("/yonetim/login/", name="editor: sign in"))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    keep(session, session.post(
+        "/yonetim/login/",
+        data={"username": username, "password": password,
+              "csrfmiddlewaretoken": token, "next": "/yonetim/"},
+        name="editor: sign in", allow_redirects=False,
+    ))  # fmt: skip
 
 
 def amount(text):

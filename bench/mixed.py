@@ -3,8 +3,8 @@
     make bench-mixed                        # or: .venv/bin/python bench/mixed.py --minutes 5
 
 Starts scripts/stack.sh (PostgreSQL, Redis, two gunicorn app servers, nginx, Varnish, a job
-worker; ports from BENCH_PORT_BASE as bench/run.py) with the demo content and an editor
-account, fills the front cache once (every page of the plan), then runs Locust headless
+worker; ports from BENCH_PORT_BASE as bench/run.py; production settings, so review before
+publish is on) with the demo content, an editor and a reviewer ("Yayın kurulu") account, fills the front cache once (every page of the plan), then runs Locust headless
 (bench/locustfile.py: 95 % readers, 4 % commenters, 1 % editors, each visitor from an address
 of its own) for ``--minutes``, and again with the editors left out. Prints, side by side, per
 class: requests, failures, p50/p95/p99; the commenters' 429s from flood control (designed,
@@ -42,6 +42,9 @@ words = sorted({w for t in Role.objects.published().values_list("title", flat=Tr
                 for w in re.findall(r"\\w+", turkish.lower(t)) if len(w) > 3})
 user = User.objects.create_user("bench-editor", password=PASSWORD, is_staff=True)
 user.groups.add(Group.objects.get(name="Editörler"))
+board = User.objects.create_user("bench-kurul", password=PASSWORD, is_staff=True,
+                                 first_name="Deniz", last_name="Kurul")
+board.groups.add(Group.objects.get(name="Yayın kurulu"))
 print(json.dumps({
     "roles": roles, "words": words,
     "letters": [letter for letter, _n in letters()],
@@ -50,7 +53,7 @@ print(json.dumps({
     "skills": list(Skill.objects.filter(role_skills__role__slug__in=roles).distinct()
                    .values_list("slug", flat=True)),
     "bands": list(SalaryBand.objects.filter(role__slug__in=roles).values_list("pk", flat=True)),
-    "editor": "bench-editor", "password": PASSWORD,
+    "editor": "bench-editor", "reviewer": "bench-kurul", "password": PASSWORD,
 }))
 """
 
