@@ -1,12 +1,8 @@
 """The career article: a Role, the queryset of what the public may see and what its pages load."""
 
-import functools
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from careers import turkish
 from careers.site.markdown import MarkdownRenderedModel, html_field
 
+from .addresses import SLUG_MARK, article_address
 from .base import role_indexes, sort_field, touch
 from .people import Credited
 from .publishing import Status, published_q
@@ -65,22 +62,6 @@ class RoleQuerySet(models.QuerySet):
         return self.select_related("sector", "author", "reviewed_by").prefetch_related(
             *article_prefetches()
         )
-
-
-#: Stands for the slug in :func:`article_address` (a slug has no capital letter).
-SLUG_MARK = "SLUG"
-
-
-def article_address():
-    """The article's address with :data:`SLUG_MARK` for its slug, from ``reverse()`` once per
-    URL configuration and script prefix: lists and sitemaps link hundreds of articles, and
-    ``reverse()`` cost 20 µs each."""
-    return _article_address(settings.ROOT_URLCONF, get_urlconf(), get_script_prefix())
-
-
-@functools.lru_cache(maxsize=16)
-def _article_address(root, urlconf, prefix):
-    return reverse("articles:role_detail", kwargs={"slug": SLUG_MARK})
 
 
 class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
