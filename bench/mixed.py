@@ -4,7 +4,8 @@
 
 Starts scripts/stack.sh (PostgreSQL, Redis, two gunicorn app servers, nginx, Varnish, a job
 worker; ports from BENCH_PORT_BASE as bench/run.py; production settings, so review before
-publish is on) with the demo content, an editor and a reviewer ("Yayın kurulu") account, fills the front cache once (every page of the plan), then runs Locust headless
+publish is on) with the demo content, an editor and a reviewer ("Yayın kurulu") account,
+fills the front cache once (every page of the plan), then runs Locust headless
 (bench/locustfile.py: 95 % readers, 4 % commenters, 1 % editors, each visitor from an address
 of its own) for ``--minutes``, and again with the editors left out. Prints, side by side, per
 class: requests, failures, p50/p95/p99; the commenters' 429s from flood control (designed,

@@ -3,10 +3,10 @@
 Readers hammer a page from every server while an editor changes it in the admin, and every
 answer is kept and checked:
 
-* a soft change (a salary edit, approved by a reviewer): no reader waits for a render (the front answers every one
-  from its cache: HIT, or STALE while one background fetch renders; the app servers serve the
-  previous render while ONE request renders, never two at once), and the new page is shown
-  everywhere within 1 s;
+* a soft change (a salary edit, approved by a reviewer): no reader waits for a render (the
+  front answers every one from its cache: HIT, or STALE while one background fetch renders;
+  the app servers serve the previous render while ONE request renders, never two at once),
+  and the new page is shown everywhere within 1 s;
 * a hard change (an article unpublished, a comment marked as spam or removed, a site page
   taken down): once the editor's save has returned, the old content is never served again,
   not even once, by the front or any app server.
