@@ -1,7 +1,9 @@
 """In-process page timings on the configured database (run by bench/scale.py, one process per
 database): each page rendered ``--repeat`` times through Django's test client with DEBUG off
-and the page cache bypassed (a dummy cache), median wall time, query count, response size.
-Prints one JSON object: ``{"page name": {"ms": .., "queries": .., "bytes": .., "status": ..}}``.
+and the page cache bypassed (a dummy cache), median wall time, query count, response size,
+and the median CPU time of this process (on a machine shared with other work the wall time
+grows with the load; the CPU time much less: SQLite's work is in it, PostgreSQL's is not).
+Prints one JSON object: ``{"page name": {"ms", "cpu", "queries", "bytes", "status"}}``.
 """
 
 import argparse
@@ -103,14 +105,16 @@ def measure(client, path, repeat, cold=False):
     fresh()
     with connection.execute_wrapper(count):
         response = client.get(path)
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
         fresh()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         client.get(path)
+        cpu.append((time.process_time() - start_cpu) * 1000)
         times.append((time.perf_counter() - start) * 1000)
     return {
         "ms": statistics.median(times),
+        "cpu": statistics.median(cpu),
         "queries": len(queries),
         "bytes": len(response.content),
         "status": response.status_code,
