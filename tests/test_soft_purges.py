@@ -152,6 +152,22 @@ def test_edits_purge_the_front_softly_and_takedowns_for_good(role, front):
 
 
 @pytest.mark.django_db(transaction=True)
+def test_an_author_edited_is_purged_softly_and_a_deleted_one_for_good(front):
+    from careers.articles.models import Author
+
+    author = Author.objects.create(name="Deniz Aksoy", slug="deniz-aksoy")
+    front.purges.clear(), front.hard.clear()
+    author.name = "Deniz Aksoy Işık"
+    author.save()
+    assert purges(front) == [({f"author-{author.pk}"}, "soft")]
+    front.purges.clear(), front.hard.clear()
+    pk = author.pk
+    author.delete()
+    taken_down = [keys for keys, kind in purges(front) if kind == "hard"]
+    assert taken_down.count({f"author-{pk}"}) == 2  # by the committing process, and its job
+
+
+@pytest.mark.django_db(transaction=True)
 def test_the_committing_process_purges_a_takedown_itself_before_any_job_runs(role, settings, front):
     from django_tasks_db.models import DBTaskResult
 
