@@ -20,7 +20,7 @@ from .factories import make_band, make_role, make_skill
 pytestmark = pytest.mark.django_db
 
 ARTICLE_MODELS = ["sector", "skill", "role", "responsibility", "roleskill", "trend", "relatedrole"]
-SALARY_MODELS = ["salaryband", "minimumwage"]
+SALARY_MODELS = ["salaryband", "minimumwage", "payrollparameters"]
 
 
 def group_perms():
@@ -47,7 +47,7 @@ def test_every_database_has_the_group_with_exactly_the_editors_permissions():
             for model in SALARY_MODELS
             for action in ("view", "add", "change", "delete")
         }
-        | {"salaries.view_historicalsalaryband"}
+        | {"salaries.view_historicalsalaryband", "salaries.view_historicalpayrollparameters"}
         | {
             f"comments.{codename}"
             for codename in ("view_comment", "change_comment", "delete_comment", "can_moderate")
@@ -68,7 +68,7 @@ def test_setupeditors_resets_the_group_to_exactly_the_list():
     call_command("setupeditors", verbosity=2, stdout=out)
     assert "auth.change_user" not in group_perms()
     text = out.getvalue()
-    assert "“Editörler” grubunun 53 izni var." in text
+    assert "“Editörler” grubunun 58 izni var." in text
     group2, skipped = setup_editor_group()
     assert group2 == group and skipped == []  # the comments app is installed now
 

@@ -14,9 +14,14 @@ class SalariesConfig(AppConfig):
     name = "careers.salaries"
     label = "salaries"
     verbose_name = _("Salaries")
-    #: Editors keep salaries and the minimum wage current (bulk import needs
-    #: change_salaryband) and read the bands' history (careers.site.editors).
-    editor_permissions = (*crud("salaryband", "minimumwage"), "view_historicalsalaryband")
+    #: Editors keep salaries, the minimum wage and the payroll rules current (bulk import
+    #: needs change_salaryband) and read the bands' and the rules' history
+    #: (careers.site.editors).
+    editor_permissions = (
+        *crud("salaryband", "minimumwage", "payrollparameters"),
+        "view_historicalsalaryband",
+        "view_historicalpayrollparameters",
+    )
 
     def ready(self):
         from . import signals  # noqa: F401  (refresh the roles' figures, invalidate pages)

@@ -21,6 +21,7 @@ from .. import quality
 from ..importers import FORMATS, SalaryBandResource, SalaryImportForm
 from ..models import MinimumWage, SalaryBand
 from .amounts import TurkishAmountsMixin, amount_column
+from .payroll import ConvertedFiguresMixin, converted_column
 
 #: Help texts for the band fields whose model gives none.
 BAND_HELP = {
@@ -47,6 +48,7 @@ def previous_band_subquery(field):
 
 @admin.register(SalaryBand)
 class SalaryBandAdmin(
+    ConvertedFiguresMixin,
     TurkishAmountsMixin,
     EditorHelpMixin,
     TurkishSearchMixin,
@@ -66,6 +68,7 @@ class SalaryBandAdmin(
         "year",
         "pay_basis",
         "average",
+        "converted_average",
         "top",
         "low",
         "hourly_average",
@@ -73,6 +76,7 @@ class SalaryBandAdmin(
         "is_sample",
         "warning_list",
     ]
+    converted_average = converted_column("average")
     list_display_links = ["role"]
     list_editable = ["average", "top", "low", "hourly_average", "hourly_top"]
     list_filter = ["year", "pay_basis", "role__sector", "is_sample"]
