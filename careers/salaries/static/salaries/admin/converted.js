@@ -68,9 +68,16 @@
   document.addEventListener("input", changed);
   document.addEventListener("change", changed);
   // Figures already there: shown at once, except in the salary list, whose "other basis"
-  // column shows them until one is edited.
-  document.querySelectorAll(BOX).forEach(function (box) {
-    var row = box.closest("tr");
-    if (box.value.trim() && !(row && row.querySelector("[data-year]"))) { update(box); }
-  });
+  // column shows them until one is edited. (The admin loads this in the page's head.)
+  function showAll() {
+    document.querySelectorAll(BOX).forEach(function (box) {
+      var row = box.closest("tr");
+      if (box.value.trim() && !(row && row.querySelector("[data-year]"))) { update(box); }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", showAll);
+  } else {
+    showAll();
+  }
 })();
