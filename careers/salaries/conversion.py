@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -86,12 +87,34 @@ class Converted:
             return _("≈ %(amount)s gross") % values
         return _("≈ %(amount)s net") % values
 
-    @property
+    @functools.cached_property
     def calculator_url(self):
-        """The calculator with this figure in it: its month-by-month table and the rules."""
+        """The calculator with this figure in it: its month-by-month table and the rules (kept
+        with the figure: converted figures are kept per process, see :class:`Converter`)."""
         kind = "brut" if self.pay_basis == NET else "net"
         query = {"tutar": turkish.format_number(self.figure).replace(".", ""), "tur": kind}
-        return f"{reverse('salaries:net_gross')}?{urlencode({**query, 'yil': self.year})}"
+        return f"{_calculator_path()}?{urlencode({**query, 'yil': self.year})}"
+
+    def html(self, short=False):
+        """The counterpart as the pages show it: a link to its calculation, or why there is
+        none. ``short``: in rows that say the year, "≈ 5.882 TL brüt" (the link's name keeps
+        "2023 kurallarıyla")."""
+        if self.amount is None:
+            text = self.text
+            return format_html('<span class="converted converted-missing">{}</span>', text)
+        if short:
+            return format_html(
+                '<a class="converted" href="{}" aria-label="{}">{}</a>',
+                self.calculator_url,
+                self.text,
+                self.short_text,
+            )
+        return format_html('<a class="converted" href="{}">{}</a>', self.calculator_url, self.text)
+
+
+@functools.cache
+def _calculator_path():
+    return reverse("salaries:net_gross")
 
 
 class Converter:

@@ -6,7 +6,7 @@ template loads these and knows nothing else of salaries.
                                          multiples, chart, sources, update notes, the notice
     {% salary_notice role as notice %}   a card's note: old figures, below today's minimum wage
     {{ role.salary_pay_basis|pay_basis }}  the Turkish name of a pay basis ("net", "brüt", ...)
-    {% converted role.salary_average role.salary_pay_basis role.salary_year as other %}
+    {% other_basis role.salary_average role.salary_pay_basis role.salary_year %}
                                          a figure's net or gross counterpart (conversion.py)
 
 Today's minimum wage is one value for a whole page: the minimum wage table is read once per
@@ -88,12 +88,20 @@ def salary_notice(context, role):
 
 
 @register.simple_tag(takes_context=True)
-def converted(context, figure, pay_basis, year):
-    """A figure's counterpart on the other basis (:class:`conversion.Converted`), or None for
-    no figure or an unspecified basis (then no rules are read)."""
+def other_basis(context, figure, pay_basis, year, short=False):
+    """A figure's counterpart on the other basis, as a link to its calculation (or why there
+    is none): ``{% other_basis role.salary_average role.salary_pay_basis role.salary_year %}``.
+    Nothing for no figure or an unspecified basis (then no rules are read)."""
     if figure in (None, "") or pay_basis not in conversion.OTHER or not year:
-        return None
-    return payroll_converter(context).convert(figure, pay_basis, int(year))
+        return ""
+    converted = payroll_converter(context).convert(figure, pay_basis, int(year))
+    return converted.html(short) if converted else ""
+
+
+@register.filter
+def converted_html(converted):
+    """A band's counterpart attached by the section (``band.converted_average``) as HTML."""
+    return converted.html() if converted else ""
 
 
 @register.filter
