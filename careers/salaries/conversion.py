@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -98,7 +99,15 @@ class Converted:
     def html(self, short=False):
         """The counterpart as the pages show it: a link to its calculation, or why there is
         none. ``short``: in rows that say the year, "≈ 5.882 TL brüt" (the link's name keeps
-        "2023 kurallarıyla")."""
+        "2023 kurallarıyla"). Kept per language with the figure: a list of fifty roles shows a
+        hundred of them on every render."""
+        rendered = self.__dict__.setdefault("rendered_html", {})
+        key = (translation.get_language(), short)
+        if key not in rendered:
+            rendered[key] = self._render_html(short)
+        return rendered[key]
+
+    def _render_html(self, short):
         if self.amount is None:
             text = self.text
             return format_html('<span class="converted converted-missing">{}</span>', text)
