@@ -22,6 +22,7 @@ from ..importers import FORMATS, SalaryBandResource, SalaryImportForm
 from ..models import MinimumWage, SalaryBand
 from .amounts import TurkishAmountsMixin, amount_column
 from .payroll import ConvertedFiguresMixin, converted_column
+from .review import SalaryReviewMixin
 
 #: Help texts for the band fields whose model gives none.
 BAND_HELP = {
@@ -48,6 +49,7 @@ def previous_band_subquery(field):
 
 @admin.register(SalaryBand)
 class SalaryBandAdmin(
+    SalaryReviewMixin,
     ConvertedFiguresMixin,
     TurkishAmountsMixin,
     EditorHelpMixin,
@@ -154,8 +156,9 @@ class SalaryBandAdmin(
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        band = self.get_queryset_for_warnings(obj)
-        show_warnings(request, self._warnings(band, MinimumWage.objects.table()))
+        if obj.pk is not None and getattr(request, "review_mode", None) is None:  # not held
+            band = self.get_queryset_for_warnings(obj)
+            show_warnings(request, self._warnings(band, MinimumWage.objects.table()))
 
     # Import: nothing is written unless the whole file is valid.
 
