@@ -10,14 +10,15 @@ from decimal import Decimal as D
 
 import pytest
 import time_machine
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
+from django.test import Client
 from django.urls import reverse
 
 from careers.salaries import payroll
 from careers.salaries.models import PayrollParameters
 from careers.salaries.payroll import Payroll
 from careers.salaries.payroll_params import PERIODS
-from careers.site.editors import EDITOR_GROUP
+from careers.site.editors import EDITOR_GROUP, REVIEWER_GROUP
 
 from .adminforms import changeform_data, inline_prefix
 from .factories import make_band, make_role
@@ -176,6 +177,33 @@ def test_anonymous_readers_and_strangers_cannot_reach_the_rules(client):
     client.force_login(User.objects.create_user("staff", is_staff=True))
     assert client.get(url).status_code == 403
     assert client.get(convert, {"yil": 2026, "tur": "net", "tutar": "40.000"}).status_code == 403
+
+
+def test_editors_add_and_correct_rules_but_only_the_board_removes_a_period(editor_client):
+    """Least privilege: a period's removal takes every counterpart of its months off the site,
+    so it is the editorial board's; editors enter a new year and correct a number."""
+    row = rules_of("2024-01-01")
+    changelist = reverse("admin:salaries_payrollparameters_changelist")
+    delete = reverse("admin:salaries_payrollparameters_delete", args=[row.pk])
+    page = editor_client.get(changelist)
+    assert page.status_code == 200
+    assert "delete_selected" not in page.content.decode()  # no bulk removal offered
+    assert editor_client.get(reverse("admin:salaries_payrollparameters_add")).status_code == 200
+    change = editor_client.get(reverse("admin:salaries_payrollparameters_change", args=[row.pk]))
+    assert change.status_code == 200 and delete not in change.content.decode()  # no Sil link
+    assert editor_client.get(delete).status_code == 403
+    assert editor_client.post(delete, {"post": "yes"}).status_code == 403
+    bulk = {"action": "delete_selected", "_selected_action": [row.pk], "post": "yes"}
+    editor_client.post(changelist, bulk)
+    assert PayrollParameters.objects.filter(pk=row.pk).exists()
+    board = User.objects.create_user("kurul", is_staff=True)
+    board.groups.add(Group.objects.get(name=REVIEWER_GROUP))
+    client = Client()
+    client.force_login(board)
+    assert client.get(delete).status_code == 200
+    assert client.post(delete, {"post": "yes"}).status_code == 302
+    assert not PayrollParameters.objects.filter(pk=row.pk).exists()
+    assert PayrollParameters.history.filter(id=row.pk, history_type="-").count() == 1  # kept
 
 
 # --- The converted figure beside each band, as an editor types -----------------------------

@@ -20,17 +20,18 @@ from .factories import make_band, make_role, make_skill
 pytestmark = pytest.mark.django_db
 
 ARTICLE_MODELS = ["sector", "skill", "role", "responsibility", "roleskill", "trend", "relatedrole"]
-SALARY_MODELS = ["salaryband", "minimumwage", "payrollparameters"]
+SALARY_MODELS = ["salaryband", "minimumwage"]
 
 
 #: What "Yayın kurulu" may do beyond the editors: decide on others' changes, keep every
-#: author's profile, fix or remove a published correction.
+#: author's profile, fix or remove a published correction, remove a period of payroll rules.
 REVIEWER_EXTRA = {
     "articles.review_revision",
     "articles.add_author",
     "articles.delete_author",
     "articles.change_correction",
     "articles.delete_correction",
+    "salaries.delete_payrollparameters",
 }
 
 
@@ -58,6 +59,7 @@ def test_every_database_has_the_group_with_exactly_the_editors_permissions():
             for model in SALARY_MODELS
             for action in ("view", "add", "change", "delete")
         }
+        | {f"salaries.{action}_payrollparameters" for action in ("view", "add", "change")}
         | {"salaries.view_historicalsalaryband", "salaries.view_historicalpayrollparameters"}
         | {
             f"comments.{codename}"
@@ -88,7 +90,7 @@ def test_setupeditors_resets_the_group_to_exactly_the_list():
     call_command("setupeditors", verbosity=2, stdout=out)
     assert "auth.change_user" not in group_perms()
     text = out.getvalue()
-    assert "“Editörler” grubunun 62 izni var." in text
+    assert "“Editörler” grubunun 61 izni var." in text
     assert "“Yayın kurulu” grubunun 67 izni var." in text
     group2, skipped = setup_editor_group()
     assert group2 == group and skipped == []  # the comments app is installed now

@@ -16,12 +16,18 @@ class SalariesConfig(AppConfig):
     verbose_name = _("Salaries")
     #: Editors keep salaries, the minimum wage and the payroll rules current (bulk import
     #: needs change_salaryband) and read the bands' and the rules' history
-    #: (careers.site.editors).
+    #: (careers.site.editors). The payroll rules turn every net or gross figure on the site
+    #: at once: editors add a new year's and correct a number (history kept), but removing a
+    #: period (every figure of its months loses its counterpart) is the editorial board's.
     editor_permissions = (
-        *crud("salaryband", "minimumwage", "payrollparameters"),
+        *crud("salaryband", "minimumwage"),
+        "view_payrollparameters",
+        "add_payrollparameters",
+        "change_payrollparameters",
         "view_historicalsalaryband",
         "view_historicalpayrollparameters",
     )
+    reviewer_permissions = ("delete_payrollparameters",)
 
     def ready(self):
         from . import signals  # noqa: F401  (refresh the roles' figures, invalidate pages)
