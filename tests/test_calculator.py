@@ -187,3 +187,60 @@ def test_the_page_is_cached_by_its_query_and_dropped_when_the_rules_change(
     again = client.get(URL, query)
     assert again["X-Page-Cache"] == "miss"
     assert table_rows(again)[0][8] == "450,00 TL"  # 1 % of 45.000: the new rate
+
+
+# --- Edge cases a reader meets: the ceiling, the exemption, brackets crossed mid-year ---------
+
+
+def test_above_the_sgk_ceiling_the_shares_stop_at_the_ceiling_and_say_so(client):
+    response = client.get(URL, {"tutar": "400.000", "tur": "brut", "yil": "2026"})
+    rows = table_rows(response)
+    # 14 % and 1 % of 297.270 (9 x 33.030), not of 400.000, every month, marked "tavan"
+    assert {row[2] for row in rows} == {"41.617,80 TL tavan"}
+    assert {row[3] for row in rows} == {"2.972,70 TL"}
+    html = response.content.decode()
+    assert html.count('class="rule-ref" href="#kural-tavan"') == 12
+    assert 'id="kural-tavan"' in html
+    below = table_rows(client.get(URL, {"tutar": "297.270", "tur": "brut", "yil": "2026"}))
+    assert {row[2] for row in below} == {"41.617,80 TL"}  # at the ceiling: no mark
+
+
+def test_the_minimum_wage_pays_no_income_or_stamp_tax_month_by_month(client):
+    response = client.get(URL, {"tutar": "33.030", "tur": "brut", "yil": "2026"})
+    rows = table_rows(response)
+    for row in rows:
+        tax = row[6].split(" %")[0]
+        assert row[7] == f"−{tax}" and row[9] == f"−{row[8]}"  # exempted, to the kuruş
+        assert row[-1] == "28.075,50 TL"  # the official net, every month
+    assert "ayda ortalama 28.075,50 TL net" in text_of(response)
+    above = table_rows(client.get(URL, {"tutar": "100.000", "tur": "brut", "yil": "2026"}))
+    # the exemption is the minimum wage's own tax, cumulative too: it climbs into the 20 %
+    # bracket in July (168.453 + 28.075,50 passes 190.000), as GİB's monthly table has it
+    assert [row[7] for row in above] == (
+        ["−4.211,33 TL"] * 6 + ["−4.537,75 TL"] + ["−5.615,10 TL"] * 5
+    )
+    assert {row[9] for row in above} == {"−250,70 TL"}  # stamp tax: not cumulative
+
+
+def test_a_month_that_crosses_into_the_next_bracket_links_both_rates(client):
+    response = client.get(URL, {"tutar": "100.000", "tur": "brut", "yil": "2026"})
+    rates = [row[6].split(" ", 2)[-1] for row in table_rows(response)]
+    # the cumulative base passes 190.000 in March and 400.000 in May
+    assert rates[:6] == ["%15", "%15", "%15 %20", "%20", "%20 %27", "%27"]
+    html = response.content.decode()
+    march = re.findall(
+        r"<tr>(.*?)</tr>", html[html.index("<tbody>", html.index("payslip")) :], re.S
+    )[2]
+    assert re.findall(r'href="#(kural-gelir-vergisi-\d)"', march) == [
+        "kural-gelir-vergisi-1", "kural-gelir-vergisi-2",
+    ]  # fmt: skip
+
+
+def test_bad_input_keeps_every_choice_the_reader_made(client):
+    response = client.get(URL, {"tutar": "kırk bin", "tur": "net-sabit", "yil": "2024"})
+    html = response.content.decode()
+    assert "tutar değil" in text_of(response)
+    assert 'value="kırk bin"' in html
+    assert re.search(r'<input[^>]*value="net-sabit"[^>]*checked', html)
+    assert '<option value="2024" selected>' in html
+    assert response.status_code == 200 and "payslip-table" not in html
