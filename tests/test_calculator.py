@@ -34,8 +34,10 @@ def table_rows(response):
     body = html[html.index("<tbody>", html.index("payslip-table")) : html.index("</tbody>")]
     rows = []
     for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
-        cells = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", c)).strip() for c in
-                 re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]  # fmt: skip
+        cells = [
+            re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", c)).strip()
+            for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+        ]
         rows.append(cells)
     return rows
 
@@ -232,8 +234,9 @@ def test_a_month_that_crosses_into_the_next_bracket_links_both_rates(client):
         r"<tr>(.*?)</tr>", html[html.index("<tbody>", html.index("payslip")) :], re.S
     )[2]
     assert re.findall(r'href="#(kural-gelir-vergisi-\d)"', march) == [
-        "kural-gelir-vergisi-1", "kural-gelir-vergisi-2",
-    ]  # fmt: skip
+        "kural-gelir-vergisi-1",
+        "kural-gelir-vergisi-2",
+    ]
 
 
 def test_bad_input_keeps_every_choice_the_reader_made(client):

@@ -127,14 +127,22 @@ class PayrollParameters(models.Model):
         ),
     )
     minimum_wage_gross = models.DecimalField(
-        _("gross minimum wage"), max_digits=12, decimal_places=2, null=True, blank=True,
+        _("gross minimum wage"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text=_("Monthly, in TL: the base of the minimum-wage exemption and the ceiling."),
-    )  # fmt: skip
+    )
     minimum_wage_gross_source = _source_field()
     minimum_wage_net = models.DecimalField(
-        _("net minimum wage"), max_digits=12, decimal_places=2, null=True, blank=True,
+        _("net minimum wage"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text=_("The official net, kept to check the arithmetic against it."),
-    )  # fmt: skip
+    )
     minimum_wage_net_source = _source_field()
     sgk_employee_percent = _percent_field(
         _("employee's social security share (%)"), _("E.g. 14 (9 pension + 5 health).")
@@ -145,10 +153,13 @@ class PayrollParameters(models.Model):
     )
     unemployment_employee_source = _source_field()
     sgk_ceiling_multiple = models.DecimalField(
-        _("social security ceiling (× gross minimum wage)"), max_digits=5, decimal_places=2,
-        null=True, blank=True,
+        _("social security ceiling (× gross minimum wage)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text=_("The shares are taken on at most this many gross minimum wages: 7,5 or 9."),
-    )  # fmt: skip
+    )
     sgk_ceiling_source = _source_field()
     wage_brackets = models.JSONField(
         _("income tax brackets for wages"),

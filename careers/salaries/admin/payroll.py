@@ -158,9 +158,16 @@ class PayrollParametersForm(forms.ModelForm):
 class PayrollParametersAdmin(TurkishAmountsMixin, EditorHelpMixin, SimpleHistoryAdmin):
     form = PayrollParametersForm
     list_display = [
-        "effective_from", "minimum_wage_gross_tr", "sgk_tr", "unemployment_tr", "ceiling_tr",
-        "tariff_tr", "stamp_tr", "minimum_wage_exemption", "complete",
-    ]  # fmt: skip
+        "effective_from",
+        "minimum_wage_gross_tr",
+        "sgk_tr",
+        "unemployment_tr",
+        "ceiling_tr",
+        "tariff_tr",
+        "stamp_tr",
+        "minimum_wage_exemption",
+        "complete",
+    ]
     ordering = ["-effective_from"]
     editor_help = {
         ("payrollparameters", "wage_brackets"): gettext_lazy(
@@ -172,27 +179,42 @@ class PayrollParametersAdmin(TurkishAmountsMixin, EditorHelpMixin, SimpleHistory
         (None, {"fields": ["effective_from"]}),
         (
             gettext_lazy("Minimum wage"),
-            {"fields": [
-                "minimum_wage_gross", "minimum_wage_gross_source",
-                "minimum_wage_net", "minimum_wage_net_source",
-            ]},
+            {
+                "fields": [
+                    "minimum_wage_gross",
+                    "minimum_wage_gross_source",
+                    "minimum_wage_net",
+                    "minimum_wage_net_source",
+                ]
+            },
         ),
         (
             gettext_lazy("Social security"),
-            {"fields": [
-                "sgk_employee_percent", "sgk_employee_source",
-                "unemployment_employee_percent", "unemployment_employee_source",
-                "sgk_ceiling_multiple", "sgk_ceiling_source",
-            ]},
+            {
+                "fields": [
+                    "sgk_employee_percent",
+                    "sgk_employee_source",
+                    "unemployment_employee_percent",
+                    "unemployment_employee_source",
+                    "sgk_ceiling_multiple",
+                    "sgk_ceiling_source",
+                ]
+            },
         ),
         (
             gettext_lazy("Taxes"),
-            {"fields": [
-                "wage_brackets", "wage_brackets_source", "stamp_tax_percent", "stamp_tax_source",
-                "minimum_wage_exemption", "minimum_wage_exemption_source",
-            ]},
+            {
+                "fields": [
+                    "wage_brackets",
+                    "wage_brackets_source",
+                    "stamp_tax_percent",
+                    "stamp_tax_source",
+                    "minimum_wage_exemption",
+                    "minimum_wage_exemption_source",
+                ]
+            },
         ),
-    ]  # fmt: skip
+    ]
     history_list_display = ["minimum_wage_gross", "sgk_employee_percent", "stamp_tax_percent"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -224,8 +246,10 @@ class PayrollParametersAdmin(TurkishAmountsMixin, EditorHelpMixin, SimpleHistory
             return "–"
         rates = [_percent(b.rate * 100) for b in tariff]
         return _("%(count)s brackets, %(first)s–%(last)s") % {
-            "count": len(tariff), "first": rates[0], "last": rates[-1],
-        }  # fmt: skip
+            "count": len(tariff),
+            "first": rates[0],
+            "last": rates[-1],
+        }
 
     @admin.display(description=gettext_lazy("stamp tax"))
     def stamp_tr(self, row):
