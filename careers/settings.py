@@ -297,6 +297,10 @@ CONTENT_SECURITY_POLICY = {"DIRECTIVES": csp.DIRECTIVES | {"upgrade-insecure-req
 
 # --- Admin: where it lives (DJANGO_ADMIN_PATH=ekip-1f3c/ keeps it off scanners' lists) -------
 ADMIN_PATH = env("DJANGO_ADMIN_PATH", "yonetim/").strip("/") + "/"
+# The only sign-in is the admin's: after it (and when `next` points off the site, which is
+# never followed) the editor lands on its index, not Django's /accounts/profile/.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 # Login throttling (django-axes): an address, and a user name from that address, locked for
 # AXES_COOLOFF_TIME after AXES_FAILURE_LIMIT wrong passwords (Turkish page, 429); refused before
 # the login view. Never a user name alone: strangers who know an editor's name must not keep

@@ -129,3 +129,28 @@ def test_a_locked_out_attempt_costs_two_reads_and_no_password_hash(
     with django_assert_num_queries(2):  # the attempts, by address and by account
         response = attempt(client, "editor", "doğru-parola-2026")
     assert response.status_code == 429 and hashed == []
+
+
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/yonetim/", "//evil.example/", "https:/evil.example", ""]
+)
+def test_a_sign_in_with_a_foreign_or_missing_next_ends_on_the_admin_index(client, staff, next_url):
+    """A ``next`` pointing elsewhere is never followed, and the fallback is the admin's index
+    (Django's default, /accounts/profile/, is no page here)."""
+    response = client.post(
+        "/yonetim/login/",
+        {"username": "editor", "password": "doğru-parola-2026", "next": next_url},
+        REMOTE_ADDR="198.51.100.7",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/yonetim/"
+    assert client.get(response["Location"]).status_code == 200  # signed in, on the admin
+
+
+def test_a_sign_in_follows_a_next_on_the_site(client, staff):
+    response = client.post(
+        "/yonetim/login/",
+        {"username": "editor", "password": "doğru-parola-2026", "next": "/yonetim/auth/"},
+        REMOTE_ADDR="198.51.100.7",
+    )
+    assert response.status_code == 302 and response["Location"] == "/yonetim/auth/"
