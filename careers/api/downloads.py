@@ -6,7 +6,8 @@ file can be edited and imported again) plus the title, sector, net/gross and the
 address. Licence CC BY 4.0; the date of the data (the last change of a published figure) is in
 the file name, the JSON and the ``Last-Modified`` header. Text cells that a spreadsheet would
 run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) are
-written with a leading apostrophe (OWASP "CSV injection").
+written with a leading apostrophe (OWASP "CSV injection"), the slug column included; the
+salary import reads such a cell back without it.
 """
 
 import csv
@@ -50,7 +51,7 @@ def excel_amount(value):
 
 def csv_row(row, amount):
     return [
-        row["role"],
+        safe_text(row["role"]),  # a slug may start with "-" too
         safe_text(row["title"]),
         safe_text(row["sector"]),
         row["year"],
