@@ -4,10 +4,11 @@ breadcrumbs, sitemap.xml, feeds, robots.txt and the error pages."""
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import timezone
@@ -330,6 +331,28 @@ def test_atom_feed_has_updated_dates_including_salary_changes(client, site):
     updated = datetime.fromisoformat(first.find("a:updated", ns).text)
     assert updated == band.updated_at
     assert first.find("a:published", ns) is not None
+
+
+def test_feeds_write_dates_in_istanbul_time_as_the_site_and_the_sitemap_do(client, db):
+    """Published at 21:30 UTC on 26 November: 00:30 on the 27th in Istanbul (+03:00)."""
+    instant = datetime(2026, 11, 26, 21, 30, tzinfo=UTC)
+    with time_machine.travel(instant, tick=False):
+        role = make_role("Gece Bekçisi", published_at=instant)
+    with time_machine.travel(instant + timedelta(hours=1), tick=False):
+        rss = client.get("/besleme/rss/").content.decode()
+        atom = client.get("/besleme/atom/").content.decode()
+    assert "<pubDate>Fri, 27 Nov 2026 00:30:00 +0300</pubDate>" in rss
+    assert "<lastBuildDate>Fri, 27 Nov 2026 00:30:00 +0300</lastBuildDate>" in rss
+    assert "+0000" not in rss
+    assert "<published>2026-11-27T00:30:00+03:00</published>" in atom
+    assert "<updated>2026-11-27T00:30:00+03:00</updated>" in atom
+    assert "+00:00" not in atom and role.title in atom
+    with time_machine.travel(instant, tick=False):  # an empty feed: its date is now, here
+        Role.objects.all().delete()
+        cache.clear()
+        assert "<lastBuildDate>Fri, 27 Nov 2026 00:30:00 +0300" in (
+            client.get("/besleme/rss/").content.decode()
+        )
 
 
 def test_base_template_links_the_feeds(client, site):
