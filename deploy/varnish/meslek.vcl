@@ -101,6 +101,13 @@ sub vcl_backend_response {
 }
 
 sub vcl_synth {
+    if (resp.status == 405) {  # what passes this front; each address may take fewer
+        set resp.http.Allow = "GET, HEAD, POST";
+        set resp.http.Content-Type = "text/plain; charset=utf-8";
+        set resp.http.Cache-Control = "private, no-store";
+        synthetic("Bu adres yalnızca şu yöntemleri kabul eder: GET, HEAD, POST.");
+        return (deliver);
+    }
     if (resp.status == 429) {
         set resp.http.Content-Type = "text/html; charset=utf-8";
         set resp.http.Retry-After = "300";

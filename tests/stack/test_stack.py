@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .http import Browser, get, post
+from .http import Browser, get, post, request
 
 pytestmark = pytest.mark.stack
 
@@ -382,3 +382,18 @@ def test_a_password_flood_is_stopped_by_the_front_and_the_article_keeps_its_spee
     assert all(a.header("retry-after") and "Çok fazla giriş" in a.text for a in front_refusals)
     article = get(stack.front, SEED)
     assert article.status == 200 and article.header("x-cache") == "HIT"
+
+
+def test_wrong_methods_get_405_with_allow_from_the_front_and_the_apps(stack):
+    for method in ("PUT", "DELETE", "PATCH", "OPTIONS"):
+        answer = request(stack.front, method, "/yorumlar/hemsire/gonder/")
+        assert (answer.status, answer.header("allow")) == (405, "GET, HEAD, POST"), method
+        for app in stack.apps:  # behind the front, the app says the same for this address
+            answer = request(app, method, "/yorumlar/hemsire/gonder/")
+            assert (answer.status, answer.header("allow")) == (405, "GET, HEAD, POST"), method
+    page = get(stack.front, "/meslekler/hemsire/").text
+    beacon = re.search(r'<img src="(/okundu/[^"]+/)"', page).group(1)
+    for path in (beacon, "/api/v1/openapi.json", "/maaslar/"):
+        answer = post(stack.front, path, {})
+        assert (answer.status, answer.header("allow")) == (405, "GET, HEAD"), path
+        assert "CSRF" not in answer.text
