@@ -138,6 +138,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A Host that is not in ALLOWED_HOSTS: 400 before anything (the page cache) answers.
+    "careers.site.hosts.AllowedHostsMiddleware",
     # Compresses what is not compressed yet (cached pages are stored compressed already).
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",

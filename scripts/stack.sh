@@ -153,7 +153,10 @@ backend app$n {
 EOF
   done
   printf 'backend files {\n    .host = "127.0.0.1";\n    .port = "%s";\n}\n\n' "$FILES_PORT" >>"$out"
-  printf 'acl purgers {\n    "127.0.0.1";\n}\n\nsub meslek_add_backends {\n' >>"$out"
+  printf 'acl purgers {\n    "127.0.0.1";\n}\n\n' >>"$out"
+  # DJANGO_ALLOWED_HOSTS (write_env): the only Host names the front passes on.
+  printf 'sub meslek_site_hosts {\n    if (req.http.x-site-host ~ "^(127\\.0\\.0\\.1|localhost)$") {\n        set req.http.x-site-host = "known";\n    }\n}\n\n' >>"$out"
+  printf 'sub meslek_add_backends {\n' >>"$out"
   for i in $(seq 1 "$n"); do printf '    apps.add_backend(app%s);\n' "$i" >>"$out"; done
   printf '}\n' >>"$out"
 }

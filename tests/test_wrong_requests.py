@@ -7,6 +7,8 @@ import re
 import pytest
 from django.test import Client
 
+from careers.site import hosts
+
 from .factories import make_role
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +71,33 @@ def test_public_pages_answer_a_post_with_405_and_allow(strict, role, path):
 def test_robots_txt_answers_head_like_get(strict):
     assert strict.head("/robots.txt").status_code == 200
     assert strict.post("/robots.txt").status_code == 405
+
+
+def test_an_unknown_host_gets_400_even_for_a_page_in_the_page_cache(client, role):
+    assert client.get("/maaslar/").status_code == 200
+    assert client.get("/maaslar/")["X-Page-Cache"] == "hit"  # the page is in the cache
+    for host in ("evil.example", "evil.example:80", "127.0.0.1.evil.example"):
+        response = client.get("/maaslar/", HTTP_HOST=host)
+        assert response.status_code == 400, host
+        assert "X-Page-Cache" not in response
+        assert "Maaş" not in response.content.decode()  # nothing of the page
+        assert "Bu site bu adla sunulmuyor" in response.content.decode()
+    assert client.get("/maaslar/", HTTP_HOST="localhost:8000").status_code == 200
+
+
+def test_an_unknown_host_is_one_warning_line_counted_not_an_error_with_a_traceback(
+    client, role, caplog
+):
+    caplog.set_level("INFO")
+    for _ in range(3):
+        assert client.get("/", HTTP_HOST="evil.example").status_code == 400
+    assert (
+        client.post("/yorumlar/kredi-asistani/gonder/", HTTP_HOST="evil.example").status_code == 400
+    )
+    records = [r for r in caplog.records if r.levelname in ("WARNING", "ERROR")]
+    assert [r.levelname for r in records] == ["WARNING"] * 4
+    assert all(r.exc_info is None and "\n" not in r.getMessage() for r in records)
+    assert [r.getMessage() for r in records] == [
+        f"Refused a request for an unknown host 'evil.example' ({n} today)" for n in (1, 2, 3, 4)
+    ]
+    assert hosts.refused_today() == 4

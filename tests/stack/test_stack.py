@@ -397,3 +397,21 @@ def test_wrong_methods_get_405_with_allow_from_the_front_and_the_apps(stack):
         answer = post(stack.front, path, {})
         assert (answer.status, answer.header("allow")) == (405, "GET, HEAD"), path
         assert "CSRF" not in answer.text
+
+
+def test_an_unknown_host_is_refused_by_the_front_and_the_apps_and_grows_no_cache(stack):
+    """A cached page asked for under another Host: 400 at the front and at each app server
+    (whose page cache answers before Django looks at the host), and the front keeps one copy
+    of the page whatever Host names the site's address is asked under."""
+    cached_everywhere(stack, "/maaslar/")
+    for base in everywhere(stack):
+        answer = get(base, "/maaslar/", Host="evil.example")
+        assert answer.status == 400, base
+        assert "Bu site bu adla sunulmuyor" in answer.text and "Maaş" not in answer.text
+    for host in ("LOCALHOST", "localhost:1", "127.0.0.1.:99", "localhost"):
+        answer = get(stack.front, "/maaslar/", Host=host)
+        assert (answer.status, answer.header("x-cache")) == (200, "HIT"), host
+    refusals = [line for app in ("app-1", "app-2") for line in stack.log(app).splitlines()
+                if "unknown host" in line]  # fmt: skip
+    assert refusals and not [line for line in refusals if "Traceback" in line]
+    assert "ERROR" not in stack.log("app-1") + stack.log("app-2")
