@@ -133,12 +133,18 @@ def stack():
     started_pids = []
     try:
         started = running.script("start", check=False)
+        running.start_output = started.stdout + started.stderr  # what `make stack` printed
         started_pids = running.pids()
         assert started.returncode == 0, started.stdout + started.stderr + running.log_tails()
         assert f"front: {running.front}/" in started.stdout
         for app in running.apps:
             assert f"app: {app}/" in started.stdout
         running.wait_for_jobs()  # no purge of the demo load lands in the middle of a test
+        running.start_logs = running.log_tails(lines=100_000)  # as they were before any test
+        running.start_jobs = running.sql(
+            "SELECT task_path, status, count(*) FROM django_tasks_database_dbtaskresult"
+            " GROUP BY task_path, status"
+        )
         yield running
     finally:
         running.script("stop", check=False)
