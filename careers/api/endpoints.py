@@ -25,8 +25,7 @@ from careers.articles.related import related_for
 from careers.salaries import keys as salary_keys
 from careers.salaries import notices
 from careers.salaries.models import MinimumWage
-from careers.search import backends
-from careers.search.service import rank
+from careers.search import service, throttle
 from careers.search.text import query_words
 from careers.site import seo
 from careers.site.pagecache import shows
@@ -78,14 +77,17 @@ SLUG = r"^[-a-zA-Z0-9_]{1,160}$"  # what a slug may be (anything else never reac
 
 
 class ApiError(Exception):
-    def __init__(self, status, detail):
+    def __init__(self, status, detail, headers=None):
         super().__init__(detail)
-        self.status, self.detail = status, detail
+        self.status, self.detail, self.headers = status, detail, headers or {}
 
 
 @api.exception_handler(ApiError)
 def api_error(request, exc):
-    return api.create_response(request, {"detail": exc.detail}, status=exc.status)
+    response = api.create_response(request, {"detail": exc.detail}, status=exc.status)
+    for name, value in exc.headers.items():
+        response[name] = value
+    return response
 
 
 @api.exception_handler(Http404)
@@ -212,7 +214,14 @@ def roles(
     words = query_words(q)
     if not words:
         raise ApiError(400, _("Your search has no letters or digits to look for."))
-    ids = [hit.role_id for hit in rank(backends.search(words), words)]
+    try:
+        ids = [hit.role_id for hit in service.ranked_hits(words, request)]
+    except throttle.Throttled as throttled:
+        raise ApiError(
+            429,
+            _("You have searched a lot in a short time. Please try again in a minute."),
+            headers={"Retry-After": str(throttled.retry_after)},
+        ) from None
     if sector or skill:
         allowed = set(found.filter(pk__in=ids).values_list("pk", flat=True))
         ids = [pk for pk in ids if pk in allowed]
