@@ -126,10 +126,11 @@ def test_roles_search_folds_turkish_letters_and_ranks_titles_first(client):
         ("/api/v1/roles?page=0", 422, "Geçersiz parametre: page."),
         ("/api/v1/roles?page=abc", 422, "Geçersiz parametre: page."),
         ("/api/v1/roles?page_size=1000", 422, "Geçersiz parametre: page_size."),
-        ("/api/v1/roles?q=%22%2A%28", 400, "Aramanızda aranacak harf ya da rakam yok."),
         ("/api/v1/roles/yok", 404, "Bu adreste yayında bir meslek yok."),
         ("/api/v1/salaries/1999", 404, "1999 için maaş bilgisi yok."),
-        ("/api/v1/salaries/iki", 422, "Geçersiz parametre: year."),
+        ("/api/v1/salaries/iki", 404, "Bulunamadı."),
+        ("/api/v1/salaries/2026.0", 404, "Bulunamadı."),  # one address per year: 2026 only
+        ("/api/v1/salaries/02026", 404, "Bulunamadı."),
         ("/api/v1/nereye", 404, "Bulunamadı."),
     ],
 )

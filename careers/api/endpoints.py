@@ -30,8 +30,8 @@ from careers.search.text import query_words
 from careers.site import seo
 from careers.site.pagecache import shows
 
-from . import data, schemas
-from .http import chain
+from . import converters, data, openapi, schemas
+from .http import chain, head_as_get
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -41,7 +41,15 @@ class Renderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}  # Turkish letters as UTF-8, not \u escapes
 
 
-api = NinjaAPI(
+converters.register()  # "{year:year}" below
+
+
+class Api(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        return openapi.document_errors(super().get_openapi_schema(*args, **kwargs))
+
+
+api = Api(
     title="Meslek Rehberi API",
     version="1",
     description=(
@@ -187,8 +195,12 @@ Size = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Sayfadaki kayıt sa
 @api.get("/roles", response=schemas.RolePage, url_name="roles", summary="Meslekler")
 def roles(
     request,
-    sector: str | None = Query(None, pattern=SLUG, description="Sektörün slug'ı, ör. finans."),
-    skill: str | None = Query(None, pattern=SLUG, description="Becerinin slug'ı."),
+    sector: str | None = Query(
+        None, pattern=SLUG, description="Sektörün slug'ı.", examples=["musteri-hizmetleri"]
+    ),
+    skill: str | None = Query(
+        None, pattern=SLUG, description="Becerinin slug'ı.", examples=["empati"]
+    ),
     q: str | None = Query(None, max_length=200, description="Arama (Türkçe harfsiz de olur)."),
     page: int = Page,
     page_size: int = Size,
@@ -212,8 +224,8 @@ def roles(
         )  # fmt: skip
     shows(request, keys.SEARCH)
     words = query_words(q)
-    if not words:
-        raise ApiError(400, _("Your search has no letters or digits to look for."))
+    if not words:  # nothing to look for (punctuation, symbols): nothing found
+        return paged(request, count=0, page=page, page_size=page_size, pages=1, results=[])
     try:
         ids = [hit.role_id for hit in service.ranked_hits(words, request)]
     except throttle.Throttled as throttled:
@@ -240,7 +252,10 @@ def roles(
     url_name="role",
     summary="Bir meslek",
 )
-def role(request, slug: str = Path(..., pattern=SLUG)):
+def role(
+    request,
+    slug: str = Path(..., pattern=SLUG, examples=["musteri-hizmetleri-ekip-lideri"]),
+):
     """Makalenin gösterdiği her şey: görevler, beceriler, maaşlar (eski ya da asgari ücretin
     altındaysa uyarısı, güncelleme notları), eğilimler, ilgili meslekler."""
     found = Role.objects.published().for_article().filter(slug=slug).first()
@@ -310,14 +325,14 @@ def salary_years(request):
 
 
 @api.get(
-    "/salaries/{year}",
+    "/salaries/{year:year}",
     response={200: schemas.SalaryPage, 404: schemas.Error},
     url_name="salaries",
     summary="Bir yılın maaşları",
 )
 def salaries(
     request,
-    year: int,
+    year: int = Path(..., ge=1000, le=9999, description="Yıl.", examples=[2025]),
     sector: str | None = Query(None, pattern=SLUG, description="Sektörün slug'ı."),
     page: int = Page,
     page_size: int = Size,
@@ -345,11 +360,12 @@ def minimum_wage(request):
 
 def urls():
     """django-ninja's address patterns, each view wrapped in :func:`careers.api.http.chain`
-    (at the address, where the site's page cache looks for what it may serve)."""
+    (at the address, where the site's page cache looks for what it may serve) and answering
+    HEAD like GET."""
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
         pattern.callback = chain(
-            pattern.callback,
+            head_as_get(pattern.callback),
             params=CACHE_PARAMS.get(pattern.name, ()),
             keys=CACHE_KEYS.get(pattern.name, ()),
         )

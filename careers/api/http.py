@@ -58,6 +58,23 @@ def rate_limited(view):
     return wrapper
 
 
+def head_as_get(view):
+    """HEAD answered as GET (the server sends the headers only): django-ninja dispatches by
+    method, and a GET operation listed again as HEAD would appear twice in the schema."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "HEAD":
+            return view(request, *args, **kwargs)
+        request.method = "GET"
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            request.method = "HEAD"
+
+    return wrapper
+
+
 def chain(view, *, params=(), keys=()):
     """``view`` page-cached (varying by the query ``params``, showing the surrogate ``keys``;
     more may be declared while it runs with ``careers.site.pagecache.shows``) and rate-limited."""
