@@ -146,17 +146,63 @@ def test_article_json_ld_is_valid_and_complete(client, site):
     assert occupation["name"] == "Kredi Asistanı"
     assert occupation["alternateName"] == ["Kredi Yetkilisi"]
     assert occupation["responsibilities"] == ["Görev 1", "Görev 2"]
-    salary = occupation["estimatedSalary"]
-    assert salary["currency"] == "TRY" and salary["validFrom"] == "2025-01-01"
-    assert salary["value"] == {
-        "@type": "QuantitativeValue", "value": 30000, "maxValue": 45000, "unitText": "MONTH",
-    }  # fmt: skip
+    assert occupation["estimatedSalary"][0]["@type"] == "MonetaryAmountDistribution"
     crumbs = data["BreadcrumbList"]["itemListElement"]
     assert [(c["position"], c["name"], c["item"]) for c in crumbs] == [
         (1, "Ana sayfa", f"{SITE}/"),
         (2, "Finans", f"{SITE}/sektorler/finans/"),
         (3, "Kredi Asistanı", f"{SITE}/meslekler/kredi-asistani/"),
     ]
+
+
+def occupation_of(client, role):
+    html = client.get(role.get_absolute_url()).content.decode()
+    return {block["@type"]: block for block in jsonld(html)}["Article"]["about"]
+
+
+SPRING_2026 = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+
+
+def test_the_estimated_salary_is_a_monthly_distribution_with_its_median_and_last_review(client):
+    """Google's estimated-salary guidance: a MonetaryAmountDistribution (name, duration,
+    median, percentiles where known, currency), and lastReviewed on the Occupation's page."""
+    with time_machine.travel(SPRING_2026, tick=False):
+        role = make_role("Kredi Asistanı", slug="kredi-asistani")
+        make_band(role, year=2024, average="25000", top="35000", pay_basis="net")
+        make_band(role, year=2025, average="30000", top="45000", low="22000", pay_basis="net")
+        occupation = occupation_of(client, role)
+    assert occupation["estimatedSalary"] == [
+        {
+            "@type": "MonetaryAmountDistribution",
+            "name": "Ortalama aylık net maaş (2025)",
+            "currency": "TRY",
+            "duration": "P1M",
+            "median": 30000,
+            "validFrom": "2025-01-01",
+        }
+    ]
+    assert occupation["mainEntityOfPage"] == {
+        "@type": "WebPage",
+        "@id": f"{SITE}/meslekler/kredi-asistani/",
+        "lastReviewed": "2026-03-10T12:00:00+03:00",  # the figures' last change, Istanbul time
+    }
+
+
+def test_a_salary_older_than_the_stale_threshold_is_not_offered_as_todays_estimate(
+    client, settings
+):
+    settings.SALARY_STALE_MONTHS = 12
+    with time_machine.travel(SPRING_2026, tick=False):
+        role = make_role("Kredi Asistanı", slug="kredi-asistani")
+        make_band(role, year=2023, average="5000", top="8000", pay_basis="gross")
+        occupation = occupation_of(client, role)  # 2023 ended 26 months ago: stale
+        assert "estimatedSalary" not in occupation
+        assert occupation["mainEntityOfPage"]["lastReviewed"] == "2026-03-10T12:00:00+03:00"
+        assert "5.000 TL" in client.get(role.get_absolute_url()).content.decode()  # still shown,
+        # with the page's note that it may be out of date: to readers, not as an estimate
+        make_band(role, year=2025, average="31000", top="40000", pay_basis="gross")
+        cache.clear()
+        assert occupation_of(client, role)["estimatedSalary"][0]["median"] == 31000
 
 
 def test_the_first_crumb_is_the_home_page_the_settings_name(settings):

@@ -1,11 +1,24 @@
-"""The article's schema.org data: an Article about the Occupation (built on the site's SEO)."""
+"""The article's schema.org data: an Article about the Occupation (built on the site's SEO).
 
-from careers.site.seo import json_number, organization
+What an app built on articles knows of the occupation (the salaries app: its estimated salary)
+is added through :func:`describe_occupation`, as the article page reaches those apps through
+template tags: this app imports none of them."""
+
+from careers.site.seo import organization
+
+_describers = []
+
+
+def describe_occupation(describer):
+    """Register ``describer(role, canonical) -> dict``: properties of the Occupation (from the
+    role's fields alone: no query), merged into it. Registering it again does nothing."""
+    if describer not in _describers:
+        _describers.append(describer)
+    return describer
 
 
 def article_jsonld(role, *, title, canonical, last_modified, image_url=None):
-    """schema.org Article about the Occupation (the salary of the latest year, monthly, TRY:
-    the role keeps its latest figures)."""
+    """schema.org Article about the Occupation."""
     occupation = {
         "@type": "Occupation",
         "name": role.title,
@@ -20,18 +33,8 @@ def article_jsonld(role, *, title, canonical, last_modified, image_url=None):
     duties = [item.text for item in role.responsibilities.all()]
     if duties:
         occupation["responsibilities"] = duties
-    if role.salary_year is not None:
-        occupation["estimatedSalary"] = {
-            "@type": "MonetaryAmount",
-            "currency": "TRY",  # every band's currency (the only one a band may have)
-            "validFrom": f"{role.salary_year}-01-01",
-            "value": {
-                "@type": "QuantitativeValue",
-                "value": json_number(role.salary_average),
-                "maxValue": json_number(role.salary_top),
-                "unitText": "MONTH",
-            },
-        }
+    for describer in _describers:
+        occupation.update(describer(role, canonical))
     data = {
         "@context": "https://schema.org",
         "@type": "Article",

@@ -19,4 +19,8 @@ class SalariesConfig(AppConfig):
     editor_permissions = (*crud("salaryband", "minimumwage"), "view_historicalsalaryband")
 
     def ready(self):
-        from . import signals  # noqa: F401  (refresh the roles' figures, invalidate pages)
+        from careers.articles.seo import describe_occupation
+
+        from . import seo, signals  # noqa: F401  (signals: refresh the roles' figures, invalidate pages)
+
+        describe_occupation(seo.occupation_salary)  # the article's estimatedSalary
