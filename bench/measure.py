@@ -72,6 +72,17 @@ def admin_pages():
             pages.append((f"admin {opts.model_name} change", url))
     pages.append(("admin comment list, page 50", "/yonetim/comments/comment/?p=50"))
     pages.append(("admin comment search", "/yonetim/comments/comment/?q=ankara"))
+    # Words of the text (careers/comments/fulltext.py): common, two words, in no comment, and
+    # with the status filter a moderator adds.
+    for label, query in [
+        ("a common word", "te%C5%9Fekk%C3%BCr"),
+        ("two words", "istanbul+maa%C5%9F"),
+        ("no match", "zzyzxq"),
+        ("held, a word", "maa%C5%9F&status__exact=pending"),
+    ]:
+        pages.append(
+            (f"admin comment text search, {label}", f"/yonetim/comments/comment/?q={query}")
+        )
     return pages
 
 
