@@ -78,6 +78,7 @@ def admin_pages():
         ("a common word", "te%C5%9Fekk%C3%BCr"),
         ("two words", "istanbul+maa%C5%9F"),
         ("no match", "zzyzxq"),
+        ("a rare word (5 comments, planted)", "zeytinya%C4%9Fl%C4%B1"),
         ("held, a word", "maa%C5%9F&status__exact=pending"),
     ]:
         pages.append(
