@@ -9,6 +9,8 @@
 #   scripts/stack.sh status
 #   scripts/stack.sh start-front   # Varnish alone again (the fault tests stop it)
 #   scripts/stack.sh start-worker  # the job worker alone again (the tests kill it)
+#   scripts/stack.sh start-apps    # the app servers that are not running (a crash test kills one)
+#   scripts/stack.sh start-redis   # Redis alone again (a fault test restarts it)
 #
 # Everything lives in $STACK_DIR (var/stack); the environment the app servers run with is
 # written to $STACK_ENV_FILE (var/stack.env): `set -a; . var/stack.env; set +a` and then
@@ -267,6 +269,8 @@ case "${1:-}" in
   start) start ;;
   start-front) mkdir -p "$RUN" "$LOGS"; start_front ;;  # only Varnish (after stopping it)
   start-worker) mkdir -p "$RUN" "$LOGS"; start_worker ;;  # only the worker (after a kill)
+  start-apps) mkdir -p "$RUN" "$LOGS"; start_apps ;;  # only the app servers not running
+  start-redis) mkdir -p "$RUN" "$LOGS"; start_redis ;;  # only Redis (after a stop)
   stop) stop ;;
   status) status ;;
   *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;

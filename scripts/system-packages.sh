@@ -15,7 +15,7 @@
 #   browser   chromium, fonts-dejavu-core, poppler-utils (the print test reads Chromium's PDF)
 #   postgres  postgresql-15 (scripts/with-postgres.sh, the scale run on PostgreSQL)
 #   redis     redis-server (scripts/with-redis.sh)
-#   faults    postgresql-15, redis-server            make test-faults
+#   faults    the stack's packages (the crash tests run one)  make test-faults
 #   stack     postgresql-15, redis-server, varnish, varnish-modules, nginx, procps (pgrep)
 #                                                    make stack, make test-stack
 #   bench     wrk (plus the stack)                   make bench, make bench-login
@@ -70,7 +70,7 @@ packages_of() {
     browser) echo chromium fonts-dejavu-core poppler-utils ;;
     postgres) echo postgresql-15 ;;
     redis) echo redis-server ;;
-    faults) echo postgresql-15 redis-server ;;
+    faults) packages_of stack ;;
     stack) echo postgresql-15 redis-server varnish varnish-modules nginx procps ;;
     bench) packages_of stack; echo wrk ;;
     gettext) echo gettext ;;

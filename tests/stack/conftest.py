@@ -43,18 +43,23 @@ def pytest_collection_modifyitems(config, items):
 
 
 class Stack:
-    def __init__(self, directory):
+    """A stack in ``directory`` on ``ports`` (``STACK_*_PORT`` values; the fault tests bring
+    their own)."""
+
+    def __init__(self, directory, ports=None):
+        ports = ports or PORTS
         self.dir = directory
+        self.ports = ports
         self.env_file = directory / "stack.env"
         self.script_env = {
             **os.environ,
-            **PORTS,
+            **ports,
             "STACK_DIR": str(directory),
             "STACK_ENV_FILE": str(self.env_file),
             "PY": sys.executable,
         }
-        self.front = f"http://127.0.0.1:{PORTS['STACK_FRONT_PORT']}"
-        self.apps = [f"http://127.0.0.1:{port}" for port in PORTS["STACK_APP_PORTS"].split()]
+        self.front = f"http://127.0.0.1:{ports['STACK_FRONT_PORT']}"
+        self.apps = [f"http://127.0.0.1:{port}" for port in ports["STACK_APP_PORTS"].split()]
 
     def script(self, *args, check=True):
         return subprocess.run(
@@ -99,7 +104,7 @@ class Stack:
     def sql(self, query):
         """One query against the stack's PostgreSQL (psql: quick enough to poll)."""
         return subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-p", PORTS["STACK_PG_PORT"], "-U", "meslek",
+            ["psql", "-h", "127.0.0.1", "-p", self.ports["STACK_PG_PORT"], "-U", "meslek",
              "-d", "meslek", "-tAc", query],
             capture_output=True, text=True, check=True,
         ).stdout.strip()  # fmt: skip
@@ -125,11 +130,13 @@ class Stack:
         return "".join(tails)
 
 
-@pytest.fixture(scope="session")
-def stack():
-    directory = Path(tempfile.mkdtemp(prefix="meslek-stack-test-", dir="/tmp"))
+@contextlib.contextmanager
+def running_stack(ports=None, prefix="meslek-stack-test-"):
+    """A stack started in a directory of its own, stopped and removed afterwards whatever
+    happened (every process it started is killed if the script could not stop it)."""
+    directory = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
     directory.chmod(0o755)  # PostgreSQL runs as its own user below it
-    running = Stack(directory)
+    running = Stack(directory, ports)
     started_pids = []
     try:
         started = running.script("start", check=False)
@@ -148,10 +155,16 @@ def stack():
         yield running
     finally:
         running.script("stop", check=False)
-        for pid in started_pids:  # whatever the script could not stop (it should not happen)
+        for pid in {*started_pids, *running.pids()}:  # whatever the script could not stop
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
         shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def stack():
+    with running_stack() as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
