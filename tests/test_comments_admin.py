@@ -205,7 +205,6 @@ def client_class_login(user):
     return other
 
 
-@pytest.mark.django_db(transaction=True)  # the full-text index is written by the database
 @pytest.mark.parametrize(
     ("typed", "found"),
     [
@@ -237,3 +236,17 @@ def test_the_comment_list_searches_the_text_with_turkish_folding(client, typed, 
     assert "Kargo firmalarında" in text_of(client.get(ALL, {"q": "kargo firma"}))
     comment.delete()
     assert "Kargo firmalarında" not in text_of(client.get(ALL, {"q": "kargo"}))
+
+
+def test_a_word_in_many_comments_lists_the_newest_and_says_there_are_more(client, monkeypatch):
+    from careers.comments import fulltext
+
+    monkeypatch.setattr(fulltext, "MAX_MATCHES", 2)
+    role = make_role("Kredi Asistanı")
+    for n in range(3):
+        make_comment(role, body=f"Maaşlar düşük, {n}. yorum.")
+    client.force_login(staff(*MODERATOR))
+    text = text_of(client.get(ALL, {"q": "maas"}))
+    assert "1. yorum" in text and "2. yorum" in text and "0. yorum" not in text
+    assert "Bu kelimeleri içeren 2 yorumdan fazlası var" in text
+    assert "fazlası var" not in text_of(client.get(ALL, {"q": "maas 1"}))
