@@ -114,19 +114,18 @@ class CommentAdmin(TurkishSearchMixin, admin.ModelAdmin):
             for name in ("name", "email", "ip_address"):
                 if valid_for(queryset.model, name, variant):
                     condition |= Q(**{name: variant})
-        found_words = fulltext.words(term)
-        in_text = fulltext.matches(found_words, queryset.model._meta.db_table)
-        if in_text is not None:
-            condition |= Q(in_text)
-            if fulltext.more_than_shown(found_words):
-                messages.info(
-                    request,
-                    _(
-                        "More than %(count)s comments have these words: the newest "
-                        "%(count)s are listed. Add a word to narrow the search."
-                    )
-                    % {"count": turkish.format_number(fulltext.MAX_MATCHES)},
+        found = fulltext.newest_ids(fulltext.words(term), fulltext.MAX_MATCHES + 1)
+        if found:
+            condition |= Q(pk__in=found[: fulltext.MAX_MATCHES])
+        if len(found) > fulltext.MAX_MATCHES:
+            messages.info(
+                request,
+                _(
+                    "More than %(count)s comments have these words: the newest "
+                    "%(count)s are listed. Add a word to narrow the search."
                 )
+                % {"count": turkish.format_number(fulltext.MAX_MATCHES)},
+            )
         return (queryset.filter(condition) if condition else queryset.none()), False
 
     # --- list columns ---------------------------------------------------------------------
