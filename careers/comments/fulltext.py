@@ -7,7 +7,8 @@ case, Turkish letters to ASCII, ı and i alike) in ``Comment.body_folded``, writ
 * SQLite: an FTS5 table ``comments_fts`` over that column (external content: the index only,
   the text stays in the comments table), kept in step by triggers in the same transaction
   (migration ``0003``), prefixes of 2 and 3 letters indexed;
-* PostgreSQL: a GIN index over ``to_tsvector('simple', body_folded)``;
+* PostgreSQL: ``to_tsvector('simple', body_folded)`` stored in a generated column
+  ``body_vector`` with a GIN index (the search app's pattern);
 * any other database: ``LIKE`` on the folded text.
 
 A search term is cut into at most :data:`MAX_WORDS` words of ``[a-z0-9]`` (quotes, ``*``,
@@ -59,8 +60,8 @@ def newest_ids(found_words, limit=MAX_MATCHES):
         query = " ".join(f'"{word}"*' for word in found_words)
     elif connection.vendor == "postgresql":
         sql = (
-            "SELECT id FROM comments_comment WHERE to_tsvector('simple'::regconfig, body_folded)"
-            " @@ to_tsquery('simple', %s) ORDER BY id DESC LIMIT %s"
+            "SELECT id FROM comments_comment WHERE body_vector @@ to_tsquery('simple', %s)"
+            " ORDER BY id DESC LIMIT %s"
         )
         query = " & ".join(f"{word}:*" for word in found_words)
     else:

@@ -7,7 +7,10 @@
   (it holds the index, not a second copy of the text), kept in step by triggers in the same
   transaction: on insert, on delete, and on an update that writes ``body_folded`` (a status
   change or an address cleared leaves the index alone). Filled once with 'rebuild'.
-* PostgreSQL: a GIN index over ``to_tsvector('simple', body_folded)``.
+* PostgreSQL: the vector stored in a generated column ``body_vector`` with a GIN index, as
+  search/0002 stores the roles' (the newest matches are found by walking the primary key back
+  and testing each row's stored vector, or through the index for a rare word: the planner
+  chooses from the column's statistics; computing the vector per row cost 30-90 ms more).
 """
 
 from django.db import migrations, models
@@ -51,10 +54,14 @@ SQLITE_BACKWARD = [
     "DROP TABLE IF EXISTS comments_fts",
 ]
 POSTGRES_FORWARD = [
-    "CREATE INDEX comments_body_fts_idx ON comments_comment"
-    " USING gin (to_tsvector('simple'::regconfig, body_folded))",
+    "ALTER TABLE comments_comment ADD COLUMN body_vector tsvector"
+    " GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, body_folded)) STORED",
+    "CREATE INDEX comments_body_vector_idx ON comments_comment USING gin (body_vector)",
 ]
-POSTGRES_BACKWARD = ["DROP INDEX IF EXISTS comments_body_fts_idx"]
+POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS comments_body_vector_idx",
+    "ALTER TABLE comments_comment DROP COLUMN body_vector",
+]
 
 
 def fold_stored_comments(apps, schema_editor):
