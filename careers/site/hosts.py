@@ -58,8 +58,8 @@ class AllowedHostsMiddleware:
     @staticmethod
     def refuse(request):
         count = count_refusal()
-        forwarded = settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in request.META
-        host = request.META.get("HTTP_X_FORWARDED_HOST" if forwarded else "HTTP_HOST", "")
+        forwarded = settings.USE_X_FORWARDED_HOST and "x-forwarded-host" in request.headers
+        host = request.headers.get("x-forwarded-host" if forwarded else "host", "")
         logger.warning(
             "Refused a request for an unknown host %r (%s today)",
             host[:SHOWN],
