@@ -48,7 +48,13 @@ wait_port() {  # wait_port PORT NAME [SECONDS]: until something accepts connecti
   return 1
 }
 
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# A process that was killed stays a zombie until its parent (init, for a daemon) reaps it, and
+# a zombie answers `kill -0`: it is not running.
+alive() {
+  local pid
+  pid=$(cat "$1" 2>/dev/null) && kill -0 "$pid" 2>/dev/null \
+    && ! grep -qE '^[0-9]+ \(.*\) Z' "/proc/$pid/stat" 2>/dev/null
+}
 
 write_env() {
   [ -f "$STACK_DIR/secret_key" ] || (umask 077; "$PY" -c 'import secrets; print(secrets.token_urlsafe(50))' >"$STACK_DIR/secret_key")
@@ -113,6 +119,7 @@ start_apps() {
     port=${APP_PORTS[$i]}
     name=app-$((i + 1))
     alive "$RUN/$name.pid" && continue
+    rm -f "$RUN/$name.pid"  # a killed server's (gunicorn refuses a pid file whose pid answers)
     STARTED+=("$name")
     (set -a; . "$STACK_ENV_FILE"; set +a
      GUNICORN_BIND=127.0.0.1:$port GUNICORN_WORKERS=$WORKERS GUNICORN_PROC_NAME=meslek-$name \

@@ -341,7 +341,8 @@ def test_an_app_server_killed_mid_write_loses_nothing_and_stores_nothing_twice(
     assert unrecorded == "0"
 
     # The server comes back; the caches and the front show exactly what was committed.
-    stack.script("start-apps")
+    restarted = stack.script("start-apps", check=False)
+    assert restarted.returncode == 0, restarted.stdout + restarted.stderr + stack.log_tails()
     stack.wait_for_jobs()
     wait(lambda: pages_show_exactly(stack, tag), 10,
          "a page cache or the front does not show exactly the committed comments")  # fmt: skip
@@ -367,7 +368,8 @@ def test_redis_restarted_while_comments_are_posted(stack):
         wait(lambda: not (stack.dir / "run" / "redis.pid").exists(), 10, "Redis did not stop")
         stopped.set()
         time.sleep(1.0)  # posted meanwhile: Redis down
-        stack.script("start-redis")
+        restarted = stack.script("start-redis", check=False)
+        assert restarted.returncode == 0, restarted.stdout + restarted.stderr
 
     def comment(attempt, app):
         return send_comment(stack, attempt, tokens, app)
@@ -428,7 +430,8 @@ def test_varnish_restarted_while_purges_are_queued_delivers_them(stack, editors,
     finally:
         os.kill(worker, signal.SIGCONT)  # the worker meets a front that is down: retries
     time.sleep(1.5)
-    stack.script("start-front")
+    restarted = stack.script("start-front", check=False)
+    assert restarted.returncode == 0, restarted.stdout + restarted.stderr + stack.log_tails()
     stack.wait_for_jobs(seconds=60)
     failed = stack.sql(
         "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'FAILED'"
