@@ -1,8 +1,9 @@
-"""RSS and Atom feeds of new and updated articles, newest change first.
+"""RSS and Atom feeds: new and updated articles, newest change first; the corrections log.
 
-Dates are written in the site's time (Europe/Istanbul, ``+03:00``), as the pages and the
+Every date is written in the site's time (Europe/Istanbul, ``+03:00``), as the pages and the
 sitemap write them: the database hands them over in UTC, which Django's feed generators
-would write as it is (``+0000``)."""
+would write as it is (``+0000``).
+"""
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from careers.site import seo
 
 from . import listing
+from .models import Correction
 
 FEED_SIZE = 20  # the last changes readers' feed readers fetch
 
@@ -47,7 +49,7 @@ class LatestRolesFeed(Feed):
         return seo.absolute(reverse("articles:home"))
 
     def feed_url(self):
-        return seo.absolute(reverse("feed_rss"))
+        return seo.absolute(reverse("articles:feed_rss"))
 
     def items(self):
         return listing.recently_changed(FEED_SIZE)
@@ -82,4 +84,54 @@ class LatestRolesAtomFeed(LatestRolesFeed):
     subtitle = LatestRolesFeed.description
 
     def feed_url(self):
-        return seo.absolute(reverse("feed_atom"))
+        return seo.absolute(reverse("articles:feed_atom"))
+
+
+class CorrectionsFeed(Feed):
+    feed_type = RssFeed
+    title = _("Meslek Rehberi: corrections")
+    description = _("Corrections to our articles, newest first: what was wrong and what is right.")
+    language = "tr"
+
+    def link(self):
+        return seo.absolute(reverse("articles:corrections"))
+
+    def feed_url(self):
+        return seo.absolute(reverse("articles:corrections_rss"))
+
+    def items(self):
+        return (
+            Correction.objects.published()
+            .select_related("role")
+            .order_by("-created_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, correction):
+        return _("Correction: %(title)s") % {"title": correction.role.title}
+
+    def item_description(self, correction):
+        return correction.text
+
+    def item_link(self, correction):
+        return seo.absolute(correction.role.get_absolute_url()) + "#duzeltmeler"
+
+    def item_guid(self, correction):
+        return seo.absolute(reverse("articles:corrections")) + f"#duzeltme-{correction.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, correction):
+        return local(correction.created_at)
+
+    item_updateddate = item_pubdate  # Atom requires it; a correction is not changed later
+
+    def item_author_name(self, correction):
+        return seo.SITE_NAME
+
+
+class CorrectionsAtomFeed(CorrectionsFeed):
+    feed_type = AtomFeed
+    subtitle = CorrectionsFeed.description
+
+    def feed_url(self):
+        return seo.absolute(reverse("articles:corrections_atom"))

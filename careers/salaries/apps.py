@@ -8,7 +8,7 @@ class SalariesConfig(AppConfig):
     """What a role pays: the editors' salary bands (with history, import and export, quality
     warnings), the minimum wage they are compared with, what readers are told next to the
     figures, and the salary comparison page. Built on articles, which never imports it: the
-    article shows the figures through this app's template tags, and this app keeps each role's
+    article shows the figures through the slots this app fills, and this app keeps each role's
     latest figures on the role (``Role.salary_*``) for the articles' lists."""
 
     name = "careers.salaries"
@@ -24,3 +24,14 @@ class SalariesConfig(AppConfig):
         from . import seo, signals  # noqa: F401  (signals: refresh the roles' figures, invalidate pages)
 
         describe_occupation(seo.occupation_salary)  # the article's estimatedSalary
+
+    def slots(self):
+        """The article's figures, a role card's, the home page's link to /maaslar/
+        (careers/site/slots.py)."""
+        from .templatetags import salaries
+
+        return {
+            "article-salary": salaries.salary_section,
+            "role-card": salaries.salary_card_figures,
+            "home-links": salaries.salary_list_link,
+        }

@@ -7,13 +7,16 @@ What a role pays is the salaries app's (built on this one); the role keeps its l
 
 from .article import article_prefetches
 from .base import SlugNaturalKeyManager
+from .people import Author
 from .publishing import Status, published_q
+from .review import REVIEW_PERMISSION, Correction, DailyReads, Revision, RevisionState
 from .roles import ARTICLE_TEXT_FIELDS, Outlook, Role, RoleQuerySet
 from .sections import Placement, RelatedRole, Responsibility, RoleSkill, Trend
 from .taxonomy import Sector, Skill
 
 __all__ = [
-    "ARTICLE_TEXT_FIELDS", "Outlook", "Placement", "RelatedRole", "Responsibility", "Role",
+    "ARTICLE_TEXT_FIELDS", "REVIEW_PERMISSION", "Author", "Correction", "DailyReads",
+    "Outlook", "Placement", "RelatedRole", "Responsibility", "Revision", "RevisionState", "Role",
     "RoleQuerySet", "RoleSkill", "Sector", "Skill", "SlugNaturalKeyManager", "Status", "Trend",
     "article_prefetches", "published_q",
 ]  # fmt: skip
