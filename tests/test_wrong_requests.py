@@ -60,7 +60,16 @@ def test_the_read_beacon_and_the_openapi_schema_answer_405_not_the_csrf_page(str
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/maaslar/", "/meslekler/kredi-asistani/", "/ara/?q=kredi", "/veri/maaslar.csv"]
+    "path",
+    [
+        "/",
+        "/maaslar/",
+        "/meslekler/kredi-asistani/",
+        "/ara/?q=kredi",
+        "/veri/maaslar.csv",
+        "/duzeltmeler/",
+        "/duzeltmeler/rss/",
+    ],
 )
 def test_public_pages_answer_a_post_with_405_and_allow(strict, role, path):
     response = strict.post(path)
