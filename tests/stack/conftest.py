@@ -44,9 +44,9 @@ def pytest_collection_modifyitems(config, items):
 
 class Stack:
     """A stack in ``directory`` on ``ports`` (``STACK_*_PORT`` values; the fault tests bring
-    their own)."""
+    their own); ``env``: settings its servers run with beside production's (stack.env)."""
 
-    def __init__(self, directory, ports=None):
+    def __init__(self, directory, ports=None, env=None):
         ports = ports or PORTS
         self.dir = directory
         self.ports = ports
@@ -54,6 +54,7 @@ class Stack:
         self.script_env = {
             **os.environ,
             **ports,
+            **(env or {}),
             "STACK_DIR": str(directory),
             "STACK_ENV_FILE": str(self.env_file),
             "PY": sys.executable,
@@ -131,12 +132,12 @@ class Stack:
 
 
 @contextlib.contextmanager
-def running_stack(ports=None, prefix="meslek-stack-test-"):
+def running_stack(ports=None, prefix="meslek-stack-test-", env=None):
     """A stack started in a directory of its own, stopped and removed afterwards whatever
     happened (every process it started is killed if the script could not stop it)."""
     directory = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
     directory.chmod(0o755)  # PostgreSQL runs as its own user below it
-    running = Stack(directory, ports)
+    running = Stack(directory, ports, env)
     started_pids = []
     try:
         started = running.script("start", check=False)
