@@ -412,6 +412,9 @@ def test_an_unknown_host_is_refused_by_the_front_and_the_apps_and_grows_no_cache
     (whose page cache answers before Django looks at the host), and the front keeps one copy
     of the page whatever Host names the site's address is asked under."""
     cached_everywhere(stack, "/maaslar/")
+    # What the app servers log from here on (other tests' lines are theirs: a refused approval
+    # in the newsroom's journey logs Django's 403 warning with its traceback).
+    seen = {name: len(stack.log(name)) for name in ("app-1", "app-2")}
     for base in everywhere(stack):
         answer = get(base, "/maaslar/", Host="evil.example")
         assert answer.status == 400, base
@@ -419,10 +422,11 @@ def test_an_unknown_host_is_refused_by_the_front_and_the_apps_and_grows_no_cache
     for host in ("LOCALHOST", "localhost:1", "127.0.0.1.:99", "localhost"):
         answer = get(stack.front, "/maaslar/", Host=host)
         assert (answer.status, answer.header("x-cache")) == (200, "HIT"), host
-    logs = stack.log("app-1") + stack.log("app-2")
+    logs = "".join(stack.log(name)[start:] for name, start in seen.items())
     refusals = [line for line in logs.splitlines() if "unknown host" in line]
     assert len(refusals) == 2 and all('"level": "WARNING"' in line for line in refusals), refusals
-    assert "DisallowedHost" not in logs and "Traceback" not in logs
+    noisy = [line for line in logs.splitlines() if "DisallowedHost" in line or "Traceback" in line]
+    assert noisy == []
 
 
 def test_the_start_logs_no_error_and_the_demo_loads_purges_are_delivered(stack):
