@@ -1,7 +1,8 @@
 """Screenshots for the README: the seed article (docs/screenshots/article-{375,1280}.png), its
-salary block on a phone (salary-block-375.png) and the comparison of the seed role with Kredi
-Asistanı on a phone with JavaScript off (compare-375.png); then, with a newsroom set up on the
-demo (an author, a reviewer, a correction, changes waiting, reads), the seed article's byline
+salary block on a phone (salary-block-375.png), the comparison of the seed role with Kredi
+Asistanı on a phone with JavaScript off (compare-375.png) and the net/gross calculator with an
+amount in it on a phone with JavaScript off (net-brut-375.png); then, with a newsroom set up on
+the demo (an author, a reviewer, a correction, changes waiting, reads), the seed article's byline
 (byline-375.png) and a reviewer's "awaiting my review" dashboard (review-dashboard-375.png).
 
 Runs the site on a throwaway SQLite database with the demo content (`manage.py runserver` on a
@@ -32,10 +33,12 @@ OUT = ROOT / "docs" / "screenshots"
 SEED = "/meslekler/musteri-hizmetleri-ekip-lideri/"
 WIDTHS = (375, 1280)
 COMPARE = "/karsilastir/kredi-asistani/musteri-hizmetleri-ekip-lideri/"
+CALCULATOR = "/maaslar/net-brut/?tutar=45.000&tur=net&yil=2026"
 #: (file, path, width, element to photograph or None for the whole page, JavaScript on)
 EXTRA_SHOTS = (
     ("salary-block-375.png", SEED, 375, "#maas", True),
     ("compare-375.png", COMPARE, 375, None, False),
+    ("net-brut-375.png", CALCULATOR, 375, None, False),
 )
 
 

@@ -14,9 +14,20 @@ class SalariesConfig(AppConfig):
     name = "careers.salaries"
     label = "salaries"
     verbose_name = _("Salaries")
-    #: Editors keep salaries and the minimum wage current (bulk import needs
-    #: change_salaryband) and read the bands' history (careers.site.editors).
-    editor_permissions = (*crud("salaryband", "minimumwage"), "view_historicalsalaryband")
+    #: Editors keep salaries, the minimum wage and the payroll rules current (bulk import
+    #: needs change_salaryband) and read the bands' and the rules' history
+    #: (careers.site.editors). The payroll rules turn every net or gross figure on the site
+    #: at once: editors add a new year's and correct a number (history kept), but removing a
+    #: period (every figure of its months loses its counterpart) is the editorial board's.
+    editor_permissions = (
+        *crud("salaryband", "minimumwage"),
+        "view_payrollparameters",
+        "add_payrollparameters",
+        "change_payrollparameters",
+        "view_historicalsalaryband",
+        "view_historicalpayrollparameters",
+    )
+    reviewer_permissions = ("delete_payrollparameters",)
 
     def ready(self):
         from careers.articles.seo import describe_occupation

@@ -303,3 +303,8 @@ class MinimumWage(models.Model):
         )
         if errors:
             raise ValidationError(errors)
+
+
+# The payroll rules (net <-> gross) live in their own module; imported here so that Django
+# finds the model where it looks for the app's models.
+from .payroll_models import PayrollParameters  # noqa: E402, F401

@@ -6,4 +6,5 @@ app_name = "salaries"
 
 urlpatterns = [
     path("maaslar/", views.salary_list, name="list"),
+    path("maaslar/net-brut/", views.net_gross, name="net_gross"),
 ]
