@@ -30,7 +30,11 @@ class SalariesConfig(AppConfig):
     reviewer_permissions = ("delete_payrollparameters",)
 
     def ready(self):
-        from . import signals  # noqa: F401  (refresh the roles' figures, invalidate pages)
+        from careers.articles.seo import describe_occupation
+
+        from . import seo, signals  # noqa: F401  (signals: refresh the roles' figures, invalidate pages)
+
+        describe_occupation(seo.occupation_salary)  # the article's estimatedSalary
 
     def slots(self):
         """The article's figures, a role card's, the home page's link to /maaslar/
