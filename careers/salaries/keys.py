@@ -6,6 +6,10 @@ key                shown by
 ``minwage``        every page showing a figure against the minimum wage: articles
                    (multiples, the notice), role cards with a notice, the comparison,
                    the methodology page, the API's minimum wage
+``reports-<pk>``   that role's published readers' figures: its article, comparisons with
+                   it, its figures page and API answer (the report batch invalidates
+                   exactly the roles whose figures changed)
+``reports``        every list of readers' figures: the salary list, the downloads
 =================  ===================================================================
 
 A band's change invalidates its role's and every list's keys (``role-<pk>``, ``roles``): the
@@ -13,3 +17,9 @@ role's latest figures are on its cards.
 """
 
 MINWAGE = "minwage"
+
+REPORTS = "reports"
+
+
+def reports(role_pk):
+    return f"reports-{role_pk}"

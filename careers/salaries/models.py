@@ -303,3 +303,8 @@ class MinimumWage(models.Model):
         )
         if errors:
             raise ValidationError(errors)
+
+
+# Readers' salary reports and the figures published from them live in their own package
+# (careers/salaries/reports/); imported here so Django registers them with this app.
+from .reports.models import Report, ReportBatchRun, ReportCohort, ReportSummary  # noqa: E402, F401
