@@ -16,7 +16,21 @@ class SalariesConfig(AppConfig):
     verbose_name = _("Salaries")
     #: Editors keep salaries and the minimum wage current (bulk import needs
     #: change_salaryband) and read the bands' history (careers.site.editors).
-    editor_permissions = (*crud("salaryband", "minimumwage"), "view_historicalsalaryband")
+    #: Readers' reports: editors review them (accept or reject, never add or edit one) and
+    #: see the published cohorts and the batch's runs.
+    editor_permissions = (
+        *crud("salaryband", "minimumwage"),
+        "view_historicalsalaryband",
+        "view_report",
+        "review_report",
+        "view_reportsummary",
+        "view_reportbatchrun",
+    )
 
     def ready(self):
+        from careers.articles.models import join_to_article
+
         from . import signals  # noqa: F401  (refresh the roles' figures, invalidate pages)
+
+        # The article reads its readers' figures in the role's own query (no query of its own).
+        join_to_article("report_summary")

@@ -5,7 +5,7 @@ renderer (:mod:`careers.site.markdown`); templates only ever output those ``*_ht
 What a role pays is the salaries app's (built on this one); the role keeps its latest figures.
 """
 
-from .article import article_prefetches
+from .article import article_joins, article_prefetches, join_to_article
 from .base import SlugNaturalKeyManager
 from .publishing import Status, published_q
 from .roles import ARTICLE_TEXT_FIELDS, Outlook, Role, RoleQuerySet
@@ -15,5 +15,5 @@ from .taxonomy import Sector, Skill
 __all__ = [
     "ARTICLE_TEXT_FIELDS", "Outlook", "Placement", "RelatedRole", "Responsibility", "Role",
     "RoleQuerySet", "RoleSkill", "Sector", "Skill", "SlugNaturalKeyManager", "Status", "Trend",
-    "article_prefetches", "published_q",
+    "article_joins", "article_prefetches", "join_to_article", "published_q",
 ]  # fmt: skip
