@@ -2,4 +2,5 @@
 the data-quality page), the minimum wage, and what this app adds to the article's screen
 (the figures inline, salary columns and filters, warnings after a save: ``roles.py``)."""
 
+from ..reports import admin as reports  # noqa: F401  (readers' salary reports)
 from . import bands, roles  # noqa: F401
