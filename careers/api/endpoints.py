@@ -66,6 +66,7 @@ CACHE_KEYS = {
     "salary_years": (keys.ROLES,),
     "salaries": (keys.ROLES,),  # a band's change invalidates its role and every role list
     "minimum_wage": (salary_keys.MINWAGE,),
+    # role_reports (readers' salary reports, careers/api/reports.py) declares its own
 }
 #: The query parameters each endpoint's cached answer may vary by (any other: not cached).
 CACHE_PARAMS = {
@@ -73,6 +74,7 @@ CACHE_PARAMS = {
     "sectors": PAGING,
     "skills": PAGING,
     "salaries": ("sector", *PAGING),
+    "role_reports": ("province", "experience", "basis"),
 }
 SLUG = r"^[-a-zA-Z0-9_]{1,160}$"  # what a slug may be (anything else never reaches a query)
 
@@ -169,6 +171,7 @@ def index(request):
         "endpoints": {
             "roles": api_url("roles"),
             "role": api_url("roles") + "/{slug}",
+            "role_reports": api_url("roles") + "/{slug}/reports",
             "sectors": api_url("sectors"),
             "skills": api_url("skills"),
             "salaries": api_url("salary_years"),
