@@ -29,9 +29,11 @@ from careers.articles.models import (
 from careers.comments import text as comment_text
 from careers.comments.models import Comment, CommentStatus
 from careers.salaries.models import PayBasis, SalaryBand
+from careers.salaries.reports.models import Report
 from careers.search.models import SearchDocument
 from careers.search.text import document_fields
 
+from . import reports as salary_reports
 from . import vocab
 
 BATCH = 2000
@@ -321,7 +323,7 @@ def reset_sequences():
     from django.core.management.color import no_style
 
     models = [Sector, Skill, Role, Responsibility, RoleSkill, SalaryBand, Trend, RelatedRole,
-              Comment]  # fmt: skip
+              Comment, Report]  # fmt: skip
     statements = connection.ops.sequence_reset_sql(no_style(), models)
     if statements:
         with connection.cursor() as cursor:
@@ -329,7 +331,7 @@ def reset_sequences():
                 cursor.execute(statement)
 
 
-def generate(*, roles, comments, sectors=30, skills=300, seed=14):
+def generate(*, roles, comments, reports=0, sectors=30, skills=300, seed=14):
     rng = random.Random(seed)
     made = Made()
     with transaction.atomic():
@@ -337,9 +339,15 @@ def generate(*, roles, comments, sectors=30, skills=300, seed=14):
         made.add("sectors", n)
         skill_rows, n = make_skills(rng, skills)
         made.add("skills", n)
+        first_new = next_id(Role)
         make_roles(rng, roles, sector_rows, skill_rows, made)
         reset_sequences()
     with transaction.atomic():
         make_comments(rng, comments, made)
+        reset_sequences()
+    with transaction.atomic():  # readers' salary reports, on the new published roles
+        published = Role.objects.published().filter(pk__gte=first_new).order_by("pk")
+        role_ids = list(published.values_list("pk", flat=True))
+        salary_reports.make_reports(rng, reports, role_ids, made)
         reset_sequences()
     return made.counts
