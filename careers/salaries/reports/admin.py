@@ -19,7 +19,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from careers import turkish
 from careers.site import jobs as site_jobs
@@ -123,11 +123,11 @@ class ReportAdmin(RecomputeMixin, TurkishSearchMixin, admin.ModelAdmin):
         held = Report.objects.filter(status=ReportStatus.HELD).count()
         return super().changelist_view(request, {"held_count": held, **(extra_context or {})})
 
-    @admin.display(description=gettext_lazy("province"), ordering="province")
+    @admin.display(description=pgettext_lazy("salary reports", "province"), ordering="province")
     def province_column(self, report):
         return report.province_name
 
-    @admin.display(description=gettext_lazy("monthly amount"), ordering="amount")
+    @admin.display(description=pgettext_lazy("salary reports", "monthly amount"), ordering="amount")
     def amount_column(self, report):
         return turkish.format_money(report.amount, 2 if report.amount % 1 else 0)
 
@@ -241,11 +241,11 @@ class ReportSummaryAdmin(RecomputeMixin, TurkishSearchMixin, admin.ModelAdmin):
         basis = PayBasis.turkish_name(role.salary_pay_basis) or "—"
         return f"{turkish.format_money(role.salary_average)} ({role.salary_year}, {basis})"
 
-    @admin.display(description=gettext_lazy("accepted"), ordering="accepted_n")
+    @admin.display(description=pgettext_lazy("salary reports", "accepted"), ordering="accepted_n")
     def accepted(self, summary):
         return summary.accepted_n or 0
 
-    @admin.display(description=gettext_lazy("held"), ordering="held_n")
+    @admin.display(description=pgettext_lazy("salary reports", "held"), ordering="held_n")
     def held(self, summary):
         held = summary.held_n or 0
         if not held:
@@ -254,7 +254,7 @@ class ReportSummaryAdmin(RecomputeMixin, TurkishSearchMixin, admin.ModelAdmin):
         query = f"?{QUEUE_FILTER}={ReportStatus.HELD}&role__id__exact={summary.role_id}"
         return format_html('<a href="{}{}">{}</a>', url, query, held)
 
-    @admin.display(description=gettext_lazy("rejected"), ordering="rejected_n")
+    @admin.display(description=pgettext_lazy("salary reports", "rejected"), ordering="rejected_n")
     def rejected(self, summary):
         return summary.rejected_n or 0
 

@@ -135,6 +135,14 @@ class ReportForm(GuardedForm):
     def guard_subject(self):
         return self.role.pk
 
+    @property
+    def privacy(self):
+        """What the form's privacy note says (the code's own numbers)."""
+        return {
+            "days": conf.get("REPORTS_ADDRESS_RETENTION_DAYS"),
+            "count": conf.get("REPORTS_MIN_COUNT"),
+        }
+
     def guard_limits(self):
         return conf.get("REPORTS_MIN_FILL_SECONDS"), conf.get("REPORTS_FORM_MAX_AGE")
 

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from careers.articles.models import Role
 
@@ -32,8 +33,8 @@ class Experience(models.TextChoices):
 
 
 class Employment(models.TextChoices):
-    FULL_TIME = "full", _("full time")
-    PART_TIME = "part", _("part time")
+    FULL_TIME = "full", pgettext_lazy("salary reports", "full time")
+    PART_TIME = "part", pgettext_lazy("salary reports", "part time")
 
 
 class EmployerSize(models.TextChoices):
@@ -44,9 +45,9 @@ class EmployerSize(models.TextChoices):
 
 
 class ReportStatus(models.TextChoices):
-    ACCEPTED = "accepted", _("accepted")
-    HELD = "held", _("held for review")
-    REJECTED = "rejected", _("rejected")
+    ACCEPTED = "accepted", pgettext_lazy("salary reports", "accepted")
+    HELD = "held", pgettext_lazy("salary reports", "held for review")
+    REJECTED = "rejected", pgettext_lazy("salary reports", "rejected")
 
 
 #: A report says net or gross: never "unspecified" (a figure nobody can compare).
@@ -60,22 +61,37 @@ class Report(models.Model):
     role = models.ForeignKey(
         Role, on_delete=models.CASCADE, related_name="salary_reports", verbose_name=_("role")
     )
-    province = models.PositiveSmallIntegerField(_("province"), choices=provinces.choices())
-    experience = models.CharField(_("experience"), max_length=4, choices=Experience)
+    province = models.PositiveSmallIntegerField(
+        pgettext_lazy("salary reports", "province"), choices=provinces.choices()
+    )
+    experience = models.CharField(
+        pgettext_lazy("salary reports", "experience"), max_length=4, choices=Experience
+    )
     amount = models.DecimalField(
-        _("monthly amount"), max_digits=14, decimal_places=2, help_text=_("Monthly pay, in TL.")
+        pgettext_lazy("salary reports", "monthly amount"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("Monthly pay, in TL."),
     )
     pay_basis = models.CharField(_("net or gross"), max_length=12, choices=REPORT_BASES)
-    employment = models.CharField(_("working time"), max_length=4, choices=Employment)
+    employment = models.CharField(
+        pgettext_lazy("salary reports", "working time"), max_length=4, choices=Employment
+    )
     year = models.PositiveSmallIntegerField(_("year"), help_text=_("The year the amount is for."))
     employer_size = models.CharField(
-        _("employer size"), max_length=6, choices=EmployerSize, blank=True
+        pgettext_lazy("salary reports", "employer size"),
+        max_length=6,
+        choices=EmployerSize,
+        blank=True,
     )
     status = models.CharField(
         _("status"), max_length=10, choices=ReportStatus, default=ReportStatus.ACCEPTED
     )
     reason = models.CharField(
-        _("why held"), max_length=300, blank=True, help_text=_("Shown to editors only.")
+        pgettext_lazy("salary reports", "why held"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown to editors only."),
     )
     address_hash = models.CharField(
         _("address (keyed hash)"),
@@ -83,10 +99,14 @@ class Report(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text=_("Deleted after 30 days; never the address itself."),
+        help_text=_("Deleted automatically after the retention period; never the address itself."),
     )
-    created_at = models.DateTimeField(_("reported"), default=timezone.now, editable=False)
-    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(
+        pgettext_lazy("salary reports", "reported"), default=timezone.now, editable=False
+    )
+    reviewed_at = models.DateTimeField(
+        pgettext_lazy("salary reports", "reviewed"), null=True, blank=True, editable=False
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -94,7 +114,7 @@ class Report(models.Model):
         blank=True,
         editable=False,
         related_name="+",
-        verbose_name=_("reviewed by"),
+        verbose_name=pgettext_lazy("salary reports", "reviewed by"),
     )
 
     class Meta:
@@ -141,10 +161,10 @@ class Report(models.Model):
 
 
 class CohortKind(models.TextChoices):
-    ROLE = "role", _("the whole occupation")
-    EXPERIENCE = "experience", _("experience")
-    REGION = "region", _("region")
-    CITY = "city", _("city")
+    ROLE = "role", pgettext_lazy("salary reports", "the whole occupation")
+    EXPERIENCE = "experience", pgettext_lazy("salary reports", "experience")
+    REGION = "region", pgettext_lazy("salary reports", "region")
+    CITY = "city", pgettext_lazy("salary reports", "city")
 
 
 class ReportCohort(models.Model):
@@ -156,22 +176,31 @@ class ReportCohort(models.Model):
         Role, on_delete=models.CASCADE, related_name="report_cohorts", verbose_name=_("role")
     )
     pay_basis = models.CharField(_("net or gross"), max_length=12, choices=REPORT_BASES)
-    employment = models.CharField(_("working time"), max_length=4, choices=Employment)
-    year = models.PositiveSmallIntegerField(_("year"))
-    kind = models.CharField(_("cohort"), max_length=10, choices=CohortKind)
-    experience = models.CharField(_("experience"), max_length=4, choices=Experience, blank=True)
-    region = models.CharField(_("region"), max_length=3, blank=True)
-    province = models.PositiveSmallIntegerField(
-        _("province"), choices=provinces.choices(), null=True, blank=True
+    employment = models.CharField(
+        pgettext_lazy("salary reports", "working time"), max_length=4, choices=Employment
     )
-    count = models.PositiveIntegerField(_("reports"))
-    addresses = models.PositiveIntegerField(_("different addresses"))
-    p25 = models.PositiveIntegerField(_("25th percentile"))
-    median = models.PositiveIntegerField(_("median"))
-    p75 = models.PositiveIntegerField(_("75th percentile"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(
+        pgettext_lazy("salary reports", "cohort"), max_length=10, choices=CohortKind
+    )
+    experience = models.CharField(
+        pgettext_lazy("salary reports", "experience"), max_length=4, choices=Experience, blank=True
+    )
+    region = models.CharField(pgettext_lazy("salary reports", "region"), max_length=3, blank=True)
+    province = models.PositiveSmallIntegerField(
+        pgettext_lazy("salary reports", "province"),
+        choices=provinces.choices(),
+        null=True,
+        blank=True,
+    )
+    count = models.PositiveIntegerField(pgettext_lazy("salary reports", "reports"))
+    addresses = models.PositiveIntegerField(pgettext_lazy("salary reports", "different addresses"))
+    p25 = models.PositiveIntegerField(pgettext_lazy("salary reports", "25th percentile"))
+    median = models.PositiveIntegerField(pgettext_lazy("salary reports", "median"))
+    p75 = models.PositiveIntegerField(pgettext_lazy("salary reports", "75th percentile"))
     first_month = models.DateField(_("first report's month"))
     last_month = models.DateField(_("last report's month"))
-    computed_at = models.DateTimeField(_("computed"))
+    computed_at = models.DateTimeField(pgettext_lazy("salary reports", "computed"))
 
     class Meta:
         ordering = ["role", "pay_basis", "employment", "kind", "experience", "region", "province"]
@@ -208,14 +237,22 @@ class ReportSummary(models.Model):
         related_name="report_summary",
         verbose_name=_("role"),
     )
-    figures = models.JSONField(_("figures"), default=dict)
+    figures = models.JSONField(pgettext_lazy("salary reports", "figures"), default=dict)
     digest = models.CharField(max_length=64)
     year = models.PositiveSmallIntegerField(_("year"), null=True)
-    net_median = models.PositiveIntegerField(_("net median"), null=True)
-    net_count = models.PositiveIntegerField(_("net reports"), default=0)
-    gross_median = models.PositiveIntegerField(_("gross median"), null=True)
-    gross_count = models.PositiveIntegerField(_("gross reports"), default=0)
-    computed_at = models.DateTimeField(_("computed"))
+    net_median = models.PositiveIntegerField(
+        pgettext_lazy("salary reports", "net median"), null=True
+    )
+    net_count = models.PositiveIntegerField(
+        pgettext_lazy("salary reports", "net reports"), default=0
+    )
+    gross_median = models.PositiveIntegerField(
+        pgettext_lazy("salary reports", "gross median"), null=True
+    )
+    gross_count = models.PositiveIntegerField(
+        pgettext_lazy("salary reports", "gross reports"), default=0
+    )
+    computed_at = models.DateTimeField(pgettext_lazy("salary reports", "computed"))
 
     class Meta:
         verbose_name = _("published report summary")
@@ -228,14 +265,24 @@ class ReportSummary(models.Model):
 class ReportBatchRun(models.Model):
     """One run of the batch (``manage.py`` / the nightly job / the admin's button)."""
 
-    started_at = models.DateTimeField(_("started"), default=timezone.now)
-    seconds = models.FloatField(_("seconds"), null=True)
-    reports = models.PositiveIntegerField(_("reports read"), default=0)
-    counted = models.PositiveIntegerField(_("reports counted"), default=0)
-    held = models.PositiveIntegerField(_("outliers held"), default=0)
-    cohorts = models.PositiveIntegerField(_("cohorts published"), default=0)
+    started_at = models.DateTimeField(
+        pgettext_lazy("salary reports", "started"), default=timezone.now
+    )
+    seconds = models.FloatField(pgettext_lazy("salary reports", "seconds"), null=True)
+    reports = models.PositiveIntegerField(
+        pgettext_lazy("salary reports", "reports read"), default=0
+    )
+    counted = models.PositiveIntegerField(
+        pgettext_lazy("salary reports", "reports counted"), default=0
+    )
+    held = models.PositiveIntegerField(pgettext_lazy("salary reports", "outliers held"), default=0)
+    cohorts = models.PositiveIntegerField(
+        pgettext_lazy("salary reports", "cohorts published"), default=0
+    )
     roles_changed = models.PositiveIntegerField(_("roles whose figures changed"), default=0)
-    trigger = models.CharField(_("started by"), max_length=40, blank=True)
+    trigger = models.CharField(
+        pgettext_lazy("salary reports", "started by"), max_length=40, blank=True
+    )
 
     class Meta:
         ordering = ["-started_at"]

@@ -12,7 +12,7 @@ never from reports. Plain functions, tested without HTTP.
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from careers import turkish
 
@@ -21,9 +21,9 @@ from . import conf, provinces
 from .models import CohortKind, Employment, Experience
 
 CONFIDENCE = (
-    ("high", gettext_lazy("high")),
-    ("medium", gettext_lazy("medium")),
-    ("low", gettext_lazy("low")),
+    ("high", pgettext_lazy("salary reports", "high")),
+    ("medium", pgettext_lazy("salary reports", "medium")),
+    ("low", pgettext_lazy("salary reports", "low")),
 )
 
 
@@ -218,7 +218,7 @@ def lookup(rows, basis, plate=None, experience=None):
     experience band, else the whole occupation. Either is None when not asked."""
     full = [row for row in rows if row.employment == Employment.FULL_TIME]
     role_row = _pick(full, basis, kind=CohortKind.ROLE)
-    everyone = _("the whole occupation")
+    everyone = str(pgettext_lazy("salary reports", "the whole occupation"))
     place = band = None
     province = provinces.get(plate) if plate else None
     if province is not None:

@@ -48,9 +48,9 @@ def _form_page(request, role, form, *, status=200, problem=None, sent=False):
         title=seo.titled(title),
         description=_(
             "Tell us anonymously what you earn as %(title)s: no name, no e-mail. Figures are "
-            "published only from five or more reports."
+            "published only from %(count)s or more reports."
         )
-        % {"title": role.title},
+        % {"title": role.title, "count": conf.get("REPORTS_MIN_COUNT")},
         path=reverse("salaries:report_form", kwargs={"slug": role.slug}),
         crumbs=[
             seo.Crumb(role.title, role.get_absolute_url()),
@@ -84,7 +84,7 @@ def post_report(request, slug):
             request,
             error,
             template="salaries/reports/unavailable.html",
-            context={"typed": typed, "action": request.path, "provinces": provinces.choices()},
+            context={"typed": typed, "action": request.path},
         )
 
 
@@ -130,9 +130,9 @@ def report_figures(request, slug):
         title=seo.titled(title),
         description=_(
             "Median monthly pay reported by readers working as %(title)s, by province and "
-            "experience, from five or more reports per figure."
+            "experience, from %(count)s or more reports per figure."
         )
-        % {"title": role.title},
+        % {"title": role.title, "count": conf.get("REPORTS_MIN_COUNT")},
         path=request.path,
         crumbs=[seo.Crumb(role.title, role.get_absolute_url()), seo.Crumb(title, request.path)],
     )
