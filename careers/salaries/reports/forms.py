@@ -49,14 +49,18 @@ def amount_year_choices(today=None):
     return [(year, str(year)), (year - 1, str(year - 1))]
 
 
-class AmountField(forms.CharField):
+class AmountField(forms.Field):
     """A monthly amount typed the Turkish way (``45.000``, ``45.000,50``, ``45000``), read by
-    :func:`careers.turkish.parse_amount`."""
+    :func:`careers.turkish.parse_amount`; what was typed is shown again as typed."""
+
+    max_length = 30
 
     def to_python(self, value):
-        value = super().to_python(value)
+        value = (value or "").strip()
         if not value:
             return None
+        if len(value) > self.max_length:
+            raise forms.ValidationError(_("That amount is too large."), code="max")
         try:
             amount = turkish.parse_amount(value)
         except turkish.AmountError as error:
@@ -90,7 +94,6 @@ class ReportForm(GuardedForm):
     )
     tutar = AmountField(
         label=gettext_lazy("Monthly pay (TL)"),
-        max_length=30,
         help_text=gettext_lazy("Your usual monthly pay, e.g. 45.000 or 45.000,50."),
         error_messages={"required": gettext_lazy("Enter your monthly pay.")},
     )
