@@ -48,7 +48,9 @@ def report_data(role, **fields):
 
 def post_report(client, role, ip="192.0.2.50", **fields):
     return client.post(
-        f"/meslekler/{role.slug}/maasini-paylas/gonder/", report_data(role, **fields), REMOTE_ADDR=ip
+        f"/meslekler/{role.slug}/maasini-paylas/gonder/",
+        report_data(role, **fields),
+        REMOTE_ADDR=ip,
     )
 
 
@@ -243,7 +245,10 @@ def test_figures_by_province_and_experience_fall_back_and_say_so(client, django_
     assert "Ankara" in ankara and "Ankara için henüz yeterli bildirim yok" not in ankara
     konya = text_of(client.get(url + "?il=42&deneyim=10%2B"))
     assert "Konya için henüz yeterli bildirim yok; gösterilen: Batı Anadolu." in konya
-    assert "10 yıl ve üzeri deneyim için henüz yeterli bildirim yok; gösterilen: mesleğin geneli." in konya
+    assert (
+        "10 yıl ve üzeri deneyim için henüz yeterli bildirim yok; gösterilen: mesleğin geneli."
+        in konya
+    )
     izmir = text_of(client.get(url + "?il=35"))
     assert "İzmir için henüz yeterli bildirim yok; gösterilen: mesleğin geneli." in izmir
     assert client.get(url + "?il=99&deneyim=x").status_code == 200  # nonsense: ignored
