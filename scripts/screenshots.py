@@ -1,11 +1,14 @@
 """Screenshots for the README: the seed article (docs/screenshots/article-{375,1280}.png), its
-salary block on a phone (salary-block-375.png) and the comparison of the seed role with Kredi
-Asistanı on a phone with JavaScript off (compare-375.png).
+salary block on a phone (salary-block-375.png), the comparison of the seed role with Kredi
+Asistanı on a phone with JavaScript off (compare-375.png), and the readers' salary reports
+block on a phone with JavaScript off (reader-reports-375.png: the throwaway database gets 80
+sample reports for the seed, drawn as ``makescale`` draws them, and the batch is run).
 
 Runs the site on a throwaway SQLite database with the demo content (`manage.py runserver` on a
 free loopback port) and photographs the whole page in Debian's headless Chromium.
 
     make screenshots            # or: .venv/bin/python scripts/screenshots.py
+    .venv/bin/python scripts/screenshots.py reader-reports-375.png   # only the files named
 """
 
 import io
@@ -33,7 +36,19 @@ COMPARE = "/karsilastir/kredi-asistani/musteri-hizmetleri-ekip-lideri/"
 EXTRA_SHOTS = (
     ("salary-block-375.png", SEED, 375, "#maas", True),
     ("compare-375.png", COMPARE, 375, None, False),
+    ("reader-reports-375.png", SEED, 375, "section.reader-reports", False),
 )
+#: Sample readers' reports for the seed (only in the throwaway database), then the batch.
+SAMPLE_REPORTS = """
+import random
+from careers.articles.models import Role
+from careers.salaries.reports import batch
+from careers.scale.generate import Made
+from careers.scale.reports import make_reports
+seed = Role.objects.get(slug="musteri-hizmetleri-ekip-lideri")
+make_reports(random.Random(18), 80, [seed.pk], Made())
+batch.run("screenshots")
+"""
 
 
 def free_port():
@@ -67,11 +82,13 @@ def shrink(png, target):
     image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(target, optimize=True)
 
 
-def photograph(base_url):
+def photograph(base_url, only=()):
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         for width in WIDTHS:
+            if only and f"article-{width}.png" not in only:
+                continue
             context = browser.new_context(
                 viewport={"width": width, "height": 800},
                 locale="tr-TR",
@@ -85,6 +102,8 @@ def photograph(base_url):
             context.close()
             print(f"{target.relative_to(ROOT)}")
         for name, path, width, selector, javascript in EXTRA_SHOTS:
+            if only and name not in only:
+                continue
             context = browser.new_context(
                 viewport={"width": width, "height": 800},
                 locale="tr-TR",
@@ -116,6 +135,7 @@ def main():
         env.update({"DJANGO_VAR_DIR": var_dir, "DJANGO_ENV": "development"})
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "loaddemo", "-v0")
+        manage(env, "shell", "--no-imports", "-c", SAMPLE_REPORTS)
         port = int(os.environ.get("SCREENSHOTS_PORT") or 0) or free_port()
         base_url = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(  # noqa: S603
@@ -133,7 +153,7 @@ def main():
         )
         try:
             wait_until_up(base_url + SEED, server)
-            photograph(base_url)
+            photograph(base_url, only=set(sys.argv[1:]))
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -3,9 +3,10 @@ batch, ``batch.py``, reads the rows and writes what this returns).
 
 For each kind of report (net or gross, full or part time: never mixed):
 
-1. **Outliers.** With at least ``REPORTS_OUTLIER_MIN_REPORTS`` reports, those outside the
-   role's fences (:func:`stats.fences`, on the logarithm) are held for an editor, with the
-   reason; a report an editor accepted stays counted.
+1. **Outliers.** With at least ``REPORTS_OUTLIER_MIN_REPORTS`` reports of the kind in a year,
+   those outside the role's fences for that year (:func:`stats.fences`, on the logarithm) are
+   held for an editor, with the reason; a report an editor accepted stays counted. (Per year:
+   a year's pay rise would widen the fences of the two years mixed.)
 2. **The year.** This year's reports if the whole role passes the threshold with them, else
    last year's: a figure is always of one year (pay rises fast; two years are never mixed).
 3. **Cohorts.** The whole role; each experience band; each İBBS-1 region and each province
@@ -148,9 +149,11 @@ def compute(rows, this_year, settings, reason):
         group = groups.get((basis, employment))
         if not group:
             continue
-        counted, held = split_outliers(group, settings, reason)
-        result.held += [(row.pk, text) for row, text in held]
-        by_year = _by(counted, lambda row: row.year)
+        by_year = {}
+        for year, rows_of_year in _by(group, lambda row: row.year).items():
+            counted, held = split_outliers(rows_of_year, settings, reason)
+            result.held += [(row.pk, text) for row, text in held]
+            by_year[year] = counted
         for year in (this_year, this_year - 1):
             chosen = by_year.get(year, [])
             whole = _describe(chosen, settings) if chosen else None

@@ -24,10 +24,12 @@ DEFAULTS = {
     "REPORTS_PART_TIME_MIN_SHARE": "0.1",
     # Statistical outliers: Tukey's fences on the logarithm of the amount, k times the
     # interquartile range beyond the quartiles (3: Tukey's "far out"), never closer than the
-    # given factor (2: half the first quartile, twice the third), computed only for a role with
-    # at least this many counted reports of the same kind (net or gross, full or part time).
+    # given factor (3: a third of the first quartile, three times the third: the quartiles of a
+    # dozen reports are noisy, and a yearly figure typed as monthly is 12 times too much),
+    # computed only for a role with at least this many counted reports of the same kind (net
+    # or gross, full or part time).
     "REPORTS_OUTLIER_K": 3,
-    "REPORTS_OUTLIER_MIN_FACTOR": 2,
+    "REPORTS_OUTLIER_MIN_FACTOR": 3,
     "REPORTS_OUTLIER_MIN_REPORTS": 10,
     # Flood limits, per address (shared by every app server through Redis): one report per
     # role, and this many in all, per 24 hours.

@@ -26,7 +26,8 @@ class Command(BaseCommand):
             "--reports",
             type=int,
             default=None,
-            help="Readers' salary reports (default: 100 per new role: 1,000,000 for 10,000).",
+            help="Readers' salary reports (default: 100 per new role: 1,000,000 for 10,000), "
+            "spread over every published role; the batch then publishes their figures.",
         )
         parser.add_argument("--sectors", type=int, default=30)
         parser.add_argument("--skills", type=int, default=300)
@@ -55,6 +56,12 @@ class Command(BaseCommand):
             skills=options["skills"],
             seed=options["seed"],
         )
+        if counts.get("salary reports"):  # publish their figures, as the nightly batch would
+            from careers.salaries.reports import batch
+
+            run = batch.run("makescale")
+            counts["  cohorts published"] = run.cohorts
+            counts["  outliers held"] = run.held
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # the query planner's statistics
