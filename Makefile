@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run mo lock test test-suite test-fast test-midnight test-browser test-stack test-faults lint lint-code lint-templates format format-templates check editor messages \
+.PHONY: run mo lock test test-suite test-fast test-midnight test-browser test-stack test-faults lint lint-code lint-templates format format-templates check editor reviewer messages \
 	screenshots bench bench-login bench-scale bench-reports stack stack-stop clean
 
 SYSTEM := PYTHON=$(PYTHON) bash scripts/system-packages.sh
@@ -106,9 +106,8 @@ stack-stop:
 ## What .pre-commit-config.yaml runs, from the venv at the same versions (CI cannot fetch the
 ## hook repositories), over every file git tracks. The whitespace and end-of-file fixers fix
 ## what they find and fail, as pre-commit does (run it again to see it pass); `make format`
-## applies ruff's and django-upgrade's fixes. Templates join once they have been reformatted:
-## then set LINT_TEMPLATES := lint-templates.
-LINT_TEMPLATES :=
+## applies ruff's and django-upgrade's fixes; `make format-templates` reindents the templates.
+LINT_TEMPLATES := lint-templates
 BIN := $(VENV)/bin
 # The seed article (fixtures/seed) is kept byte for byte as it came.
 TEXT_FILES := git grep -zIl '' -- . ':!fixtures/seed/'
@@ -148,6 +147,11 @@ check: $(VENV)/.stamp-test
 editor: $(VENV)/.stamp-base mo
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createeditor
+
+## The same in "Yayın kurulu": an editor who also approves others' changes.
+reviewer: $(VENV)/.stamp-base mo
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createeditor --reviewer
 
 ## Refresh the Turkish catalogue after adding UI strings (needs gettext's msguniq and msgfmt).
 messages: $(VENV)/.stamp-base

@@ -39,6 +39,10 @@ PUBLIC = [
     ("readers' figures by province", f"/meslekler/{SEED}/okur-maaslari/?il=34&deneyim=2-4"),
     ("salary report form", f"/meslekler/{SEED}/maasini-paylas/"),
     ("API role reports", f"/api/v1/roles/{SEED}/reports"),
+    ("/duzeltmeler/", "/duzeltmeler/"),
+    ("/duzeltmeler/rss/", "/duzeltmeler/rss/"),
+    ("author page", "AUTHOR"),
+    ("author page 20", "AUTHOR?sayfa=20"),
 ]
 #: Measured again with the whole cache emptied before each request.
 COLD = [
@@ -74,6 +78,7 @@ def admin_pages():
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[pk])
             pages.append((f"admin {opts.model_name} change", url))
     pages.append(("admin comment list, page 50", "/yonetim/comments/comment/?p=50"))
+    pages.append(("admin review dashboard, page 40", "/yonetim/articles/revision/?sayfa=40"))
     pages.append(("admin comment search", "/yonetim/comments/comment/?q=ankara"))
     pages.append(("admin report queue (held)", "/yonetim/salaries/report/?status__exact=held"))
     pages.append(
@@ -153,7 +158,14 @@ def main():
     # surrogate keys and all); fragments, counts and search hits stay in the cache.
     store.lookup = lambda key: None
     store.store = lambda key, entry: None
-    pages = [(name, path, reader, False) for name, path in PUBLIC]
+    from careers.articles.models import Author
+
+    author = Author.objects.filter(articles__isnull=False).order_by("pk").first()
+    public = [
+        (name, path.replace("AUTHOR", author.get_absolute_url() if author else "/yazarlar/-/"))
+        for name, path in PUBLIC
+    ]
+    pages = [(name, path, reader, False) for name, path in public]
     pages += [(f"{name}, cache empty", path, reader, True) for name, path in COLD]
     pages += [(name, path, editor, False) for name, path in admin_pages()]
     for name, path, client, cold in pages:

@@ -24,7 +24,7 @@ Every variable it reads (what each means: beside it below, and README.md's Confi
   mail           EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
                  EMAIL_TIMEOUT, DEFAULT_FROM_EMAIL, SERVER_EMAIL, DJANGO_ADMINS
   content        SALARY_STALE_MONTHS, SALARY_IMPORT_MAX_ROWS, COMMENTS_CLOSE_AFTER_DAYS,
-                 COMMENTS_IP_RETENTION_DAYS
+                 COMMENTS_IP_RETENTION_DAYS, EDITORIAL_REVIEW, REVIEW_DUE_MONTHS
   logs, errors   DJANGO_LOG_FORMAT, DJANGO_LOG_LEVEL, SENTRY_DSN
 """
 
@@ -108,6 +108,7 @@ if PRODUCTION and not env("SITE_URL"):
     )
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_HOME_URL_NAME = "articles:home"  # the first breadcrumb (careers/site/seo.py names no app)
+SITE_SITEMAP_URL_NAME = "sitemap"  # robots.txt's Sitemap line: the project's (careers/urls.py)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -274,6 +275,9 @@ PERIODIC_JOBS = {  # run once per period across every worker and host: (task, se
     "flush-reads": ("careers.articles.reads.flush_job", READS_FLUSH_SECONDS),
     "clear-comment-ips": ("careers.comments.jobs.clear_ips", 24 * 60 * 60),
     "prune-jobs": ("careers.site.jobs.tasks.prune", 24 * 60 * 60),
+    # reads of the last 30 days (the re-review list's order): the day that left the window
+    "recent-reads": ("careers.articles.reads.roll_recent_reads_job", 24 * 60 * 60),
+    "review-digest": ("careers.articles.review.digest.digest_job", 7 * 24 * 60 * 60),  # weekly
     # readers' salary reports: the nightly batch (00:00 UTC, 03:00 in Istanbul), and KVKK
     "report-cohorts": ("careers.salaries.reports.jobs.recompute", 24 * 60 * 60),
     "clear-report-addresses": ("careers.salaries.reports.jobs.clear_addresses", 24 * 60 * 60),
@@ -392,6 +396,14 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Largest file accepted, in rows: a yearly update of every role fits many times over.
 SALARY_IMPORT_MAX_ROWS = int(env("SALARY_IMPORT_MAX_ROWS", "5000"))
+
+# --- Editorial review (careers/articles/review): a change to a published article or salary band
+# waits, unseen by readers, until a second editor of the "Yayın kurulu" group approves it. On by
+# default in production; `make run` and the tests edit live (tests of the review turn it on).
+EDITORIAL_REVIEW = env_bool("EDITORIAL_REVIEW", PRODUCTION)
+# An article whose last review is older than this is listed for a re-review (its salary figures
+# also when older than SALARY_STALE_MONTHS).
+REVIEW_DUE_MONTHS = int(env("REVIEW_DUE_MONTHS", "12"))
 
 # --- Visitors' comments (careers/comments: rules in moderation.py; every COMMENTS_* default,
 # and why, in conf.py). These two come from the environment when set:

@@ -6,7 +6,6 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from careers.articles import keys, uploads
-from careers.articles.feeds import LatestRolesAtomFeed, LatestRolesFeed
 from careers.articles.sitemaps import SITEMAPS as ARTICLE_SITEMAPS
 from careers.articles.sitemaps import ListSitemap, sitemap_index
 from careers.site.pagecache import cache_public_page
@@ -16,7 +15,7 @@ admin.site.site_title = _("Meslek Rehberi")
 admin.site.index_title = _("Content")
 admin.site.site_url = "/"
 
-LISTS = (keys.ROLES, keys.SECTORS, keys.SKILLS)  # what the sitemap and the feeds list
+LISTS = (keys.ROLES, keys.SECTORS, keys.SKILLS)  # what the sitemap lists
 
 
 class Lists(ListSitemap):
@@ -38,7 +37,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         cache_public_page(sitemap_index, keys=LISTS),
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SITEMAPS, "section_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
@@ -47,8 +46,6 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
-    path("besleme/rss/", cache_public_page(LatestRolesFeed(), keys=LISTS), name="feed_rss"),
-    path("besleme/atom/", cache_public_page(LatestRolesAtomFeed(), keys=LISTS), name="feed_atom"),
     path("", include("careers.site.urls")),
     path("", include("careers.api.urls")),
     path("", include("careers.search.urls")),

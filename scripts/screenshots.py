@@ -1,8 +1,11 @@
 """Screenshots for the README: the seed article (docs/screenshots/article-{375,1280}.png), its
 salary block on a phone (salary-block-375.png), the comparison of the seed role with Kredi
-Asistanı on a phone with JavaScript off (compare-375.png), and the readers' salary reports
-block on a phone with JavaScript off (reader-reports-375.png: the throwaway database gets 80
-sample reports for the seed, drawn as ``makescale`` draws them, and the batch is run).
+Asistanı on a phone with JavaScript off (compare-375.png), the readers' salary reports block on
+a phone with JavaScript off (reader-reports-375.png: the throwaway database gets 80 sample
+reports for the seed, drawn as ``makescale`` draws them, and the batch is run); then, with a
+newsroom set up on the demo (an author, a reviewer, a correction, changes waiting, reads), the
+seed article's byline (byline-375.png) and a reviewer's "awaiting my review" dashboard
+(review-dashboard-375.png).
 
 Runs the site on a throwaway SQLite database with the demo content (`manage.py runserver` on a
 free loopback port) and photographs the whole page in Debian's headless Chromium.
@@ -13,6 +16,7 @@ free loopback port) and photographs the whole page in Debian's headless Chromium
 
 import io
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -38,6 +42,7 @@ EXTRA_SHOTS = (
     ("compare-375.png", COMPARE, 375, None, False),
     ("reader-reports-375.png", SEED, 375, "section.reader-reports", False),
 )
+NEWSROOM_SHOTS = ("byline-375.png", "review-dashboard-375.png")
 #: Sample readers' reports for the seed (only in the throwaway database), then the batch.
 SAMPLE_REPORTS = """
 import random
@@ -121,6 +126,74 @@ def photograph(base_url, only=()):
         browser.close()
 
 
+#: The newsroom on the demo: example people (the names say so), a reviewed seed article with a
+#: correction, changes waiting for review, and reads of the last 30 days.
+NEWSROOM = """
+import datetime as dt, os
+from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from careers.articles.models import Author, Correction, Revision, Role
+from careers.salaries.models import SalaryBand
+ayse = User.objects.create_user("ayse", password=os.environ["SHOT_PASSWORD"], is_staff=True,
+    first_name="Ayşe", last_name="Yılmaz (örnek)")
+ayse.groups.add(Group.objects.get(name="Editörler"))
+mehmet = User.objects.create_user("mehmet", password=os.environ["SHOT_PASSWORD"], is_staff=True,
+    first_name="Mehmet", last_name="Demir (örnek)")
+mehmet.groups.add(Group.objects.get(name="Yayın kurulu"))
+writer = Author.objects.create(user=ayse, name="Ayşe Yılmaz (örnek)", slug="ayse-yilmaz",
+    expertise="Müşteri hizmetleri ve ücretler")
+checker = Author.objects.create(user=mehmet, name="Mehmet Demir (örnek)", slug="mehmet-demir")
+seed = Role.objects.get(slug="musteri-hizmetleri-ekip-lideri")
+now = timezone.now()
+Role.objects.filter(pk=seed.pk).update(author=writer, reviewed_by=checker, last_reviewed_at=now)
+Correction.objects.create(role=seed, created_at=now,
+    text="2023 ortalaması kaynaktaki aylık rakamla düzeltildi.")
+for n, role in enumerate(Role.objects.exclude(pk=seed.pk).order_by("pk")):
+    Role.objects.filter(pk=role.pk).update(recent_reads=1200 - 90 * n)
+band = SalaryBand.objects.filter(role__slug="kredi-asistani").order_by("-year").first()
+Revision.objects.create(role=band.role, content_type=ContentType.objects.get_for_model(band),
+    object_id=band.pk, object_label=str(band), summary="Ortalama", created_by=ayse,
+    changes={"object": {"average": [str(band.average), str(band.average + 500)]}})
+Revision.objects.create(role=seed, content_type=ContentType.objects.get_for_model(seed),
+    object_id=seed.pk, object_label=seed.title, summary="Giriş; Sorumluluklar (1 değişti)",
+    changes={"object": {"intro": [seed.intro, seed.intro + " Güncellendi."]}}, created_by=ayse)
+"""
+
+
+def photograph_newsroom(base_url, password):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        context = browser.new_context(
+            viewport={"width": 375, "height": 800},
+            locale="tr-TR",
+            timezone_id="Europe/Istanbul",
+            reduced_motion="reduce",
+        )
+        page = context.new_page()
+        page.goto(base_url + SEED)
+        shrink(page.locator(".article-header").screenshot(), OUT / "byline-375.png")
+        page.goto(base_url + "/yonetim/login/?next=/yonetim/articles/revision/")
+        page.get_by_label("Kullanıcı adı").fill("mehmet")
+        page.get_by_label("Parola").fill(password)
+        page.get_by_role("button", name="Oturum aç").click()
+        page.wait_for_url("**/yonetim/articles/revision/")
+        shrink(page.screenshot(full_page=True), OUT / "review-dashboard-375.png")
+        browser.close()
+    for name in NEWSROOM_SHOTS:
+        print(f"{(OUT / name).relative_to(ROOT)}")
+
+
+def serve(env, port):
+    return subprocess.Popen(  # noqa: S603
+        [sys.executable, str(ROOT / "manage.py"), "runserver", "--noreload", f"127.0.0.1:{port}"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def main():
     if not os.access(CHROMIUM_PATH, os.X_OK):
         sys.exit(
@@ -136,24 +209,25 @@ def main():
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "loaddemo", "-v0")
         manage(env, "shell", "--no-imports", "-c", SAMPLE_REPORTS)
+        only = set(sys.argv[1:])
         port = int(os.environ.get("SCREENSHOTS_PORT") or 0) or free_port()
         base_url = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(  # noqa: S603
-            [
-                sys.executable,
-                str(ROOT / "manage.py"),
-                "runserver",
-                "--noreload",
-                f"127.0.0.1:{port}",
-            ],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        server = serve(env, port)
         try:
             wait_until_up(base_url + SEED, server)
-            photograph(base_url, only=set(sys.argv[1:]))
+            photograph(base_url, only)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        if only and not only & set(NEWSROOM_SHOTS):
+            return
+        # The newsroom, set up with the server stopped (its page cache is in its memory).
+        password = secrets.token_urlsafe(16)
+        manage({**env, "SHOT_PASSWORD": password}, "shell", "--no-imports", "-c", NEWSROOM)
+        server = serve({**env, "EDITORIAL_REVIEW": "1"}, port)  # as production runs
+        try:
+            wait_until_up(base_url + SEED, server)
+            photograph_newsroom(base_url, password)
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -16,7 +16,8 @@
 #   postgres  postgresql-15 (scripts/with-postgres.sh, the scale run on PostgreSQL)
 #   redis     redis-server (scripts/with-redis.sh)
 #   faults    postgresql-15, redis-server            make test-faults
-#   stack     postgresql-15, redis-server, varnish, varnish-modules, nginx, procps (pgrep)
+#   stack     postgresql-15, redis-server, varnish, varnish-modules, nginx, procps (pgrep),
+#             chromium and fonts-dejavu-core (the newsroom's journey runs in a real browser)
 #                                                    make stack, make test-stack
 #   bench     wrk (plus the stack)                   make bench, make bench-login
 #   gettext   gettext (msgfmt, msguniq)              make messages (optional elsewhere: .mo
@@ -71,7 +72,7 @@ packages_of() {
     postgres) echo postgresql-15 ;;
     redis) echo redis-server ;;
     faults) echo postgresql-15 redis-server ;;
-    stack) echo postgresql-15 redis-server varnish varnish-modules nginx procps ;;
+    stack) echo postgresql-15 redis-server varnish varnish-modules nginx procps chromium fonts-dejavu-core ;;
     bench) packages_of stack; echo wrk ;;
     gettext) echo gettext ;;
     all) for group in suite browser postgres faults stack; do packages_of "$group"; done ;;

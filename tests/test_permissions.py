@@ -12,7 +12,7 @@ from PIL import Image
 
 from careers.articles.models import Role
 from careers.salaries.models import SalaryBand
-from careers.site.editors import EDITOR_GROUP, setup_editor_group
+from careers.site.editors import EDITOR_GROUP, REVIEWER_GROUP, setup_editor_group
 
 from .adminforms import changeform_data, inline_prefix
 from .factories import make_band, make_role, make_skill
@@ -23,8 +23,19 @@ ARTICLE_MODELS = ["sector", "skill", "role", "responsibility", "roleskill", "tre
 SALARY_MODELS = ["salaryband", "minimumwage"]
 
 
-def group_perms():
-    group = Group.objects.get(name=EDITOR_GROUP)
+#: What "Yayın kurulu" may do beyond the editors: decide on others' changes, keep every
+#: author's profile, fix or remove a published correction.
+REVIEWER_EXTRA = {
+    "articles.review_revision",
+    "articles.add_author",
+    "articles.delete_author",
+    "articles.change_correction",
+    "articles.delete_correction",
+}
+
+
+def group_perms(name=EDITOR_GROUP):
+    group = Group.objects.get(name=name)
     return {
         f"{p.content_type.app_label}.{p.codename}"
         for p in group.permissions.select_related("content_type")
@@ -64,11 +75,20 @@ def test_every_database_has_the_group_with_exactly_the_editors_permissions():
         }
         | {f"comments.{action}_blockedword" for action in ("view", "add", "change", "delete")}
         | {"pages.view_simplepage", "pages.change_simplepage", "pages.view_historicalsimplepage"}
+        # the review: see the changes waiting and the corrections, pick an article's author,
+        # keep their own profile
+        | {
+            "articles.view_revision",
+            "articles.view_author",
+            "articles.change_author",
+            "articles.view_correction",
+        }
     )
     assert group_perms() == expected
     assert not any(
         p.startswith(("auth.", "admin.", "contenttypes.", "sessions.")) for p in expected
     )
+    assert group_perms(REVIEWER_GROUP) == expected | REVIEWER_EXTRA
 
 
 def test_setupeditors_resets_the_group_to_exactly_the_list():
@@ -78,7 +98,8 @@ def test_setupeditors_resets_the_group_to_exactly_the_list():
     call_command("setupeditors", verbosity=2, stdout=out)
     assert "auth.change_user" not in group_perms()
     text = out.getvalue()
-    assert "“Editörler” grubunun 57 izni var." in text
+    assert "“Editörler” grubunun 61 izni var." in text
+    assert "“Yayın kurulu” grubunun 66 izni var." in text
     group2, skipped = setup_editor_group()
     assert group2 == group and skipped == []  # the comments app is installed now
 

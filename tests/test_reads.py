@@ -77,11 +77,16 @@ def test_flush_writes_one_update_per_read_role_and_keeps_later_reads(client):
         assert reads.flush() == 4
     statements = [q["sql"].split()[0] for q in captured.captured_queries]
     statements = [s for s in statements if s in {"SELECT", "UPDATE", "INSERT", "DELETE"}]
-    assert statements == ["SELECT", "UPDATE", "UPDATE"]  # role slugs; one UPDATE per read role
+    # role slugs; per read role one UPDATE of the role and its day's row (added the first
+    # time that day)
+    assert statements == ["SELECT", *(["UPDATE", "UPDATE", "INSERT"] * 2)]
     assert (view_count(first), view_count(second), view_count(unread)) == (3, 1, 0)
     assert pending_reads() == {}
     read(client, first)
-    assert reads.flush() == 1
+    with CaptureQueriesContext(connection) as captured:
+        assert reads.flush() == 1
+    statements = [q["sql"].split()[0] for q in captured.captured_queries]
+    assert [s for s in statements if s in {"UPDATE", "INSERT"}] == ["UPDATE", "UPDATE"]
     assert view_count(first) == 4
     assert reads.flush() == 0
 

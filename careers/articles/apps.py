@@ -10,13 +10,28 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Career articles")
     #: Editors write and publish articles (any add/change permission here also lets them
     #: upload images) and read the revisions; reverting an article goes through its change
-    #: form, so it needs change_role and nothing more (careers.site.editors).
+    #: form, so it needs change_role and nothing more (careers.site.editors). With the
+    #: editorial review on, their changes wait for review: they see the changes waiting and
+    #: the corrections, pick an article's author and change their own profile only.
     editor_permissions = (
         *crud("sector", "skill", "role", "responsibility", "roleskill", "trend", "relatedrole"),
         *(
             f"view_historical{model}"
             for model in ("role", "responsibility", "roleskill", "trend", "relatedrole")
         ),
+        "view_revision",
+        "view_author",
+        "change_author",
+        "view_correction",
+    )
+    #: "Yayın kurulu" can also approve or send back others' changes (review_revision), keep
+    #: every author's profile, and fix or remove a published correction note.
+    reviewer_permissions = (
+        "review_revision",
+        "add_author",
+        "delete_author",
+        "change_correction",
+        "delete_correction",
     )
 
     def ready(self):

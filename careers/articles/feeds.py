@@ -1,13 +1,19 @@
-"""RSS and Atom feeds of new and updated articles, newest change first."""
+"""RSS and Atom feeds: new and updated articles, newest change first; the corrections log.
+
+The corrections' dates are written in the site's time (Istanbul, +03:00), as the pages and the
+sitemap write them.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from careers.site import seo
 
 from . import listing
+from .models import Correction
 
 FEED_SIZE = 20  # the last changes readers' feed readers fetch
 
@@ -21,7 +27,7 @@ class LatestRolesFeed(Feed):
         return seo.absolute(reverse("articles:home"))
 
     def feed_url(self):
-        return seo.absolute(reverse("feed_rss"))
+        return seo.absolute(reverse("articles:feed_rss"))
 
     def items(self):
         return listing.recently_changed(FEED_SIZE)
@@ -56,4 +62,53 @@ class LatestRolesAtomFeed(LatestRolesFeed):
     subtitle = LatestRolesFeed.description
 
     def feed_url(self):
-        return seo.absolute(reverse("feed_atom"))
+        return seo.absolute(reverse("articles:feed_atom"))
+
+
+class CorrectionsFeed(Feed):
+    title = _("Meslek Rehberi: corrections")
+    description = _("Corrections to our articles, newest first: what was wrong and what is right.")
+    language = "tr"
+
+    def link(self):
+        return seo.absolute(reverse("articles:corrections"))
+
+    def feed_url(self):
+        return seo.absolute(reverse("articles:corrections_rss"))
+
+    def items(self):
+        return (
+            Correction.objects.published()
+            .select_related("role")
+            .order_by("-created_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, correction):
+        return _("Correction: %(title)s") % {"title": correction.role.title}
+
+    def item_description(self, correction):
+        return correction.text
+
+    def item_link(self, correction):
+        return seo.absolute(correction.role.get_absolute_url()) + "#duzeltmeler"
+
+    def item_guid(self, correction):
+        return seo.absolute(reverse("articles:corrections")) + f"#duzeltme-{correction.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, correction):
+        return timezone.localtime(correction.created_at)
+
+    item_updateddate = item_pubdate  # Atom requires it; a correction is not changed later
+
+    def item_author_name(self, correction):
+        return seo.SITE_NAME
+
+
+class CorrectionsAtomFeed(CorrectionsFeed):
+    feed_type = Atom1Feed
+    subtitle = CorrectionsFeed.description
+
+    def feed_url(self):
+        return seo.absolute(reverse("articles:corrections_atom"))

@@ -44,6 +44,9 @@ def render_article(role, preview):
     keys it shows."""
     prefetch_related_objects([role], *article_prefetches())
     links, computed = related_for(role)
+    # Only a reviewed article can have corrections (an approval writes them): no query for
+    # one never reviewed.
+    corrections = list(role.corrections.all()) if role.last_reviewed_at else []
     modified = last_modified(role)
     shown = set()
     context = {
@@ -53,6 +56,7 @@ def render_article(role, preview):
         "last_modified": modified,
         "related_links": links,
         "computed_related": computed,
+        "corrections": corrections,
         "popular": {
             placement: [link for link in links if link.placement == placement]
             for placement in ("after_training", "after_trends_intro")

@@ -17,6 +17,8 @@ key                shown by
                    related roles come from roles sharing it)
 ``skills``         the skill list
 ``comments-<pk>``  that role's article (its approved comments and their count)
+``author-<pk>``    that author's page; articles naming them as author or reviewer
+``corrections``    the corrections page and its feeds
 ``search``         search results
 =================  ===================================================================
 
@@ -28,6 +30,7 @@ ROLES = "roles"
 SECTORS = "sectors"
 SKILLS = "skills"
 SEARCH = "search"
+CORRECTIONS = "corrections"
 
 
 def role(pk):
@@ -46,6 +49,10 @@ def comments(role_pk):
     return f"comments-{role_pk}"
 
 
+def author(pk):
+    return f"author-{pk}"
+
+
 def cards(roles):
     """The keys of a list of role cards (title, summary, sector, latest salary; the salary
     notice adds the minimum wage's key)."""
@@ -53,11 +60,12 @@ def cards(roles):
 
 
 def article(page_role, links, computed):
-    """What an article shows: its role, sector and skills, the roles it links (the salary
-    figures and the comments add theirs through their template tags)."""
+    """What an article shows: its role, sector and skills, its author and reviewer, the roles
+    it links (the salary figures and the comments add theirs through their template tags)."""
     return [
         role(page_role.pk),
         sector(page_role.sector_id),
+        *(author(pk) for pk in (page_role.author_id, page_role.reviewed_by_id) if pk),
         *(skill(rs.skill_id) for rs in page_role.role_skills.all()),
         *(role(link.to_role_id) for link in links),
         *cards(computed),

@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from careers import turkish
-from careers.site import seo
+from careers.site import seo, slots
 
 from .cards import card_alt, card_url
-from .seo import article_jsonld
+from .seo import article_jsonld, person
 
 
 def page_path(request, page):
@@ -43,7 +43,7 @@ def home(request):
                 "inLanguage": "tr-TR",
                 "potentialAction": {
                     "@type": "SearchAction",
-                    "target": seo.absolute(reverse("search:search")) + "?q={search_term_string}",
+                    "target": seo.absolute(slots.link_url("search")) + "?q={search_term_string}",
                     "query-input": "required name=search_term_string",
                 },
             }
@@ -133,4 +133,33 @@ def article(role, modified, preview):
                 image_url=image_url,
             )
         ],
+    )
+
+
+def author(request, author, page):
+    return seo.page_meta(
+        title=_numbered(_("%(name)s: articles on Meslek Rehberi") % {"name": author.name}, page),
+        description=(author.bio[:160] if author.bio else "")
+        or _("Career articles written by %(name)s.") % {"name": author.name},
+        path=page_path(request, page),
+        og_type="profile",
+        crumbs=[seo.Crumb(author.name, author.get_absolute_url())],
+        jsonld=[
+            {
+                "@context": "https://schema.org",
+                "@type": "ProfilePage",
+                "mainEntity": person(author) | ({"description": author.bio} if author.bio else {}),
+            }
+        ],
+    )
+
+
+def corrections(request, page):
+    return seo.page_meta(
+        title=_numbered(_("Corrections"), page),
+        description=_(
+            "Every correction to our articles, dated: what was wrong and what is right now."
+        ),
+        path=page_path(request, page),
+        crumbs=[seo.Crumb(_("Corrections"), reverse("articles:corrections"))],
     )

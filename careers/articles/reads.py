@@ -24,25 +24,35 @@ sees only its own process's counters: production with several processes uses Red
 The write uses ``QuerySet.update``: no ``updated_at`` change, no signals, so a flush neither
 marks articles as modified nor invalidates the page cache; lists ordered by reads (the home
 page) catch up when their cached page expires.
+
+Reads of the last 30 days (the review dashboard's order: the most read articles due for a
+re-review first) cost one row per article and day read (:class:`~.models.DailyReads`, added
+to by the same flush) and a column on the role (``Role.recent_reads``, added to as well): the
+daily job :func:`roll_recent_reads_job` takes out the day that left the window and deletes its
+rows, so no list ever sums the days.
 """
 
 import contextlib
 import logging
 import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django_tasks import task
 
 from careers.site import jobs, redis
 
-from .models import Role
+from .models import DailyReads, Role
+from .models.review import RECENT_DAYS
 
 logger = logging.getLogger(__name__)
 
@@ -90,11 +100,15 @@ def flush():
         roles = dict(Role.objects.values_list("slug", "pk"))
         counts = cache.get_many([counter_key(slug) for slug in roles])
         written = 0
+        today = timezone.localdate()
         with transaction.atomic():
             for key, count in counts.items():
                 if count:
                     slug = key.removeprefix(PREFIX)
-                    Role.objects.filter(pk=roles[slug]).update(view_count=F("view_count") + count)
+                    Role.objects.filter(pk=roles[slug]).update(
+                        view_count=F("view_count") + count, recent_reads=F("recent_reads") + count
+                    )
+                    add_daily(roles[slug], today, count)
                     written += count
         for key, count in counts.items():
             if count:
@@ -104,6 +118,37 @@ def flush():
         return written
     finally:
         cache.delete(LOCK_KEY)
+
+
+def add_daily(role_id, day, count):
+    """Add ``count`` reads to the role's row of ``day`` (flushes never overlap: the lock)."""
+    if not DailyReads.objects.filter(role_id=role_id, day=day).update(count=F("count") + count):
+        DailyReads.objects.create(role_id=role_id, day=day, count=count)
+
+
+@task()
+def roll_recent_reads_job():
+    """The daily job: reads older than the window leave ``Role.recent_reads``."""
+    return roll_recent_reads()
+
+
+def roll_recent_reads(today=None):
+    """Recount ``recent_reads`` of the roles that have days older than the last
+    :data:`RECENT_DAYS` (from the days left: exact whatever was missed), then delete those
+    days; returns the number of roles recounted."""
+    first = (today or timezone.localdate()) - timedelta(days=RECENT_DAYS - 1)
+    with transaction.atomic():
+        old = DailyReads.objects.filter(day__lt=first)
+        role_ids = set(old.values_list("role_id", flat=True))
+        kept = (
+            DailyReads.objects.filter(role=OuterRef("pk"), day__gte=first)
+            .values("role")
+            .annotate(total=Sum("count"))
+            .values("total")
+        )
+        Role.objects.filter(pk__in=role_ids).update(recent_reads=Coalesce(Subquery(kept), Value(0)))
+        old.delete()
+    return len(role_ids)
 
 
 def is_reader(request):

@@ -1,6 +1,19 @@
-"""The article's schema.org data: an Article about the Occupation (built on the site's SEO)."""
+"""The article's schema.org data: an Article about the Occupation, by its author, on a page
+reviewed by its reviewer (built on the site's SEO)."""
 
-from careers.site.seo import json_number, organization
+from django.utils import timezone
+
+from careers.site.seo import absolute, json_number, organization
+
+
+def person(author):
+    """An author as a schema.org Person (their profile page is its address)."""
+    data = {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())}
+    if author.expertise:
+        data["knowsAbout"] = author.expertise
+    if author.photo:
+        data["image"] = absolute(author.photo.url)
+    return data
 
 
 def article_jsonld(role, *, title, canonical, last_modified, image_url=None):
@@ -39,10 +52,10 @@ def article_jsonld(role, *, title, canonical, last_modified, image_url=None):
         "description": role.summary,
         "inLanguage": "tr-TR",
         "url": canonical,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
+        "mainEntityOfPage": web_page(role, canonical),
         "datePublished": (role.published_at or role.created_at).isoformat(),
         "dateModified": last_modified.isoformat(),
-        "author": organization(),
+        "author": person(role.author) if role.author_id else organization(),
         "publisher": organization(),
         "articleSection": role.sector.name,
         "about": occupation,
@@ -50,3 +63,13 @@ def article_jsonld(role, *, title, canonical, last_modified, image_url=None):
     if image_url:
         data["image"] = image_url
     return data
+
+
+def web_page(role, canonical):
+    """The page the article is on; once reviewed, who reviewed it and when (schema.org's
+    ``reviewedBy`` and ``lastReviewed`` are the WebPage's)."""
+    page = {"@type": "WebPage", "@id": canonical}
+    if role.reviewed_by_id and role.last_reviewed_at:
+        page["reviewedBy"] = person(role.reviewed_by)
+        page["lastReviewed"] = timezone.localtime(role.last_reviewed_at).date().isoformat()
+    return page

@@ -8,7 +8,18 @@ from careers import turkish
 from careers.site.pagecache import ALL, invalidate
 
 from . import keys
-from .models import RelatedRole, Responsibility, Role, RoleSkill, Sector, Skill, Status, Trend
+from .models import (
+    Author,
+    Correction,
+    RelatedRole,
+    Responsibility,
+    Role,
+    RoleSkill,
+    Sector,
+    Skill,
+    Status,
+    Trend,
+)
 
 # What makes a role appear on (or leave) its sector's and skills' pages and the computed
 # related roles of other articles.
@@ -20,6 +31,7 @@ SORT_KEYS = {
     Role: ("title", "title_sort"),
     Sector: ("name", "name_sort"),
     Skill: ("name", "name_sort"),
+    Author: ("name", "name_sort"),
 }
 
 
@@ -44,7 +56,7 @@ def remember_role(sender, instance, raw=False, **kwargs):
     instance._stored = (
         None
         if raw or instance.pk is None
-        else Role.objects.filter(pk=instance.pk).values(*MEMBERSHIP_FIELDS).first()
+        else Role.objects.filter(pk=instance.pk).values(*MEMBERSHIP_FIELDS, "author_id").first()
     )
 
 
@@ -58,7 +70,10 @@ def role_saved(sender, instance, raw=False, **kwargs):
     found = role_keys(instance, membership=moved)
     if stored is not None and stored["sector_id"] != instance.sector_id:
         found.append(keys.sector(stored["sector_id"]))
-    invalidate(*found)
+    # An author's page lists their published articles (each card shows its role's key).
+    before = stored["author_id"] if stored is not None else None
+    authors = {instance.author_id, before} if moved or before != instance.author_id else set()
+    invalidate(*found, *(keys.author(pk) for pk in authors if pk))
 
 
 @receiver(pre_delete, sender=Role)
@@ -97,3 +112,17 @@ def sector_changed(sender, instance, **kwargs):
 @receiver(m2m_changed, sender=Role.related_roles.through)
 def related_changed(instance, **kwargs):
     invalidate(keys.role(instance.pk) if isinstance(instance, Role) else ALL)
+
+
+@receiver(post_save, sender=Author)
+@receiver(post_delete, sender=Author)
+def author_changed(sender, instance, **kwargs):
+    """The profile page and every article naming them (author or reviewer)."""
+    invalidate(keys.author(instance.pk))
+
+
+@receiver(post_save, sender=Correction)
+@receiver(post_delete, sender=Correction)
+def correction_changed(sender, instance, **kwargs):
+    """The article's foot, the corrections page and its feeds."""
+    invalidate(keys.role(instance.role_id), keys.CORRECTIONS)

@@ -138,15 +138,16 @@ SITEMAPS = {
 }
 
 
-def sitemap_index(request, sitemaps):
+def sitemap_index(request, sitemaps, section_url_name):
     """``sitemap.xml``: one entry per section page (``limit`` URLs at most each), on
     ``SITE_URL`` whatever host the request came in on (Django's own index view would use
-    the request's host)."""
+    the request's host). The project names the sections' address (``section_url_name``), as
+    it does for Django's own index view (``sitemap_url_name``)."""
     entries, lastmod = [], None
     for section, sitemap_class in sitemaps.items():
         site = sitemap_class()
         lastmod = lastmod or site.get_latest_lastmod()  # the site's latest change, once
-        location = seo.absolute(reverse("sitemap-section", kwargs={"section": section}))
+        location = seo.absolute(reverse(section_url_name, kwargs={"section": section}))
         # Only roles grow with the site; sectors and skills always fit in one section page.
         pages = site.paginator.num_pages if site.grows else 1
         for page in range(1, pages + 1):

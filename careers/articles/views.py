@@ -2,6 +2,7 @@
 template and takes its SEO meta from :mod:`.meta`. Every public page goes through the page
 cache (:func:`careers.site.pagecache.cache_public_page`)."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
@@ -11,13 +12,15 @@ from careers import turkish
 from careers.site.pagecache import cache_public_page, shows
 
 from . import fragments, keys, listing, meta, reads
-from .models import Role, Sector, Skill, article_joins
+from .models import Author, Correction, Role, Sector, Skill, article_joins
 from .permissions import can_preview
 
 SECTOR_PAGE_SIZE = 20
 SKILL_PAGE_SIZE = 20
 ROLE_LIST_PAGE_SIZE = 50
 HOME_LIST_SIZE = 5
+AUTHOR_PAGE_SIZE = 20
+CORRECTIONS_PAGE_SIZE = 20
 
 
 @cache_public_page(keys=(keys.ROLES, keys.SECTORS))
@@ -139,4 +142,40 @@ def role_detail(request, slug):
             "meta": article["meta"],
             "read_beacon": None if preview else reads.beacon_url(role.slug),
         },
+    )
+
+
+@cache_public_page(params=("sayfa",))
+def author_detail(request, slug):
+    """An author's profile and their published articles, paginated in the database (Turkish
+    order); a profile with nothing published (written or reviewed) is not a public page."""
+    author = get_object_or_404(Author, slug=slug)
+    shows(request, keys.author(author.pk))
+    roles = Role.objects.published().filter(author=author).for_cards().order_by("title_sort")
+    page = Paginator(roles, AUTHOR_PAGE_SIZE).get_page(request.GET.get("sayfa"))
+    reviewed = Role.objects.published().filter(reviewed_by=author).count()
+    if not page.paginator.count and not reviewed:
+        raise Http404
+    shows(request, *keys.cards(page))
+    return render(
+        request,
+        "articles/author_detail.html",
+        {
+            "author": author,
+            "page": page,
+            "reviewed": reviewed,
+            "meta": meta.author(request, author, page),
+        },
+    )
+
+
+@cache_public_page(params=("sayfa",), keys=(keys.CORRECTIONS, keys.ROLES))
+def corrections(request):
+    """Every published correction, newest first, paginated in the database."""
+    items = Correction.objects.published().select_related("role").order_by("-created_at", "-pk")
+    page = Paginator(items, CORRECTIONS_PAGE_SIZE).get_page(request.GET.get("sayfa"))
+    return render(
+        request,
+        "articles/corrections.html",
+        {"page": page, "meta": meta.corrections(request, page)},
     )

@@ -20,3 +20,9 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (page cache invalidation on approval/removal)
+
+    def slots(self):
+        """The article's contents line and its comment section (careers/site/slots.py)."""
+        from .templatetags.comments import comment_section, comment_toc_entry
+
+        return {"article-contents": comment_toc_entry, "article-end": comment_section}

@@ -8,3 +8,10 @@ class CompareConfig(AppConfig):
     name = "careers.compare"
     label = "compare"
     verbose_name = _("Comparisons")
+
+    def slots(self):
+        """The article's link to the picker and its related cards' "Karşılaştır" links
+        (careers/site/slots.py)."""
+        from .templatetags.compare import compare_article_link, compare_card_link
+
+        return {"article-after-salary": compare_article_link, "related-card": compare_card_link}

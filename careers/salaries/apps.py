@@ -8,7 +8,7 @@ class SalariesConfig(AppConfig):
     """What a role pays: the editors' salary bands (with history, import and export, quality
     warnings), the minimum wage they are compared with, what readers are told next to the
     figures, and the salary comparison page. Built on articles, which never imports it: the
-    article shows the figures through this app's template tags, and this app keeps each role's
+    article shows the figures through the slots this app fills, and this app keeps each role's
     latest figures on the role (``Role.salary_*``) for the articles' lists."""
 
     name = "careers.salaries"
@@ -27,10 +27,22 @@ class SalariesConfig(AppConfig):
         "view_reportbatchrun",
     )
 
-    def ready(self):
-        from careers.articles.models import join_to_article
+    #: The article reads its readers' figures in the role's own query (no query of its own;
+    #: careers.articles.models.article_joins).
+    article_joins = ("report_summary",)
 
+    def ready(self):
         from . import signals  # noqa: F401  (refresh the roles' figures, invalidate pages)
 
-        # The article reads its readers' figures in the role's own query (no query of its own).
-        join_to_article("report_summary")
+    def slots(self):
+        """The article's figures and, under them, its readers' reports (before the comparison
+        link: apps fill a slot in INSTALLED_APPS order), a role card's figures, the home page's
+        link to /maaslar/ (careers/site/slots.py)."""
+        from .templatetags import salaries, salary_reports
+
+        return {
+            "article-salary": salaries.salary_section,
+            "article-after-salary": salary_reports.article_reports,
+            "role-card": salaries.salary_card_figures,
+            "home-links": salaries.salary_list_link,
+        }

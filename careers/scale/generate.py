@@ -17,8 +17,10 @@ from django.utils import timezone
 
 from careers import markup, turkish
 from careers.articles.models import (
+    Correction,
     RelatedRole,
     Responsibility,
+    Revision,
     Role,
     RoleSkill,
     Sector,
@@ -33,8 +35,8 @@ from careers.salaries.reports.models import Report
 from careers.search.models import SearchDocument
 from careers.search.text import document_fields
 
+from . import newsroom, vocab
 from . import reports as salary_reports
-from . import vocab
 
 BATCH = 2000
 COMMENT_BATCH = 20000
@@ -128,7 +130,7 @@ SECTIONS = ("intro", "salary_intro", "outlook_text", "salary_footnote", "educati
             "how_to_become", "career_path")  # fmt: skip
 
 
-def build_role(rng, pk, title, sector, now):
+def build_role(rng, pk, title, sector, now, review_rng=None):
     texts = {name: paragraph(rng) for name in SECTIONS}
     texts["salary_footnote"] = "Dipnot: Rakamlar iş ilanları ve kariyer sitelerinden derlenmiştir."
     texts["intro"] = f"**{title}**, {sector.name.lower()} alanında çalışır. {texts['intro']}"
@@ -146,6 +148,10 @@ def build_role(rng, pk, title, sector, now):
         view_count=int(rng.paretovariate(1.2) * 20), comments_open=rng.random() > 0.05,
         **texts, **{f"{name}_html": render(value) for name, value in texts.items()},
     )  # fmt: skip
+    if review_rng is not None:  # its own random stream: the rest of the data stays the same
+        role.recent_reads = int(role.view_count * review_rng.uniform(0.02, 0.25))
+        if review_rng.random() > 0.35:  # a third never reviewed, the rest within two years
+            role.last_reviewed_at = now - dt.timedelta(days=review_rng.randint(0, 730))
     return role
 
 
@@ -165,7 +171,7 @@ def bands_for(rng, role, latest_year):
     return bands
 
 
-def make_roles(rng, count, sectors, skills, made):
+def make_roles(rng, count, sectors, skills, made, review_rng=None):
     """Roles with their responsibilities, skills, bands, trends, links and search documents."""
     now = timezone.now()
     taken = set(Role.objects.values_list("slug", flat=True))
@@ -177,7 +183,7 @@ def make_roles(rng, count, sectors, skills, made):
         roles, rows = [], {"resp": [], "skills": [], "bands": [], "trends": [], "docs": []}
         for title in titles[start : start + BATCH]:
             sector = rng.choices(sectors, weights)[0]
-            role = build_role(rng, pk, title, sector, now)
+            role = build_role(rng, pk, title, sector, now, review_rng)
             pk += 1
             roles.append(role)
             duties = rng.sample(vocab.DUTIES, rng.randint(4, 7))
@@ -323,7 +329,7 @@ def reset_sequences():
     from django.core.management.color import no_style
 
     models = [Sector, Skill, Role, Responsibility, RoleSkill, SalaryBand, Trend, RelatedRole,
-              Comment, Report]  # fmt: skip
+              Comment, Report, Revision, Correction]  # fmt: skip
     statements = connection.ops.sequence_reset_sql(no_style(), models)
     if statements:
         with connection.cursor() as cursor:
@@ -339,7 +345,10 @@ def generate(*, roles, comments, reports=0, sectors=30, skills=300, seed=14):
         made.add("sectors", n)
         skill_rows, n = make_skills(rng, skills)
         made.add("skills", n)
-        make_roles(rng, roles, sector_rows, skill_rows, made)
+        review_rng = random.Random(seed * 1000 + 22)
+        make_roles(rng, roles, sector_rows, skill_rows, made, review_rng)
+        newsroom.make_revisions(review_rng, max(1, roles // 50), made)
+        newsroom.make_authors(made)
         reset_sequences()
     with transaction.atomic():
         make_comments(rng, comments, made)

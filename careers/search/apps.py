@@ -6,6 +6,8 @@ class SearchConfig(AppConfig):
     name = "careers.search"
     label = "search"
     verbose_name = _("Search")
+    #: The page every search box sends to, on any app's page (careers/site/slots.py).
+    links = {"search": "search:search"}
 
     def ready(self):
         from . import signals  # noqa: F401  (keeps the index in step with the articles)

@@ -109,7 +109,7 @@ def robots_txt(request):
         "Disallow: /markdownx/",
         *(f"Disallow: {path}" for path in app_disallowed_paths()),
         "",
-        f"Sitemap: {seo.absolute(reverse('sitemap'))}",
+        f"Sitemap: {seo.absolute(reverse(settings.SITE_SITEMAP_URL_NAME))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -148,15 +148,36 @@ def stack():
         shutil.rmtree(directory, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def editor(stack):
-    """An editor ("Editörler" group: articles, salaries, moderation) logged in on app A."""
+def staff_account(stack, username, group, first_name="", last_name=""):
+    """A staff account in ``group`` (with its author profile when it has a name); returns its
+    password (random, living only in this session)."""
     password = os.urandom(12).hex()
     stack.shell(
         "from django.contrib.auth.models import Group, User;"
-        f"u = User.objects.create_user('e2e-editor', password='{password}', is_staff=True);"
-        "u.groups.add(Group.objects.get(name='Editörler'))"
+        "from careers.articles.models import Author;"
+        f"u = User.objects.create_user('{username}', password='{password}', is_staff=True,"
+        f" first_name='{first_name}', last_name='{last_name}');"
+        f"u.groups.add(Group.objects.get(name='{group}'));"
+        f"'{first_name}' and Author.objects.create(user=u, name=u.get_full_name(),"
+        f" slug='{username}')"
     )
+    return password
+
+
+@pytest.fixture(scope="session")
+def editor(stack):
+    """An editor ("Editörler" group: articles, salaries, moderation) logged in on app A."""
+    password = staff_account(stack, "e2e-editor", "Editörler")
     browser = Browser(stack.apps[0])
     browser.login("e2e-editor", password)
+    return browser
+
+
+@pytest.fixture(scope="session")
+def reviewer(stack):
+    """A member of "Yayın kurulu" (approves others' changes: the stack runs production
+    settings, where the editorial review is on) logged in on app B."""
+    password = staff_account(stack, "e2e-kurul", "Yayın kurulu", "Deniz", "Aksoy")
+    browser = Browser(stack.apps[1])
+    browser.login("e2e-kurul", password)
     return browser

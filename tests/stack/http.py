@@ -140,3 +140,10 @@ class Browser:
         fields = [(k, v) for k, v in form_fields(self.get(path).text, form_id) if k not in changes]
         fields += list(changes.items()) + [("_save", "Kaydet")]
         return self.post(path, fields)
+
+    def approve(self, revision_path, **fields):
+        """Approve the change for review at ``revision_path`` (its page in the admin)."""
+        page = self.get(revision_path).text
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        action = revision_path.replace("/change/", "/onayla/")
+        return self.post(action, {"csrfmiddlewaretoken": token.group(1), **fields})

@@ -69,7 +69,9 @@ def band_pk(stack, slug, year):
     )
 
 
-def test_a_salary_edit_on_app_a_shows_through_the_front_and_app_b_within_a_second(stack, editor):
+def test_a_salary_edit_on_app_a_shows_through_the_front_and_app_b_within_a_second(
+    stack, editor, reviewer
+):
     cached_everywhere(stack, SEED)
     assert "2023 Yılı Ortalama Maaş: 5.000 TL" in get(stack.front, SEED).text
     other = "/meslekler/lojistik-uzmani/"  # shows nothing of the seed role (role-11)
@@ -77,6 +79,8 @@ def test_a_salary_edit_on_app_a_shows_through_the_front_and_app_b_within_a_secon
     path = f"/yonetim/salaries/salaryband/{band_pk(stack, SEED.split('/')[2], 2023)}/change/"
     saved = editor.change(path, "salaryband_form", average="5250")
     assert saved.status == 302, saved.text[:2000]
+    approved = reviewer.approve(saved.header("location"))  # on app B
+    assert approved.status == 302, approved.text[:2000]
     took = until(seen_everywhere(stack, SEED, lambda r: "Ortalama Maaş: 5.250 TL" in r.text))
     assert took is not None, "the new salary did not reach every server within 1 s"
     print(f"\nsalary edit visible on front, A and B after {took:.3f} s")
@@ -211,11 +215,15 @@ def varnish_child(stack):
     return int(found.stdout.split()[0])
 
 
-def set_seed_average(stack, editor, amount):
+def set_seed_average(stack, editor, reviewer, amount):
+    """An editor's change to the seed's 2023 average, and its approval (what writes and
+    purges: timed)."""
     path = f"/yonetim/salaries/salaryband/{band_pk(stack, SEED.split('/')[2], 2023)}/change/"
-    started = time.monotonic()
     saved = editor.change(path, "salaryband_form", average=amount)
-    return saved, time.monotonic() - started
+    assert saved.status == 302, saved.text[:2000]
+    started = time.monotonic()
+    approved = reviewer.approve(saved.header("location"))
+    return approved, time.monotonic() - started
 
 
 def shows_average(text):
@@ -230,12 +238,12 @@ def leave_the_front_settled(stack):
     stack.wait_for_jobs()
 
 
-def test_a_hung_front_cache_delays_no_editor_and_is_purged_once_it_answers(stack, editor):
+def test_a_hung_front_cache_delays_no_editor_and_is_purged_once_it_answers(stack, editor, reviewer):
     cached_everywhere(stack, SEED)
     child = varnish_child(stack)
     os.kill(child, signal.SIGSTOP)  # accepts connections, answers nothing
     try:
-        saved, took = set_seed_average(stack, editor, "5500")
+        saved, took = set_seed_average(stack, editor, reviewer, "5500")
         assert saved.status == 302 and took < 2, (saved.status, took)
         for app in stack.apps:
             assert until(lambda a=app: shows_average("5.500")(get(a, SEED)))
@@ -251,10 +259,10 @@ def test_a_hung_front_cache_delays_no_editor_and_is_purged_once_it_answers(stack
     leave_the_front_settled(stack)
 
 
-def test_a_stopped_front_cache_is_logged_not_an_error_for_the_editor(stack, editor):
+def test_a_stopped_front_cache_is_logged_not_an_error_for_the_editor(stack, editor, reviewer):
     os.kill(stack.pid("varnish"), signal.SIGTERM)
     until(lambda: not (stack.dir / "run" / "varnish.pid").exists() or not alive(stack), 10)
-    saved, took = set_seed_average(stack, editor, "5600")
+    saved, took = set_seed_average(stack, editor, reviewer, "5600")
     assert saved.status == 302 and took < 2, (saved.status, took)
     assert until(lambda: "Connection refused" in stack.log("worker"), seconds=3) is not None
     stack.script("start-front")

@@ -6,4 +6,4 @@ Query counts of the pages are pinned in tests/test_admin.py; related rows are lo
 One module per model family; importing them registers their screens.
 """
 
-from . import roles, taxonomy  # noqa: F401
+from . import people, revisions, roles, taxonomy  # noqa: F401

@@ -4,9 +4,9 @@ The articles app owns the role admin. An app above it (the salary figures inline
 filters and warnings; the approved comments column) describes what it adds in a
 :class:`RoleAdminExtension` and registers it with :func:`extend_role_admin` from its own
 ``admin.py``. ``RoleAdmin`` reads the registered extensions on each request (``get_inlines``,
-``get_list_display``, ``get_list_filter``, ``get_queryset``, ``save_related`` and the history
-page), so no screen is unregistered and registered again and the order of INSTALLED_APPS does
-not matter.
+``get_list_display``, ``get_list_filter``, ``get_queryset``, ``save_related``, the history
+page and the review dashboard), so no screen is unregistered and registered again and the order
+of INSTALLED_APPS does not matter.
 """
 
 
@@ -32,6 +32,15 @@ class RoleAdminExtension:
 
     def saved(self, request, role):
         """After the change form saved the role and its inlines (e.g. show warnings)."""
+
+    def due_for_review(self):
+        """A ``Q`` on roles that makes a published article due for a re-review on the review
+        dashboard (e.g. old salary figures), or None."""
+        return None
+
+    def review_reasons(self, role):
+        """Why ``role`` is due, in this app's terms (texts), for the dashboard's rows."""
+        return []
 
 
 _extensions = []

@@ -242,7 +242,8 @@ class ArticleHistoryMixin:
         request._revert_revision = revision
         change_url = reverse("admin:articles_role_change", args=[role.pk])
         response = self.changeform_view(request, str(role.pk), form_url=change_url)
-        if isinstance(response, HttpResponseRedirect):
+        held = getattr(request, "review_mode", None) is not None  # sent for review (.review)
+        if isinstance(response, HttpResponseRedirect) and not held:
             messages.success(
                 request,
                 _("The article is back as it was on %(date)s.")

@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from careers.site.admin_search import TurkishSearchMixin
 
 from ..models import RelatedRole, Responsibility, Role, RoleSkill, Status, Trend
+from ..review import changes as review_values
 from .common import MARKDOWN_WIDGETS, EditorHelpMixin
 from .extensions import ExtensibleRoleAdminMixin
 from .forms import (
@@ -17,6 +18,7 @@ from .forms import (
     RoleAdminForm,
 )
 from .history import ArticleHistoryMixin
+from .review import HOLD, PUBLISH, ReviewedAdminMixin
 
 
 class ResponsibilityInline(EditorHelpMixin, admin.TabularInline):
@@ -78,6 +80,7 @@ class TrendInline(EditorHelpMixin, admin.StackedInline):
 
 @admin.register(Role)
 class RoleAdmin(
+    ReviewedAdminMixin,
     ExtensibleRoleAdminMixin,
     ArticleHistoryMixin,
     EditorHelpMixin,
@@ -85,7 +88,8 @@ class RoleAdmin(
     SimpleHistoryAdmin,
 ):
     """The article's screen; apps built on articles add to it through
-    :mod:`.extensions`."""
+    :mod:`.extensions`. With the editorial review on, a change to a published article (and a
+    draft's publication) waits for review (:mod:`.review`)."""
 
     form = RoleAdminForm
     formfield_overrides = MARKDOWN_WIDGETS
@@ -94,6 +98,7 @@ class RoleAdmin(
     search_fields = ["title", "alternative_titles", "slug", "summary"]
     search_help_text = gettext_lazy("Search titles, other names, web addresses and summaries.")
     list_select_related = ["sector"]
+    autocomplete_fields = ["author"]
     prepopulated_fields = {"slug": ["title"]}
     list_per_page = 50
     save_on_top = True
@@ -152,7 +157,7 @@ class RoleAdmin(
         (gettext_lazy("Article image"), {"fields": ["image", "image_alt"]}),
         (
             gettext_lazy("Publishing"),
-            {"fields": ["status", "published_at", "comments_open"]},
+            {"fields": ["author", "status", "published_at", "comments_open"]},
         ),
     ]
 
@@ -169,3 +174,28 @@ class RoleAdmin(
             role.get_absolute_url(),
             _("See it on the site"),
         )
+
+    # --- The editorial review (.review) ---------------------------------------------------
+
+    def review_mode(self, request, obj, form, change):
+        """A published article's change is held; a draft's publication waits (its other
+        changes are written: drafts are edited freely); unpublishing is at once."""
+        if obj.status != Status.PUBLISHED:
+            return None
+        was = form.initial.get("status") if change else None
+        return HOLD if was == Status.PUBLISHED else PUBLISH
+
+    def review_is_public(self, role):
+        return role.status == Status.PUBLISHED
+
+    def hold_publication(self, request, role, form, change):
+        published_at = Role._meta.get_field("published_at")
+        typed = form.cleaned_data.get("published_at")  # empty: published when approved
+        role.status = Status.DRAFT
+        return {
+            "status": [Status.DRAFT.value, Status.PUBLISHED.value],
+            "published_at": [
+                review_values.value_of(role, published_at),
+                review_values.to_json(published_at, typed),
+            ],
+        }

@@ -5,15 +5,18 @@ renderer (:mod:`careers.site.markdown`); templates only ever output those ``*_ht
 What a role pays is the salaries app's (built on this one); the role keeps its latest figures.
 """
 
-from .article import article_joins, article_prefetches, join_to_article
+from .article import article_joins, article_prefetches
 from .base import SlugNaturalKeyManager
+from .people import Author
 from .publishing import Status, published_q
+from .review import REVIEW_PERMISSION, Correction, DailyReads, Revision, RevisionState
 from .roles import ARTICLE_TEXT_FIELDS, Outlook, Role, RoleQuerySet
 from .sections import Placement, RelatedRole, Responsibility, RoleSkill, Trend
 from .taxonomy import Sector, Skill
 
 __all__ = [
-    "ARTICLE_TEXT_FIELDS", "Outlook", "Placement", "RelatedRole", "Responsibility", "Role",
+    "ARTICLE_TEXT_FIELDS", "REVIEW_PERMISSION", "Author", "Correction", "DailyReads",
+    "Outlook", "Placement", "RelatedRole", "Responsibility", "Revision", "RevisionState", "Role",
     "RoleQuerySet", "RoleSkill", "Sector", "Skill", "SlugNaturalKeyManager", "Status", "Trend",
-    "article_joins", "article_prefetches", "join_to_article", "published_q",
+    "article_joins", "article_prefetches", "published_q",
 ]  # fmt: skip

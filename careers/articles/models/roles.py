@@ -14,6 +14,7 @@ from careers import turkish
 from careers.site.markdown import MarkdownRenderedModel, html_field
 
 from .base import role_indexes, sort_field, touch
+from .people import Credited
 from .publishing import Status, published_q
 from .taxonomy import Sector
 
@@ -32,6 +33,15 @@ SALARY_SUMMARY_FIELDS = (
     "salary_pay_basis",
     "salary_updated_at",
 )
+#: Written with an UPDATE by what keeps them (read counts, the review workflow), never by an
+#: editor's save: a form holding an older copy of the role must not write them back.
+KEPT_ELSEWHERE = (
+    *SALARY_SUMMARY_FIELDS,
+    "view_count",
+    "recent_reads",
+    "reviewed_by",
+    "last_reviewed_at",
+)
 
 
 class RoleQuerySet(models.QuerySet):
@@ -49,7 +59,9 @@ class RoleQuerySet(models.QuerySet):
         """Everything the article page shows, in a constant number of queries."""
         from .article import article_prefetches
 
-        return self.select_related("sector").prefetch_related(*article_prefetches())
+        return self.select_related("sector", "author", "reviewed_by").prefetch_related(
+            *article_prefetches()
+        )
 
 
 class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
@@ -57,7 +69,7 @@ class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
         return self.get(slug=slug)
 
 
-class Role(MarkdownRenderedModel):
+class Role(Credited, MarkdownRenderedModel):
     title = models.CharField(
         _("job title"),
         max_length=150,
@@ -232,6 +244,10 @@ class Role(MarkdownRenderedModel):
         help_text=_("Untick to close the comment form on this article."),
     )
     view_count = models.PositiveIntegerField(_("reads"), default=0, editable=False)
+    # Reads of the last 30 days (careers.articles.reads: DailyReads), for the re-review list.
+    recent_reads = models.PositiveIntegerField(
+        _("reads in the last 30 days"), default=0, editable=False
+    )
     title_sort = sort_field()
     # The latest salary band's figures and the time of the bands' last change, written by the
     # salaries app (careers.salaries.models.refresh_role_salaries) and read here without it:
@@ -274,6 +290,9 @@ class Role(MarkdownRenderedModel):
         excluded_fields=[
             *(f"{name}_html" for name in markdown_fields),
             "view_count",
+            "recent_reads",
+            "reviewed_by",
+            "last_reviewed_at",
             "updated_at",
             "image_width",
             "image_height",
@@ -320,12 +339,13 @@ class Role(MarkdownRenderedModel):
     def save(self, *args, **kwargs):
         self.fill_defaults()
         if not self._state.adding and kwargs.get("update_fields") is None:
-            # An edit never writes back the figures the salaries app keeps on the role: this
-            # copy of the role (an editor's form) may be older than a band saved meanwhile.
+            # An edit never writes back what others keep on the role (the salaries app's
+            # figures, read counts, the last review): this copy of the role (an editor's form)
+            # may be older than a band saved or an approval made meanwhile.
             kwargs["update_fields"] = [
                 field.name
                 for field in self._meta.concrete_fields
-                if not field.primary_key and field.name not in SALARY_SUMMARY_FIELDS
+                if not field.primary_key and field.name not in KEPT_ELSEWHERE
             ]
         touch(self, kwargs)
         super().save(*args, **kwargs)

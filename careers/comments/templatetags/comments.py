@@ -1,9 +1,10 @@
 """How an article page shows its comments, as django-contrib-comments does it: the host
-template loads these tags and knows nothing else of the comments app.
+template knows nothing of the comments app but the places it leaves for them, the slots these
+tags fill (``CommentsConfig.slots``, careers/site/slots.py).
 
-    {% load comments %}
-    {% comment_toc_entry role %}   the table-of-contents line ("Yorumlar (3)")
-    {% comment_section role %}     the threads, their pages and the "Bir cevap yazın" form
+    {% comment_toc_entry role %}   the table-of-contents line ("Yorumlar (3)"): "article-contents"
+    {% comment_section role %}     the threads, their pages and the "Bir cevap yazın" form:
+                                   "article-end"
 
 Both share one computation per request (one query: a page of threads), and their HTML is
 cached until a comment or the article changes."""

@@ -1,5 +1,6 @@
-"""What the compare app adds to other apps' pages, by tag: the host template loads these and
-knows nothing else of the comparison (as the article loads the comment tags)."""
+"""What the compare app adds to other apps' pages: the article reaches these through the slots
+this app fills (``CompareConfig.slots``, careers/site/slots.py) and knows nothing else of the
+comparison."""
 
 from django import template
 from django.template.loader import render_to_string
@@ -16,9 +17,15 @@ def compare_url(*slugs):
     return comparison_url(slugs)
 
 
-@register.simple_tag
-def compare_card_link(this, other):
+@register.simple_tag(takes_context=True)
+def compare_article_link(context, role):
+    """The article's link to compare its role with another (slot "article-after-salary")."""
+    return render_to_string("compare/article_link.html", {"role": role})
+
+
+@register.simple_tag(takes_context=True)
+def compare_card_link(context, this, other):
     """The "Karşılaştır" link of a card showing ``other`` on ``this`` role's article, for the
-    card's ``action``: ``{% compare_card_link role other as action %}``."""
+    card's ``action`` (slot "related-card": ``{% slot "related-card" role other as action %}``)."""
     url = comparison_url([this.slug, other.slug])
     return render_to_string("compare/card_link.html", {"this": this, "other": other, "url": url})

@@ -21,6 +21,7 @@ from .. import quality
 from ..importers import FORMATS, SalaryBandResource, SalaryImportForm
 from ..models import MinimumWage, SalaryBand
 from .amounts import TurkishAmountsMixin, amount_column
+from .review import SalaryReviewMixin
 
 #: Help texts for the band fields whose model gives none.
 BAND_HELP = {
@@ -47,6 +48,7 @@ def previous_band_subquery(field):
 
 @admin.register(SalaryBand)
 class SalaryBandAdmin(
+    SalaryReviewMixin,
     TurkishAmountsMixin,
     EditorHelpMixin,
     TurkishSearchMixin,
@@ -150,8 +152,9 @@ class SalaryBandAdmin(
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        band = self.get_queryset_for_warnings(obj)
-        show_warnings(request, self._warnings(band, MinimumWage.objects.table()))
+        if obj.pk is not None and getattr(request, "review_mode", None) is None:  # not held
+            band = self.get_queryset_for_warnings(obj)
+            show_warnings(request, self._warnings(band, MinimumWage.objects.table()))
 
     # Import: nothing is written unless the whole file is valid.
 

@@ -1,10 +1,12 @@
 """What the salaries app adds to the article's editor screen, through the articles app's
 extension point (``careers.articles.admin.extensions``): the salary figures inline (after the
 duties), the latest salary year and whether it is current in the role list, two filters, the
-warnings after a save and the bands' revisions on the article's history page."""
+warnings after a save, the bands' revisions on the article's history page, and stale figures
+as a reason for a re-review on the review dashboard."""
 
 from django.conf import settings
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -106,6 +108,15 @@ class SalariesOnTheArticle(RoleAdminExtension):
 
     def saved(self, request, role):
         show_warnings(request, warnings_for_role(role))
+
+    def due_for_review(self):
+        """An article whose latest salary figures are stale is due for a re-review."""
+        return Q(salary_year__lt=quality.stale_before_year())
+
+    def review_reasons(self, role):
+        if role.salary_year is not None and quality.is_stale(role.salary_year):
+            return [_("Salary figures from %(year)s") % {"year": role.salary_year}]
+        return []
 
 
 extend_role_admin(SalariesOnTheArticle())

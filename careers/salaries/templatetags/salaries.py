@@ -1,9 +1,12 @@
-"""What the salaries app adds to other apps' pages, by tag, as the comments app does: the host
-template loads these and knows nothing else of salaries.
+"""What the salaries app adds to other apps' pages. The apps below it (the article, its lists)
+reach these through the slots this app fills (``SalariesConfig.slots``, careers/site/slots.py);
+the apps above it may also ``{% load salaries %}``.
 
-    {% load salaries %}
     {% salary_section role %}            the article's figures: bands with their minimum-wage
                                          multiples, chart, sources, update notes, the notice
+                                         (slot "article-salary")
+    {% salary_card_figures role %}       a role card's latest figures and note ("role-card")
+    {% salary_list_link %}               the home page's link to /maaslar/ ("home-links")
     {% salary_notice role as notice %}   a card's note: old figures, below today's minimum wage
     {{ role.salary_pay_basis|pay_basis }}  the Turkish name of a pay basis ("net", "brüt", ...)
 
@@ -68,6 +71,23 @@ def salary_notice(context, role):
         return None
     rate = notices.minimum_wage_on(minimum_wage_table(context), timezone.localdate())
     return notices.salary_notice(role.salary_year, role.salary_average, rate and rate.net_monthly)
+
+
+@register.simple_tag(takes_context=True)
+def salary_card_figures(context, role):
+    """A role card's latest average with its year and basis, and its note: nothing for a role
+    without figures (no query)."""
+    if not role.salary_average:
+        return ""
+    return render_to_string(
+        "salaries/card_figures.html", {"role": role, "notice": salary_notice(context, role)}
+    )
+
+
+@register.simple_tag(takes_context=True)
+def salary_list_link(context):
+    """The home page's first link onward, "Maaşları karşılaştır ·"."""
+    return render_to_string("salaries/home_link.html")
 
 
 @register.filter

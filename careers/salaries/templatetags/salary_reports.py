@@ -1,6 +1,8 @@
 """What readers' salary reports add to other pages, by tag (the host template knows nothing
 else of them):
 
+    {% slot "article-after-salary" role %}   (the article: :func:`article_reports`) the block
+                                       below the editors' figures, with the form
     {% load salary_reports %}
     {% reader_reports role %}          the article's "Okurların bildirdiği maaşlar": the
                                        published figures, a box plot per experience band, the
@@ -9,7 +11,7 @@ else of them):
     {% report_headline role as headline %}  a list row's medians (``role.report_summary``)
 
 The figures come from the role's :class:`ReportSummary`, read in the role's own query (the
-article joins it: ``careers.articles.models.join_to_article``; lists ``select_related`` it):
+article joins it: ``SalariesConfig.article_joins``; lists ``select_related`` it):
 no query of their own, never a report. Each tag records the role's ``reports-<pk>`` key on the
 page (or the article's cached fragment), which the batch invalidates when the figures change.
 """
@@ -51,6 +53,12 @@ def reader_reports(context, role, form=True):
             "min_addresses": conf.get("REPORTS_MIN_ADDRESSES"),
         },
     )
+
+
+def article_reports(context, role):
+    """The article's readers' block (slot "article-after-salary", under the editors' figures):
+    the form only on a published article (a preview takes no report)."""
+    return reader_reports(context, role, form=role.is_public)
 
 
 @register.simple_tag(takes_context=True)

@@ -18,6 +18,14 @@ def money(value, decimals=None):
 
 
 @register.filter
+def number(value):
+    """``12500`` -> ``"12.500"``."""
+    if value in (None, ""):
+        return ""
+    return turkish.format_number(value)
+
+
+@register.filter
 def tr_date(value):
     """``"26 Kasım 2026"``."""
     if not value:

@@ -1,4 +1,5 @@
-"""``manage.py createeditor``: a staff account in the “Editörler” group.
+"""``manage.py createeditor``: a staff account in the “Editörler” group (``--reviewer``: in
+“Yayın kurulu”, who also approve others' changes).
 
 The password is asked for twice with getpass (never echoed, never a default). Without a
 terminal, pass ``--noinput`` and set DJANGO_EDITOR_PASSWORD in the environment.
@@ -16,7 +17,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from careers.site.editors import EDITOR_GROUP, setup_editor_group
+from careers.site.editors import setup_editor_group, setup_reviewer_group
 
 PASSWORD_ENV = "DJANGO_EDITOR_PASSWORD"  # noqa: S105  (the variable's name, not a password)
 
@@ -34,12 +35,17 @@ class Command(BaseCommand):
             dest="interactive",
             help=f"Ask nothing: needs --username and the {PASSWORD_ENV} environment variable.",
         )
+        parser.add_argument(
+            "--reviewer",
+            action="store_true",
+            help="Put the account in “Yayın kurulu”: it also approves others' changes.",
+        )
 
-    def handle(self, *args, username=None, email="", interactive=True, **options):
+    def handle(self, *args, username=None, email="", interactive=True, reviewer=False, **options):
         with translation.override(settings.LANGUAGE_CODE):
-            self._create(username, email, interactive)
+            self._create(username, email, interactive, reviewer)
 
-    def _create(self, username, email, interactive):
+    def _create(self, username, email, interactive, reviewer=False):
         User = get_user_model()
         if not username:
             if not interactive:
@@ -56,11 +62,11 @@ class Command(BaseCommand):
         user.set_password(password)
         with transaction.atomic():
             user.save()
-            group, _skipped = setup_editor_group()
+            group, _skipped = setup_reviewer_group() if reviewer else setup_editor_group()
             user.groups.add(group)
         self.stdout.write(
             _("Editor “%(name)s” created in the “%(group)s” group. Sign in at /yonetim/.")
-            % {"name": username, "group": EDITOR_GROUP}
+            % {"name": username, "group": group.name}
         )
 
     def _password(self, user, interactive):

@@ -3,20 +3,24 @@ from django.core.management import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from careers.site.editors import EDITOR_GROUP, setup_editor_group
+from careers.site.editors import setup_editor_groups
 
 
 class Command(BaseCommand):
-    help = "Create or update the “Editörler” group with exactly the editors' permissions."
+    help = (
+        "Create or update the “Editörler” and “Yayın kurulu” groups with exactly the "
+        "editors' and the reviewers' permissions."
+    )
 
     def handle(self, *args, **options):
         with translation.override(settings.LANGUAGE_CODE):
-            group, skipped = setup_editor_group()
-            self.stdout.write(
-                _("Group “%(group)s” has %(count)s permissions.")
-                % {"group": EDITOR_GROUP, "count": group.permissions.count()}
-            )
-            if skipped and options["verbosity"] > 1:
+            for group, skipped in setup_editor_groups():
                 self.stdout.write(
-                    _("Skipped (app not installed yet): %(perms)s") % {"perms": ", ".join(skipped)}
+                    _("Group “%(group)s” has %(count)s permissions.")
+                    % {"group": group.name, "count": group.permissions.count()}
                 )
+                if skipped and options["verbosity"] > 1:
+                    self.stdout.write(
+                        _("Skipped (app not installed yet): %(perms)s")
+                        % {"perms": ", ".join(skipped)}
+                    )
