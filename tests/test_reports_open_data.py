@@ -117,3 +117,28 @@ def test_comparison_and_salary_list_show_readers_medians_at_the_same_query_count
     with django_assert_num_queries(3):  # as without reports (tests/test_browse.py)
         listed = client.get("/maaslar/")
     assert "32.000 TL net" in text_of(listed, "<table", "</table>")
+
+
+def test_a_bad_province_or_experience_is_a_turkish_422_and_the_api_index_names_the_endpoint(
+    client,
+):
+    role = with_reports(make_role("Kredi Asistanı"))
+    batch.run("test")
+    url = f"/api/v1/roles/{role.slug}/reports"
+    for query, name in (("?province=82", "province"), ("?experience=3-5", "experience")):
+        answer = client.get(url + query)
+        assert answer.status_code == 422
+        assert answer.json() == {"detail": f"Geçersiz parametre: {name}."}
+    assert client.get(url + "?experience=10%2B&basis=gross").status_code == 200
+    index = client.get("/api/v1/").json()["endpoints"]
+    assert index["role_reports"].endswith("/api/v1/roles/{slug}/reports")
+
+
+def test_the_api_page_and_every_download_box_offer_the_readers_figures(client):
+    docs = text_of(client.get("/api/"))
+    assert "/api/v1/roles/{slug}/reports" in docs
+    assert "Okurların bildirdiği maaşlar" in docs
+    for page in ("/maaslar/", "/maaslar/nasil-derleniyor/"):
+        body = client.get(page).content.decode()
+        assert 'href="/veri/okur-maaslari.csv"' in body, page
+        assert 'href="/veri/okur-maaslari-excel.csv"' in body, page

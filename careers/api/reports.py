@@ -18,7 +18,7 @@ from careers.articles import keys
 from careers.articles.models import Role
 from careers.salaries import keys as salary_keys
 from careers.salaries.reports import conf, present, provinces
-from careers.salaries.reports.models import Experience, ReportCohort
+from careers.salaries.reports.models import ReportCohort
 from careers.site.pagecache import shows
 
 from . import data, schemas
@@ -127,7 +127,9 @@ def role_reports(
     request,
     slug: str = Path(..., pattern=SLUG),
     province: int | None = Query(None, ge=1, le=81, description="İl plaka kodu: o ilin rakamı."),
-    experience: str | None = Query(None, description="Deneyim: 0-1, 2-4, 5-9 ya da 10+."),
+    experience: Literal["0-1", "2-4", "5-9", "10+"] | None = Query(
+        None, description="Deneyim (yıl): o deneyimin rakamı."
+    ),
     basis: Literal["net", "gross"] = Query("net", description="province/experience için."),
 ):
     """Okurların bildirimlerinden yayımlanan gruplar (en az 5 farklı adresten 5 bildirim;
@@ -137,9 +139,7 @@ def role_reports(
         raise ApiError(404, _("There is no published occupation at this address."))
     shows(request, keys.role(role.pk), salary_keys.reports(role.pk))
     rows = list(ReportCohort.objects.filter(role=role))
-    place, band = present.lookup(
-        rows, basis, province, experience if experience in Experience.values else None
-    )
+    place, band = present.lookup(rows, basis, province, experience)
     return {
         "role": role.slug,
         "title": role.title,
