@@ -17,6 +17,18 @@ def _no_waiting(settings):
     settings.REPORTS_MIN_FILL_SECONDS = 0
 
 
+def axe_at_phone(open_page, url, open_form=False):
+    """axe is a script: Playwright cannot run it in a page with JavaScript off (it waits for
+    ever). The same address, the same HTML, looked at again at 375 px with it on."""
+    page = open_page(url, width=PHONE)
+    if open_form:
+        page.get_by_text("Maaşını paylaş", exact=True).click()
+        expect(page.locator("form.report-form")).to_be_visible()
+    assert_fits_width(page)
+    assert_no_axe_violations(page)
+    page.context.close()
+
+
 def twelve_readers(role):
     from tests.factories import make_report
 
@@ -46,11 +58,11 @@ def test_a_reader_shares_their_salary_with_js_off_and_an_editor_accepts_it(
     form.get_by_label("net", exact=True).check()
     form.get_by_label("tam zamanlı").check()
     assert_fits_width(reader)
-    assert_no_axe_violations(reader)
+    axe_at_phone(open_page, reader.url, open_form=True)
     form.get_by_role("button", name="Maaşımı gönder").click()
     expect(reader.get_by_text("Teşekkürler: bildiriminiz bize ulaştı.")).to_be_visible()
     assert_fits_width(reader)
-    assert_no_axe_violations(reader)
+    axe_at_phone(open_page, reader.url)
     report = Report.objects.get(amount=360_000)
     assert (report.province, report.experience, report.status) == (35, "5-9", "accepted")
 
