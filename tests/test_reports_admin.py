@@ -126,3 +126,26 @@ def test_the_nightly_and_daily_jobs_are_periodic_jobs(settings):
     )
     assert settings.PERIODIC_JOBS["clear-report-addresses"][0].endswith("jobs.clear_addresses")
     assert jobs.recompute.queue_name == "batch"
+
+
+def test_the_queue_filters_by_year_and_searches_by_role_in_fixed_queries(
+    editor_client, django_assert_num_queries
+):
+    """A million reports: the year filter offers this year, last year and earlier from the
+    clock (no DISTINCT over every report), and a search by role counts without DISTINCT."""
+    kredi, ekip = make_role("Kredi Asistanı"), make_role("Ekip Lideri")
+    with time_machine.travel(dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC), tick=False):
+        for role, year, amount in ((kredi, 2026, 480_000), (kredi, 2025, 470_000),
+                                   (ekip, 2024, 460_000)):  # fmt: skip
+            make_report(role, amount, year=year, status=ReportStatus.HELD, reason="Çok farklı")
+        queue = text_of(editor_client.get(QUEUE + "?status__exact=held"))
+        assert "2026" in queue and "2025" in queue and "daha önce" in queue
+        earlier = text_of(editor_client.get(QUEUE + "?status__exact=held&yil=once"))
+        assert "460.000 TL" in earlier and "480.000 TL" not in earlier
+        last = text_of(editor_client.get(QUEUE + "?status__exact=held&yil=2025"))
+        assert "470.000 TL" in last and "480.000 TL" not in last and "460.000 TL" not in last
+        # session, user, the editor's permissions (2), held count, last run, count, rows
+        with django_assert_num_queries(8) as captured:
+            found = text_of(editor_client.get(QUEUE + "?status__exact=held&q=kredi"))
+    assert "480.000 TL" in found and "470.000 TL" in found and "460.000 TL" not in found
+    assert not any("DISTINCT" in query["sql"] for query in captured.captured_queries)

@@ -70,6 +70,31 @@ class RecomputeMixin:
         return super().changelist_view(request, extra)
 
 
+class YearFilter(admin.SimpleListFilter):
+    """The year an amount is for: this year, last year or earlier, from the clock (the form
+    offers only this year and last). Django's own filter would read every distinct year of a
+    million reports on each page of the queue."""
+
+    title = pgettext_lazy("salary reports", "year")
+    parameter_name = "yil"
+
+    def lookups(self, request, model_admin):
+        this_year = timezone.localdate().year
+        return [
+            (str(this_year), str(this_year)),
+            (str(this_year - 1), str(this_year - 1)),
+            ("once", pgettext_lazy("salary reports", "earlier")),
+        ]
+
+    def queryset(self, request, queryset):
+        this_year = timezone.localdate().year
+        if self.value() == "once":
+            return queryset.filter(year__lt=this_year - 1)
+        if self.value() in {str(this_year), str(this_year - 1)}:
+            return queryset.filter(year=int(self.value()))
+        return queryset
+
+
 @admin.register(Report)
 class ReportAdmin(RecomputeMixin, TurkishSearchMixin, admin.ModelAdmin):
     change_list_template = "admin/salaries/report/change_list.html"
@@ -85,7 +110,7 @@ class ReportAdmin(RecomputeMixin, TurkishSearchMixin, admin.ModelAdmin):
         "status",
         "reason",
     )
-    list_filter = ("status", "pay_basis", "employment", "experience", "year")
+    list_filter = ("status", "pay_basis", "employment", "experience", YearFilter)
     list_select_related = ("role",)
     search_fields = ("role__title",)
     show_full_result_count = False  # a million reports: no second COUNT per page
@@ -109,6 +134,12 @@ class ReportAdmin(RecomputeMixin, TurkishSearchMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_search_results(self, request, queryset, search_term):
+        """By the role's title: a report has one role, so no row can come twice (no DISTINCT,
+        whose count over a million reports took a quarter of a second)."""
+        queryset, _duplicates = super().get_search_results(request, queryset, search_term)
+        return queryset, False
 
     def has_change_permission(self, request, obj=None):
         return False
