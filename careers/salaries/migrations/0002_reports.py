@@ -81,6 +81,11 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "published report summary",
                 "verbose_name_plural": "published report summaries",
+                "indexes": [
+                    models.Index(
+                        fields=["-net_count", "role"], name="salaries_summary_count_idx"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(

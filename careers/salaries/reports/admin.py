@@ -226,7 +226,7 @@ class ReportSummaryAdmin(RecomputeMixin, TurkishSearchMixin, admin.ModelAdmin):
     )
     list_select_related = ("role",)
     search_fields = ("role__title",)
-    ordering = ("-net_count",)
+    ordering = ("-net_count", "pk")  # salaries_summary_count_idx
     show_full_result_count = False
 
     def get_queryset(self, request):

@@ -257,6 +257,11 @@ class ReportSummary(models.Model):
     class Meta:
         verbose_name = _("published report summary")
         verbose_name_plural = _("published report summaries")
+        indexes = [
+            # the editors' figures per role, most net reports first: read in order, 100 a page
+            # (sorted, every row's counts by status were computed first: 0.18 s at 10,000 roles)
+            models.Index(fields=["-net_count", "role"], name="salaries_summary_count_idx"),
+        ]
 
     def __str__(self):
         return str(self.role_id)
