@@ -15,5 +15,7 @@ class Command(BaseCommand):
             raise CommandError("Another run is under way; nothing done.")
         self.stdout.write(
             f"{run.reports} reports read, {run.counted} counted, {run.held} held, "
-            f"{run.cohorts} cohorts, {run.roles_changed} roles changed in {run.seconds:.1f} s"
+            f"{run.cohorts} cohorts, {run.roles_changed} roles changed in {run.seconds:.1f} s "
+            f"(read and computed {run.phases['read']:.1f} s, held {run.phases['hold']:.1f} s, "
+            f"written {run.phases['write']:.1f} s)"
         )
