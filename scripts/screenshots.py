@@ -1,9 +1,10 @@
 """Screenshots for the README: the seed article (docs/screenshots/article-{375,1280}.png), its
 salary block on a phone (salary-block-375.png), the comparison of the seed role with Kredi
-Asistanı on a phone with JavaScript off (compare-375.png), the readers' salary reports block on
-a phone with JavaScript off (reader-reports-375.png: the throwaway database gets 80 sample
-reports for the seed, drawn as ``makescale`` draws them, and the batch is run); then, with a
-newsroom set up on the demo (an author, a reviewer, a correction, changes waiting, reads), the
+Asistanı on a phone with JavaScript off (compare-375.png), the net/gross calculator with an
+amount in it on a phone with JavaScript off (net-brut-375.png), the readers' salary reports
+block on a phone with JavaScript off (reader-reports-375.png: the throwaway database gets 80
+sample reports for the seed, drawn as ``makescale`` draws them, and the batch is run); then, with
+a newsroom set up on the demo (an author, a reviewer, a correction, changes waiting, reads), the
 seed article's byline (byline-375.png) and a reviewer's "awaiting my review" dashboard
 (review-dashboard-375.png).
 
@@ -36,10 +37,12 @@ OUT = ROOT / "docs" / "screenshots"
 SEED = "/meslekler/musteri-hizmetleri-ekip-lideri/"
 WIDTHS = (375, 1280)
 COMPARE = "/karsilastir/kredi-asistani/musteri-hizmetleri-ekip-lideri/"
+CALCULATOR = "/maaslar/net-brut/?tutar=45.000&tur=net&yil=2026"
 #: (file, path, width, element to photograph or None for the whole page, JavaScript on)
 EXTRA_SHOTS = (
     ("salary-block-375.png", SEED, 375, "#maas", True),
     ("compare-375.png", COMPARE, 375, None, False),
+    ("net-brut-375.png", CALCULATOR, 375, None, False),
     ("reader-reports-375.png", SEED, 375, "section.reader-reports", False),
 )
 NEWSROOM_SHOTS = ("byline-375.png", "review-dashboard-375.png")

@@ -75,8 +75,9 @@ def test_salary_band_changelist_queries_do_not_grow(admin_client, count, django_
         make_band(role, year=2024, average="30000", top="40000")
         make_band(role, year=2025, average=str(31000 + i), top="42000")
     # session, user, count, bands (with role and last year's figures), minimum wages, year
-    # filter, sector filter (no total count: show_full_result_count is off)
-    with django_assert_num_queries(7):
+    # filter, sector filter (no total count: show_full_result_count is off), the payroll rules
+    # (the "other basis" column: once a page, then cached)
+    with django_assert_num_queries(8):
         response = admin_client.get(reverse("admin:salaries_salaryband_changelist"))
     assert response.status_code == 200
     assert len(response.context["cl"].result_list) == min(2 * count, 50)  # 50 a page
@@ -380,8 +381,8 @@ def test_data_quality_page(in_late_2026, admin_client, django_assert_num_queries
     make_band(make_role("Eski Meslek", sector=sector), year=2023, average="5000", top="8000")
     make_role("Maaşsız Meslek", sector=sector)
     url = reverse("admin:salaries_salaryband_data_quality")
-    # session, user, minimum wages, bands, roles
-    with django_assert_num_queries(5):
+    # session, user, minimum wages, bands, roles, payroll rules
+    with django_assert_num_queries(6):
         response = admin_client.get(url)
     html = response.content.decode()
     assert response.status_code == 200

@@ -1,11 +1,13 @@
 """Home, skill pages, the salary comparison and their query counts."""
 
 import re
+from decimal import Decimal
 
 import pytest
 
 from careers.articles.models import Role, RoleSkill
-from careers.salaries import charts
+from careers.salaries import charts, payroll
+from careers.turkish import format_money
 
 from .factories import fill_role, make_band, make_role, make_sector, make_skill
 from .helpers import text_of
@@ -103,6 +105,11 @@ def test_skill_index_and_article_link_to_skill_pages(client):
 # --- Salary comparison ----------------------------------------------------------------------
 
 
+def gross_2025(net):
+    """``"90000"`` -> ``"138.476 TL"``: the gross shown beside a 2025 net figure."""
+    return format_money(payroll.gross_for_average_net(Decimal(net), 2025), 0)
+
+
 def salary_rows(response):
     html = response.content.decode()
     body = html[html.index("<tbody>") : html.index("</tbody>")]
@@ -135,7 +142,11 @@ def test_salary_page_default_order_is_average_descending(in_late_2026, client, s
         "Cerrah", "İcra Memuru", "Çevirmen", "Ilık Su Uzmanı", "Maaşsız Uzman",
     ]  # fmt: skip
     text = text_of(response)
-    assert "Cerrah Sağlık 2025 net 90.000 TL 150.000 TL" in text
+    # each net figure with its gross counterpart (tests/test_net_gross.py); the row says the
+    # year, the link's name the rules
+    average, top = (gross_2025(amount) for amount in ("90000", "150000"))
+    assert f"Cerrah Sağlık 2025 net 90.000 TL ≈ {average} brüt 150.000 TL ≈ {top} brüt" in text
+    assert f'aria-label="≈ {average} brüt, 2025 kurallarıyla"' in response.content.decode()
     assert "Maaşsız Uzman Finans — — —" in text
     assert "Taslak" not in text
 
@@ -215,7 +226,7 @@ def test_article_with_several_years_shows_salary_history_chart(client, django_as
     make_band(role, year=2023, average="20000", top="30000")
     make_band(role, year=2025, average="40000", top="60000")
     make_band(role, year=2024, average="30000", top="45000")
-    with django_assert_num_queries(10):  # the same as without the chart (test_views)
+    with django_assert_num_queries(11):  # the same as without the chart (test_views)
         html = client.get(role.get_absolute_url()).content.decode()
     desc = re.search(r'<desc id="maas-grafik-aciklama">(.*?)</desc>', html).group(1)
     assert desc == (
@@ -259,8 +270,9 @@ def test_public_page_query_counts_are_constant(client, django_assert_num_queries
         fill_role(role, 3)
     pages = [
         # roles with salary and last change; sectors with counts; the minimum wage table (the
-        # cards' notice: once, then kept in the cache for every page until a wage changes)
-        ("/", 3),
+        # cards' notice: once, then kept in the cache for every page until a wage changes); the
+        # payroll rules (the cards' net figures with their gross: likewise, once)
+        ("/", 4),
         ("/meslekler/", 1),  # roles with salary
         ("/sektorler/finans/", 2),  # sector; its roles
         ("/beceriler/", 2),  # counts over role skills; the skills (kept until skills change)

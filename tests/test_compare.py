@@ -120,8 +120,9 @@ def test_comparison_queries_are_constant_and_then_cached(client, django_assert_n
         for year in range(2026 - rows, 2026):
             make_band(role, year=year)
     url = logic.comparison_url([role.slug for role in roles])
-    # roles with sector; their bands; their skills; the minimum wage table
-    with django_assert_num_queries(4):
+    # roles with sector; their bands; their skills; the minimum wage table; the payroll rules
+    # (net bands beside gross ones)
+    with django_assert_num_queries(5):
         response = client.get(url)
     assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
     with django_assert_num_queries(0):

@@ -10,7 +10,7 @@ import time_machine
 from django.urls import reverse
 
 from careers import turkish
-from careers.salaries import notices
+from careers.salaries import notices, payroll
 from careers.salaries.models import SalaryBand
 
 from .factories import make_band, make_role
@@ -111,7 +111,9 @@ def test_cards_and_the_salary_page_carry_the_notice(client, demo):
     # the seed's related cards (Kredi Asistanı has current figures) carry no notice
     article = client.get("/meslekler/musteri-hizmetleri-ekip-lideri/")
     related = text_of(article, 'id="ilgili-meslekler"', 'id="yorumlar"')
-    assert "Kredi Asistanı 2026 ortalaması: 39.000 TL net Karşılaştır" in related
+    gross = turkish.format_money(payroll.gross_for_average_net(D("39000"), 2026), 0)
+    card = f"Kredi Asistanı 2026 ortalaması: 39.000 TL net ≈ {gross} brüt, 2026 kurallarıyla"
+    assert card in related
     assert "güncel olmayabilir" not in related
 
 

@@ -107,8 +107,8 @@ def test_an_authors_page_lists_their_published_articles_paginated(
         make_band(make_role(f"Meslek {i:02d}", sector=sector, author=author), year=2025)
     make_role("Taslak Meslek", sector=sector, author=author, published=False)
     # the author, their articles (count, page), the articles they reviewed, the minimum wage
-    # table for the cards' notice
-    with django_assert_num_queries(5):
+    # table for the cards' notice, the payroll rules for their net figures' gross (once)
+    with django_assert_num_queries(6):
         response = client.get(author.get_absolute_url())
     assert response.status_code == 200
     titles = [role.title for role in response.context["page"]]

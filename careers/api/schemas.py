@@ -7,6 +7,27 @@ from typing import Literal
 from ninja import Field, Schema
 
 PayBasis = Literal["net", "gross", "unspecified"]
+Conversion = Literal["computed", "no_rules", "out_of_range", "unspecified"]
+CONVERSION = (
+    "Diğer esasa çevrim: computed: o yılın bordro kurallarıyla hesaplandı (yılın ortalama ayı: "
+    "net rakam için her ay ödenen ve on iki ayın net ortalaması o rakam olan brüt; brüt rakam "
+    "için on iki ayın net ortalaması); no_rules: o yılın bordro kuralları sitede yok (diğer "
+    "sütunlar boş); out_of_range: hesaplanamadı; unspecified: net/brüt belirtilmemiş, "
+    "çevrilmez."
+)
+
+
+def on_basis(figure, basis):
+    """A figure's column on one basis: the source's own figure, or its computed counterpart."""
+    other = "gross" if basis == "net" else "net"
+    name = "net" if basis == "net" else "brüt"
+    return Field(
+        description=(
+            f"{figure}, {name} TL: pay_basis {basis} ise kaynaktaki rakam, {other} ise o yılın "
+            "bordro kurallarıyla hesaplanan karşılığı (≈); hesaplanamazsa ya da net/brüt "
+            "belirtilmemişse boş."
+        ),
+    )
 
 
 class Error(Schema):
@@ -22,6 +43,12 @@ class LatestSalary(Schema):
     year: int = Field(description="Rakamların ait olduğu yıl.")
     average: float = Field(description="Aylık ortalama maaş, TL.")
     top: float | None = Field(description="Aylık üst düzey maaş, TL.")
+    pay_basis: PayBasis = Field(description="Kaynaktaki rakamların esası: net, gross, unspecified.")
+    average_net: float | None = on_basis("Aylık ortalama", "net")
+    average_gross: float | None = on_basis("Aylık ortalama", "gross")
+    top_net: float | None = on_basis("Aylık üst düzey", "net")
+    top_gross: float | None = on_basis("Aylık üst düzey", "gross")
+    conversion: Conversion = Field(description=CONVERSION)
 
 
 class RoleSummary(Schema):
@@ -59,6 +86,13 @@ class SalaryBand(Schema):
     source: str
     source_url: str
     is_sample: bool = Field(description="true: örnek veri (gerçek bir ölçüm değil).")
+    low_net: float | None = on_basis("Aylık en düşük", "net")
+    low_gross: float | None = on_basis("Aylık en düşük", "gross")
+    average_net: float | None = on_basis("Aylık ortalama", "net")
+    average_gross: float | None = on_basis("Aylık ortalama", "gross")
+    top_net: float | None = on_basis("Aylık üst düzey", "net")
+    top_gross: float | None = on_basis("Aylık üst düzey", "gross")
+    conversion: Conversion = Field(description=CONVERSION)
 
 
 class ArticleBand(SalaryBand):

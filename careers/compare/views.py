@@ -17,7 +17,7 @@ from careers import turkish
 from careers.articles import keys
 from careers.articles.listing import by_title
 from careers.articles.models import Role, RoleSkill
-from careers.salaries import charts, notices, rules
+from careers.salaries import charts, conversion, notices, rules
 from careers.salaries import keys as salary_keys
 from careers.salaries.models import MinimumWage
 from careers.search import service
@@ -31,6 +31,15 @@ SUGGESTIONS = 12
 RESULTS = 8
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A latest average on one basis: the source's own figure, or its counterpart computed
+    with the year's payroll rules (``approximate``); ``amount`` None when there is neither."""
+
+    amount: object = None
+    approximate: bool = False
+
+
 @dataclass
 class Column:
     role: Role
@@ -41,11 +50,34 @@ class Column:
     latest: object
     chart_id: str
 
+    def on_basis(self, basis):
+        """The latest average as a net or a gross figure, so that a net band and a gross one
+        are compared like with like (``conversion``: the year's average month)."""
+        band = self.latest
+        if band is None or band.pay_basis not in conversion.OTHER:
+            return Figure()
+        if band.pay_basis == basis:
+            return Figure(band.average)
+        converted = getattr(band, "converted_average", None)
+        return Figure(converted and converted.amount, approximate=True)
 
-def _columns(roles, rates):
+    @property
+    def net(self):
+        return self.on_basis(conversion.NET)
+
+    @property
+    def gross(self):
+        return self.on_basis(conversion.GROSS)
+
+
+def _columns(request, roles, rates):
     columns = []
+    converter = None
     for index, role in enumerate(roles, start=1):
         bands = MinimumWage.objects.attach_multiples(role.salary_bands.all(), rates)
+        if any(band.pay_basis in conversion.OTHER for band in bands):
+            converter = converter or conversion.converter(request)  # the rules, once
+            converter.attach(bands)
         columns.append(
             Column(
                 role=role,
@@ -92,7 +124,7 @@ def compare(request, **kwargs):
         *keys.cards(roles),
         *(keys.skill(rs.skill_id) for role in roles for rs in role.role_skills.all()),
     )
-    columns = _columns(roles, MinimumWage.objects.table())
+    columns = _columns(request, roles, MinimumWage.objects.table())
     titles = turkish.and_join([role.title for role in roles])
     heading = _("%(titles)s compared") % {"titles": titles}
     path = logic.comparison_url(slugs)
@@ -116,6 +148,9 @@ def compare(request, **kwargs):
         {
             "heading": heading,
             "columns": columns,
+            "converted": any(
+                column.net.approximate or column.gross.approximate for column in columns
+            ),
             "roles": roles,
             "skills": logic.compare_skills(roles),
             "form": form,

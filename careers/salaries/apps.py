@@ -14,18 +14,26 @@ class SalariesConfig(AppConfig):
     name = "careers.salaries"
     label = "salaries"
     verbose_name = _("Salaries")
-    #: Editors keep salaries and the minimum wage current (bulk import needs
-    #: change_salaryband) and read the bands' history (careers.site.editors).
+    #: Editors keep salaries, the minimum wage and the payroll rules current (bulk import
+    #: needs change_salaryband) and read the bands' and the rules' history
+    #: (careers.site.editors). The payroll rules turn every net or gross figure on the site
+    #: at once: editors add a new year's and correct a number (history kept), but removing a
+    #: period (every figure of its months loses its counterpart) is the editorial board's.
     #: Readers' reports: editors review them (accept or reject, never add or edit one) and
     #: see the published cohorts and the batch's runs.
     editor_permissions = (
         *crud("salaryband", "minimumwage"),
+        "view_payrollparameters",
+        "add_payrollparameters",
+        "change_payrollparameters",
         "view_historicalsalaryband",
+        "view_historicalpayrollparameters",
         "view_report",
         "review_report",
         "view_reportsummary",
         "view_reportbatchrun",
     )
+    reviewer_permissions = ("delete_payrollparameters",)
 
     #: The article reads its readers' figures in the role's own query (no query of its own;
     #: careers.articles.models.article_joins).

@@ -118,8 +118,8 @@ TARIFF_2025 = (
     "GİB 'Gelir Vergisi Tarifesi 2025' (GVK m.103), wage column: 158.000 %15; 330.000 %20; "
     "1.200.000 %27 (other income 800.000); 4.300.000 %35; above %40 - GİB's published text as "
     "quoted verbatim in a public repository's test fixture; same table at "
-    "brutten-nete-maas-hesaplama.com/zam-hesaplama.html. Tebliğ number not verified (one "
-    "repository cites Seri No: 329, RG 30/12/2024)"
+    "brutten-nete-maas-hesaplama.com/zam-hesaplama.html. Tebliğ not read in the gazette: two "
+    "public repositories cite Seri No: 329, RG 30/12/2024 sayı 32738 (2. mükerrer)"
 )
 TARIFF_2026 = (
     "Gelir Vergisi Genel Tebliği (Seri No: 332), Resmî Gazete 31/12/2025 sayı 33124 "

@@ -20,6 +20,7 @@ kinks); the real net stays within a few kuruş of it, so the answer is found clo
 """
 
 from bisect import bisect_left
+from collections import Counter
 from fractions import Fraction
 
 MAX_KURUS = 10**10  # 100 million TL a month: far above 50 x any minimum wage here
@@ -32,6 +33,7 @@ class Envelope:
 
     def __init__(self, year, months, fixed_before=None):
         self.year, self.months, self.fixed_before = year, tuple(months), fixed_before
+        self._piece_cache = {}
         self.xs = sorted(set().union(*(self._kinks(m) for m in self.months)))
         self.fs = [self.value(g) for g in self.xs]
         # The running maximum finds the FIRST crossing; kept as integer pairs (and floats for a
@@ -70,28 +72,40 @@ class Envelope:
         return -(-(a + (level * s - r) * b) // d)
 
     def _pieces(self, m):
-        year = self.year
-        earlier = () if self.fixed_before is not None else tuple(range(m))
-        pieces = []
-        for i in (*earlier, m):
-            ceiling, (sn, sd), (un, ud) = year.specs[year.months[i].spec]
-            pieces.append((Fraction(ceiling), Fraction(sn, sd) + Fraction(un, ud)))
-        return pieces
+        """``(earlier, own)``: the (SGK ceiling, employee share rate) of month m and, grouped
+        with how many months paid under each, of the earlier months whose base depends on the
+        gross (none when ``fixed_before`` is known). Grouped and kept per month: the envelope
+        evaluates them thousands of times, and with the same gross all year earlier months
+        differ only by their period."""
+        found = self._piece_cache.get(m)
+        if found is None:
+            year = self.year
+
+            def piece(i):
+                ceiling, (sn, sd), (un, ud) = year.specs[year.months[i].spec]
+                return Fraction(ceiling), Fraction(sn, sd) + Fraction(un, ud)
+
+            earlier = () if self.fixed_before is not None else range(m)
+            found = tuple(Counter(piece(i) for i in earlier).items()), piece(m)
+            self._piece_cache[m] = found
+        return found
 
     def _bases(self, m, gross):
-        *earlier, own = [gross - rate * min(gross, ceiling) for ceiling, rate in self._pieces(m)]
-        return Fraction(self.fixed_before or 0) + sum(earlier), own
+        earlier, (ceiling, rate) = self._pieces(m)
+        before = sum(n * (gross - r * min(gross, c)) for (c, r), n in earlier)
+        return Fraction(self.fixed_before or 0) + before, gross - rate * min(gross, ceiling)
 
-    def _tax(self, m, gross):
-        before, own = self._bases(m, gross)
+    def _tax(self, m, gross, bases=None):
+        before, own = bases or self._bases(m, gross)
         scaled = self.year.scaled_tariff(before + own) - self.year.scaled_tariff(before)
         return Fraction(scaled) / self.year.scale
 
     def _month_value(self, m, gross):
         month = self.year.months[m]
-        tax = self._tax(m, gross) - month.exact_exempt_tax
+        bases = self._bases(m, gross)
+        tax = self._tax(m, gross, bases) - month.exact_exempt_tax
         stamp = Fraction(*month.stamp) * gross - month.exact_exempt_stamp
-        return self._bases(m, gross)[1] - max(tax, 0) - max(stamp, 0)
+        return bases[1] - max(tax, 0) - max(stamp, 0)
 
     def _kinks(self, m):
         """Where month m's unrounded net changes slope: the SGK ceilings, the grosses at which
@@ -99,7 +113,9 @@ class Envelope:
         the exemption, and where the stamp tax does."""
         month = self.year.months[m]
         kinks = {Fraction(0), Fraction(MAX_KURUS)}
-        kinks |= {ceiling for ceiling, _ in self._pieces(m) if 0 < ceiling < MAX_KURUS}
+        earlier, own = self._pieces(m)
+        ceilings = {ceiling for (ceiling, _rate), _n in earlier} | {own[0]}
+        kinks |= {ceiling for ceiling in ceilings if 0 < ceiling < MAX_KURUS}
         for upper in self.year.uppers:
             for through in (False, True):
                 found = _solve(lambda g, t=through: sum(self._bases(m, g)[: 1 + t]), upper, kinks)
@@ -112,10 +128,12 @@ class Envelope:
 def _solve(function, level, kinks):
     """Where a nondecreasing function, linear between the kinks, first reaches `level`."""
     points = sorted(kinks)
-    for x0, x1 in zip(points, points[1:], strict=False):
-        y0, y1 = function(x0), function(x1)
+    x0, y0 = points[0], function(points[0])
+    for x1 in points[1:]:
+        y1 = function(x1)
         if y0 < level <= y1:
             return {x0 + (level - y0) * (x1 - x0) / (y1 - y0)}
+        x0, y0 = x1, y1
     return set()
 
 

@@ -13,6 +13,8 @@ shown to the editor after a save and listed on the data-quality page. The rules:
   the monthly figure divided by ``rules.MONTHLY_HOURS`` (225).
 * **Stale**: a role whose latest band describes a year that ended more than
   ``settings.SALARY_STALE_MONTHS`` months ago (or that has no figures at all).
+* **Payroll rules** missing or wrong (a new year from January on, a number missing, the
+  minimum wage check): ``payroll_checks.py``.
 """
 
 from dataclasses import dataclass
@@ -25,8 +27,9 @@ from django.utils.translation import gettext as _
 from careers import turkish
 from careers.articles.models import Role
 
-from . import rules
+from . import conversion, rules
 from .models import MinimumWage, SalaryBand
+from .payroll_checks import payroll_problems
 
 YEAR_CHANGE_LIMIT = Decimal("0.50")
 HOURLY_TOLERANCE = Decimal("0.10")
@@ -195,14 +198,17 @@ class QualityReport:
     roles_without_figures: list
     stale_before: int
     stale_months: int
+    payroll: list
 
     @property
     def problem_count(self):
-        return len(self.warnings) + len(self.stale_roles) + len(self.roles_without_figures)
+        figures = len(self.warnings) + len(self.stale_roles) + len(self.roles_without_figures)
+        return figures + len(self.payroll)
 
 
 def quality_report(today=None):
-    """Everything the data-quality page lists, in three queries whatever the data size."""
+    """Everything the data-quality page lists, in four queries whatever the data size."""
+    today = today or timezone.localdate()
     rates = MinimumWage.objects.table()
     bands = list(
         SalaryBand.objects.select_related("role").order_by("role__title", "role_id", "-year")
@@ -223,4 +229,7 @@ def quality_report(today=None):
         roles_without_figures=sorted(missing, key=lambda role: key(role.title)),
         stale_before=cutoff,
         stale_months=settings.SALARY_STALE_MONTHS,
+        payroll=payroll_problems(
+            today, {band.year for band in bands if band.pay_basis in conversion.OTHER}, rates
+        ),
     )

@@ -1,5 +1,5 @@
-"""A change to a salary band or the minimum wage: the role keeps its latest figures, and the
-pages showing them are rendered again (surrogate keys)."""
+"""A change to a salary band, the minimum wage or the payroll rules: the role keeps its latest
+figures, and the pages showing them are rendered again (surrogate keys)."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -8,7 +8,7 @@ from careers.articles import keys as article_keys
 from careers.site.pagecache import invalidate
 
 from . import keys
-from .models import MinimumWage, SalaryBand, refresh_role_salaries
+from .models import MinimumWage, PayrollParameters, SalaryBand, refresh_role_salaries
 
 
 @receiver(post_save, sender=SalaryBand)
@@ -23,3 +23,9 @@ def band_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=MinimumWage)
 def minimum_wage_changed(sender, instance, **kwargs):
     invalidate(keys.MINWAGE)
+
+
+@receiver(post_save, sender=PayrollParameters)
+@receiver(post_delete, sender=PayrollParameters)
+def payroll_rules_changed(sender, instance, **kwargs):
+    invalidate(keys.PAYROLL)  # every figure converted between net and gross, and the calculator

@@ -1,7 +1,10 @@
 """The salary comparison (``/maaslar/``): every role's latest figures, sorted and paginated in
-the database. Thin, like the article views it sits beside; through the page cache."""
+the database; and the net <-> gross calculator (``/maaslar/net-brut/``, ``calculator.py``).
+Thin, like the article views they sit beside; through the page cache."""
 
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -10,7 +13,7 @@ from careers.articles.models import Role
 from careers.site import seo
 from careers.site.pagecache import cache_public_page
 
-from . import charts
+from . import calculator, charts, conversion
 from . import keys as salary_keys
 from .forms import SalaryFilterForm
 from .freshness import salary_data_date
@@ -86,5 +89,51 @@ def salary_list(request):
             "heading": heading,
             "data_date": salary_data_date(),  # the downloads' date
             "meta": page_meta(request, heading, page.paginator.count, sector),
+        },
+    )
+
+
+@cache_public_page(params=calculator.PARAMS, keys=(salary_keys.PAYROLL,))
+def net_gross(request):
+    """The calculator: a month-by-month payslip table for an amount and a year, and the year's
+    rules with their sources (no query: the rules come from the cache until they change)."""
+    converter = conversion.converter(request)
+    this_year = timezone.localdate().year
+    complete = converter.complete_years()
+    notices, default_year = [], this_year
+    if complete and this_year not in complete:  # January, before editors add the new rules
+        earlier = [year for year in complete if year < this_year]
+        default_year = max(earlier or complete)
+        notices.append(calculator.no_rules_message(this_year, converter))
+    years = sorted({*converter.years, this_year})
+    form = calculator.NetGrossForm(request.GET or None, years=years, default_year=default_year)
+    result = form.calculate(converter)
+    year = default_year
+    if form.is_bound and form.cleaned_data.get("yil") in complete:
+        year = form.cleaned_data["yil"]
+    title = _("Net and gross salary calculator")
+    path = reverse("salaries:net_gross")
+    meta = seo.page_meta(
+        title=seo.titled(title),
+        description=_(
+            "Net to gross and gross to net, month by month, with the payroll rules of each year "
+            "and where every number comes from."
+        ),
+        path=path,
+        crumbs=[seo.Crumb(_("Salaries"), reverse("salaries:list")), seo.Crumb(title, path)],
+    )
+    return render(
+        request,
+        "salaries/net_gross.html",
+        {
+            "form": form,
+            "result": result,
+            "year": year,
+            "rules": calculator.year_rules(converter, year),
+            "anchors": calculator.ANCHORS,
+            "several_periods": len({slip.rules for slip in result.slips}) > 1 if result else False,
+            "notices": notices,
+            "title": title,
+            "meta": meta,
         },
     )

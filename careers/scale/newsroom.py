@@ -23,19 +23,28 @@ def make_revisions(rng, count, made):
     )
     content_type = ContentType.objects.get_for_model(Role)
     revisions = [
-        Revision(role_id=pk, content_type=content_type, object_id=pk, object_label=title,
-                 changes={"object": {"summary": ["", f"{title}: yeni özet."]}}, summary="Özet",
-                 created_at=timezone.now() - dt.timedelta(hours=rng.randint(1, 400)))
+        Revision(
+            role_id=pk,
+            content_type=content_type,
+            object_id=pk,
+            object_label=title,
+            changes={"object": {"summary": ["", f"{title}: yeni özet."]}},
+            summary="Özet",
+            created_at=timezone.now() - dt.timedelta(hours=rng.randint(1, 400)),
+        )
         for pk, title in rng.sample(roles, min(count, len(roles)))
-    ]  # fmt: skip
+    ]
     Revision.objects.bulk_create(revisions, batch_size=BATCH)
     made.add("changes for review", len(revisions))
     # and as many published corrections (/duzeltmeler/, the articles' feet)
     corrections = [
-        Correction(role_id=pk, text=f"{title}: ortalama maaş kaynaktaki rakamla düzeltildi.",
-                   created_at=timezone.now() - dt.timedelta(hours=rng.randint(1, 9000)))
+        Correction(
+            role_id=pk,
+            text=f"{title}: ortalama maaş kaynaktaki rakamla düzeltildi.",
+            created_at=timezone.now() - dt.timedelta(hours=rng.randint(1, 9000)),
+        )
         for pk, title in rng.sample(roles, min(count, len(roles)))
-    ]  # fmt: skip
+    ]
     Correction.objects.bulk_create(corrections, batch_size=BATCH)
     made.add("corrections", len(corrections))
 

@@ -161,10 +161,18 @@ def _restore_database(alias, workdir, engine):
         return
     args, env = _pg_command("pg_restore", alias)
     subprocess.run(  # noqa: S603 (the site's own settings and paths)
-        [*args, "--clean", "--if-exists", "--no-owner", "--single-transaction",
-         "--exit-on-error", str(workdir / "database.pgdump")],
-        env=env, check=True,
-    )  # fmt: skip
+        [
+            *args,
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            "--exit-on-error",
+            str(workdir / "database.pgdump"),
+        ],
+        env=env,
+        check=True,
+    )
 
 
 def _restore_media(workdir):

@@ -158,15 +158,21 @@ def render(*, title, kicker="", figure="", site_name, site_host=""):
     mark = (margin, HEIGHT - 76, margin + 56, HEIGHT - 20)
     draw.rounded_rectangle(mark, radius=10, fill=ACCENT)
     draw.text(
-        ((mark[0] + mark[2]) / 2, (mark[1] + mark[3]) / 2), "M",
-        font=font("bold", 38), fill=PAPER, anchor="mm",
-    )  # fmt: skip
+        ((mark[0] + mark[2]) / 2, (mark[1] + mark[3]) / 2),
+        "M",
+        font=font("bold", 38),
+        fill=PAPER,
+        anchor="mm",
+    )
     draw.text((mark[2] + 18, HEIGHT - 48), site_name, font=font("bold", 34), fill=INK, anchor="lm")
     if site_host:
         draw.text(
-            (WIDTH - margin, HEIGHT - 48), site_host, font=font("regular", 28), fill=MUTED,
+            (WIDTH - margin, HEIGHT - 48),
+            site_host,
+            font=font("regular", 28),
+            fill=MUTED,
             anchor="rm",
-        )  # fmt: skip
+        )
     top = 78
     if kicker:
         draw.text((margin, top), turkish.upper(kicker), font=font("bold", 30), fill=ACCENT)

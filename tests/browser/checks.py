@@ -45,12 +45,18 @@ def assert_no_axe_violations(page):
     assert results.violations_count == 0, f"{page.url} at {width}px\n{results.generate_report()}"
 
 
-# Everything a keyboard user can reach with Tab, in document order, as the browser sees it.
+# Everything a keyboard user can reach with Tab, in document order, as the browser sees it. A
+# group of radio buttons is one Tab stop (its checked button, else its first; arrows move within).
 FOCUSABLE_JS = """() => {
   const selector = 'a[href], button, input, select, textarea, summary, [tabindex]';
+  const tabStop = el => {
+    if (el.type !== 'radio' || !el.name) return true;
+    const group = Array.from(document.getElementsByName(el.name)).filter(r => r.type === 'radio');
+    return el === (group.find(r => r.checked) || group[0]);
+  };
   window.__focusables = Array.from(document.querySelectorAll(selector)).filter(el =>
     el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0
-    && getComputedStyle(el).visibility !== 'hidden');
+    && getComputedStyle(el).visibility !== 'hidden' && tabStop(el));
   return window.__focusables.map(el => (el.innerText || el.name || el.id).trim());
 }"""
 

@@ -20,6 +20,7 @@ PAGES = {
     "article": lambda site: site.seed.get_absolute_url(),
     "related-article": lambda site: site.popular.get_absolute_url(),
     "salaries": lambda site: "/maaslar/?sirala=ortalama",
+    "net-gross": lambda site: "/maaslar/net-brut/?tutar=45.000&tur=net-sabit&yil=2026",
     "skill": lambda site: "/beceriler/iletisim-becerisi/",
     "search-results": lambda site: "/ara/?q=musteri",
     "search-no-results": lambda site: "/ara/?q=astronot",

@@ -7,7 +7,8 @@ from .test_editor import make_editor
 
 PUBLIC = ["/", "/meslekler/", "/maaslar/", "/beceriler/", "/ara/?q=uzman", "/yok-boyle/",
           "/karsilastir/", "/karsilastir/musteri-hizmetleri-ekip-lideri/kredi-asistani/",
-          "/kvkk-aydinlatma-metni/", "/maaslar/nasil-derleniyor/"]  # fmt: skip
+          "/kvkk-aydinlatma-metni/", "/maaslar/nasil-derleniyor/",
+          "/maaslar/net-brut/?tutar=45.000&tur=net&yil=2026"]  # fmt: skip
 
 
 def watch_csp(page):

@@ -2,9 +2,13 @@
 
 import re
 import secrets
+from decimal import Decimal
 
 from django.core.management import call_command
 from playwright.sync_api import expect
+
+from careers.salaries import payroll
+from careers.turkish import format_money
 
 from .checks import article_title, heading
 
@@ -50,3 +54,26 @@ def test_editor_changes_a_salary_and_readers_see_it(open_page, site, monkeypatch
     expect(heading(reader, article_title(seed), 1)).to_be_visible()
     expect(reader.get_by_text(NEW_AVERAGE_2023)).to_be_visible()
     expect(reader.get_by_text(SEED_AVERAGE_2023)).to_have_count(0)
+
+
+def test_editor_sees_a_figure_on_the_other_basis_as_they_type(open_page, site, monkeypatch):
+    username, password = make_editor(monkeypatch)
+    admin = open_page("/yonetim/")
+    admin.get_by_label("Kullanıcı adı").fill(username)
+    admin.get_by_label("Parola").fill(password)
+    admin.get_by_role("button", name="Oturum aç").click()
+    admin.goto(f"/yonetim/articles/role/{site.popular.pk}/change/")
+    row = admin.locator("tr").filter(has=admin.locator("input[name$='-year'][value='2026']"))
+    average = row.locator("input[name$='-average']")
+    shown = row.locator("input[name$='-average'] + .converted-typed")
+    expect(shown).to_have_text(re.compile(r"^≈ [\d.]+ TL brüt, 2026 kurallarıyla$"))  # at once
+    before = shown.inner_text()
+    average.fill("45.000")
+    expect(shown).not_to_have_text(before)
+    gross = format_money(payroll.gross_for_average_net(Decimal(45000), 2026), 0)
+    expect(shown).to_have_text(f"≈ {gross} brüt, 2026 kurallarıyla")
+    row.locator("select[name$='-pay_basis']").select_option("gross")
+    net = format_money(payroll.average_net(Decimal(45000), 2026), 0)
+    expect(shown).to_have_text(f"≈ {net} net, 2026 kurallarıyla")
+    average.fill("45000.50")
+    expect(shown).to_contain_text("belirsiz")  # the Turkish amount rule, as the form's own

@@ -66,7 +66,7 @@ def due_for_review(extra=(), now=None):
             "last_reviewed_at",
             "reviewed_by__name",
             "salary_year",
-        )  # fmt: skip
+        )
         .order_by("-recent_reads", "title_sort", "pk")
     )
 

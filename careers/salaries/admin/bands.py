@@ -21,6 +21,7 @@ from .. import quality
 from ..importers import FORMATS, SalaryBandResource, SalaryImportForm
 from ..models import MinimumWage, SalaryBand
 from .amounts import TurkishAmountsMixin, amount_column
+from .payroll import ConvertedFiguresMixin, converted_column
 from .review import SalaryReviewMixin
 
 #: Help texts for the band fields whose model gives none.
@@ -49,6 +50,7 @@ def previous_band_subquery(field):
 @admin.register(SalaryBand)
 class SalaryBandAdmin(
     SalaryReviewMixin,
+    ConvertedFiguresMixin,
     TurkishAmountsMixin,
     EditorHelpMixin,
     TurkishSearchMixin,
@@ -68,6 +70,7 @@ class SalaryBandAdmin(
         "year",
         "pay_basis",
         "average",
+        "converted_average",
         "top",
         "low",
         "hourly_average",
@@ -75,6 +78,7 @@ class SalaryBandAdmin(
         "is_sample",
         "warning_list",
     ]
+    converted_average = converted_column("average")
     list_display_links = ["role"]
     list_editable = ["average", "top", "low", "hourly_average", "hourly_top"]
     list_filter = ["year", "pay_basis", "role__sector", "is_sample"]

@@ -18,9 +18,12 @@ from .. import quality
 from ..models import MinimumWage, SalaryBand
 from .amounts import TurkishAmountsMixin
 from .bands import BAND_HELP, show_warnings
+from .payroll import ConvertedFiguresMixin
 
 
-class SalaryBandInline(TurkishAmountsMixin, EditorHelpMixin, admin.TabularInline):
+class SalaryBandInline(
+    ConvertedFiguresMixin, TurkishAmountsMixin, EditorHelpMixin, admin.TabularInline
+):
     model = SalaryBand
     editor_help = BAND_HELP
     fields = [

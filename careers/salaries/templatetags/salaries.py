@@ -9,11 +9,14 @@ the apps above it may also ``{% load salaries %}``.
     {% salary_list_link %}               the home page's link to /maaslar/ ("home-links")
     {% salary_notice role as notice %}   a card's note: old figures, below today's minimum wage
     {{ role.salary_pay_basis|pay_basis }}  the Turkish name of a pay basis ("net", "brüt", ...)
+    {% other_basis role.salary_average role.salary_pay_basis role.salary_year %}
+                                         a figure's net or gross counterpart (conversion.py)
 
 Today's minimum wage is one value for a whole page: the minimum wage table is read once per
 rendering (every card and the article's section share it), from the cache until a minimum
-wage changes (:data:`keys.MINWAGE`), never as a subquery per row. Each tag records the keys of
-what it shows on the page, or on the article's cached fragment it is rendered in.
+wage changes (:data:`keys.MINWAGE`), never as a subquery per row. The payroll rules likewise
+(:data:`keys.PAYROLL`), read only when a figure with a known basis is shown. Each tag records
+the keys of what it shows on the page, or on the article's cached fragment it is rendered in.
 """
 
 from django import template
@@ -23,13 +26,14 @@ from django.utils import timezone
 from careers.articles.fragments import shows_in_template
 from careers.site.pagecache import cached
 
-from .. import charts, keys, notices, rules
+from .. import charts, conversion, keys, notices, rules
 from ..models import MinimumWage, PayBasis
 
 register = template.Library()
 #: Where one rendering keeps the minimum wage table (the root of the render context: shared by
 #: every include of that rendering, as Django keeps its own include cache there).
 _RATES = "salaries.minimum_wage_table"
+_PAYROLL = "salaries.payroll_converter"
 
 
 def minimum_wage_table(context):
@@ -42,13 +46,26 @@ def minimum_wage_table(context):
     return memo[_RATES]
 
 
+def payroll_converter(context):
+    """The net/gross converter once per rendering (:func:`conversion.converter`: the rules
+    from the cache until they change); the page (or fragment) then shows the payroll rules."""
+    memo = context.render_context.dicts[0]
+    if _PAYROLL not in memo:
+        memo[_PAYROLL] = conversion.converter()
+        shows_in_template(context, keys.PAYROLL)
+    return memo[_PAYROLL]
+
+
 @register.simple_tag(takes_context=True)
 def salary_section(context, role):
     """The article's salary figures (``salaries/figures.html``): two queries (the bands,
-    their history), plus the minimum wage table when the cache has lost it."""
+    their history), plus the minimum wage table and the payroll rules when the cache has lost
+    them."""
     bands = list(role.salary_bands.all())
     rates = minimum_wage_table(context) if bands else []
     bands = MinimumWage.objects.attach_multiples(bands, rates)
+    if any(band.pay_basis in conversion.OTHER for band in bands):
+        payroll_converter(context).attach(bands)
     history = notices.recent_history(role) if bands else []
     return render_to_string(
         "salaries/figures.html",
@@ -74,13 +91,34 @@ def salary_notice(context, role):
 
 
 @register.simple_tag(takes_context=True)
+def other_basis(context, figure, pay_basis, year, short=False):
+    """A figure's counterpart on the other basis, as a link to its calculation (or why there
+    is none): ``{% other_basis role.salary_average role.salary_pay_basis role.salary_year %}``.
+    Nothing for no figure or an unspecified basis (then no rules are read)."""
+    if figure in (None, "") or pay_basis not in conversion.OTHER or not year:
+        return ""
+    converted = payroll_converter(context).convert(figure, pay_basis, int(year))
+    return converted.html(short) if converted else ""
+
+
+@register.filter
+def converted_html(converted):
+    """A band's counterpart attached by the section (``band.converted_average``) as HTML."""
+    return converted.html() if converted else ""
+
+
+@register.simple_tag(takes_context=True)
 def salary_card_figures(context, role):
-    """A role card's latest average with its year and basis, and its note: nothing for a role
-    without figures (no query)."""
+    """A role card's latest average with its year and basis, its counterpart on the other
+    basis, and its note: nothing for a role without figures (no query). The note and the
+    counterpart are found with the page's context, so that the minimum wage and the payroll
+    rules are read once per page and the page records that it shows them."""
     if not role.salary_average:
         return ""
+    converted = other_basis(context, role.salary_average, role.salary_pay_basis, role.salary_year)
     return render_to_string(
-        "salaries/card_figures.html", {"role": role, "notice": salary_notice(context, role)}
+        "salaries/card_figures.html",
+        {"role": role, "notice": salary_notice(context, role), "converted": converted},
     )
 
 

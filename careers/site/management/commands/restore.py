@@ -12,9 +12,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="An archive written by manage.py backup.")
         parser.add_argument(
-            "--noinput", "--no-input", action="store_false", dest="interactive",
+            "--noinput",
+            "--no-input",
+            action="store_false",
+            dest="interactive",
             help="Do not ask for confirmation.",
-        )  # fmt: skip
+        )
 
     def handle(self, *args, path, interactive=True, **options):
         if interactive:
