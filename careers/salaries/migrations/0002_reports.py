@@ -319,7 +319,7 @@ class Migration(migrations.Migration):
                 "indexes": [
                     models.Index(fields=["role", "status"], name="salaries_report_role_idx"),
                     models.Index(
-                        fields=["status", "-created_at"], name="salaries_report_queue_idx"
+                        fields=["status", "-created_at", "-id"], name="salaries_report_queue_idx"
                     ),
                     models.Index(
                         fields=["address_hash", "created_at"], name="salaries_report_addr_idx"

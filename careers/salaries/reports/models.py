@@ -124,8 +124,9 @@ class Report(models.Model):
         indexes = [
             # the batch reads a role's accepted reports in order; counts per role
             models.Index(fields=["role", "status"], name="salaries_report_role_idx"),
-            # the review queue, newest first
-            models.Index(fields=["status", "-created_at"], name="salaries_report_queue_idx"),
+            # the review queue, newest first (the admin breaks ties by -pk: with it in the
+            # index, a search by role walks the held reports, not a million by date)
+            models.Index(fields=["status", "-created_at", "-id"], name="salaries_report_queue_idx"),
             # the flood check without Redis, the retention job
             models.Index(fields=["address_hash", "created_at"], name="salaries_report_addr_idx"),
             models.Index(fields=["created_at"], name="salaries_report_created_idx"),
