@@ -80,12 +80,46 @@ def admin_pages():
     pages.append(("admin comment list, page 50", "/yonetim/comments/comment/?p=50"))
     pages.append(("admin review dashboard, page 40", "/yonetim/articles/revision/?sayfa=40"))
     pages.append(("admin comment search", "/yonetim/comments/comment/?q=ankara"))
+    # Words of the text (careers/comments/fulltext.py): common, two words, in no comment, and
+    # with the status filter a moderator adds.
+    for label, query in [
+        ("a common word", "te%C5%9Fekk%C3%BCr"),
+        ("two words", "istanbul+maa%C5%9F"),
+        ("no match", "zzyzxq"),
+        (f"a rare word ({RARE_COMMENTS} comments)", "zeytinya%C4%9Fl%C4%B1"),
+        ("held, a word", "maa%C5%9F&status__exact=pending"),
+    ]:
+        pages.append(
+            (f"admin comment text search, {label}", f"/yonetim/comments/comment/?q={query}")
+        )
     pages.append(("admin report queue (held)", "/yonetim/salaries/report/?status__exact=held"))
     pages.append(
         ("admin reports accepted, page 50", "/yonetim/salaries/report/?status__exact=accepted&p=50")
     )
     pages.append(("admin report search", "/yonetim/salaries/report/?status__exact=held&q=uzman"))
     return pages
+
+
+RARE_WORD, RARE_COMMENTS = "zeytinyağlı", 5
+
+
+def plant_rare_word():
+    """The text search's rare case: a word in exactly RARE_COMMENTS comments, written here
+    (once) into the database measured, as the generated comments share a small vocabulary
+    and none of their words is rare."""
+    from careers.articles.models import Role
+    from careers.comments import fulltext
+    from careers.comments.models import Comment, CommentStatus
+
+    missing = RARE_COMMENTS - len(fulltext.newest_ids(fulltext.words(RARE_WORD)))
+    for role in Role.objects.published().order_by("pk")[: max(0, missing)]:
+        Comment.objects.create(
+            role=role,
+            name="Ölçüm Okuru",
+            email="olcum@example.org",
+            body=f"{role.title} için {RARE_WORD} yemek tarifleri de ekler misiniz?",
+            status=CommentStatus.APPROVED,
+        )
 
 
 def _request():
@@ -168,6 +202,8 @@ def main():
     pages = [(name, path, reader, False) for name, path in public]
     pages += [(f"{name}, cache empty", path, reader, True) for name, path in COLD]
     pages += [(name, path, editor, False) for name, path in admin_pages()]
+    if any(args.only in name for name, *_rest in pages if "rare word" in name):
+        plant_rare_word()
     for name, path, client, cold in pages:
         if args.only in name:
             results[name] = {"path": path, **measure(client, path, args.repeat, cold)}

@@ -139,6 +139,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A Host that is not in ALLOWED_HOSTS: 400 before anything (the page cache) answers.
+    "careers.site.hosts.AllowedHostsMiddleware",
     # Compresses what is not compressed yet (cached pages are stored compressed already).
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -311,16 +313,21 @@ CONTENT_SECURITY_POLICY = {"DIRECTIVES": csp.DIRECTIVES | {"upgrade-insecure-req
 
 # --- Admin: where it lives (DJANGO_ADMIN_PATH=ekip-1f3c/ keeps it off scanners' lists) -------
 ADMIN_PATH = env("DJANGO_ADMIN_PATH", "yonetim/").strip("/") + "/"
-# Login throttling (django-axes): an account, and an address, locked for AXES_COOLOFF_TIME after
-# AXES_FAILURE_LIMIT wrong passwords (Turkish page, 429); refused before the login view. The
-# address is the visitor's behind TRUSTED_PROXIES (careers/site/client.py), as everywhere.
+# The only sign-in is the admin's: after it (and when `next` points off the site, which is
+# never followed) the editor lands on its index, not Django's /accounts/profile/.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+# Login throttling (django-axes): an address, and a user name from that address, locked for
+# AXES_COOLOFF_TIME after AXES_FAILURE_LIMIT wrong passwords (Turkish page, 429); refused before
+# the login view. Never a user name alone: strangers who know an editor's name must not keep
+# the editor out. The address is the visitor's behind TRUSTED_PROXIES (careers/site/client.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     *global_settings.AUTHENTICATION_BACKENDS,
 ]
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "careers.site.lockout.lockout"
 AXES_CLIENT_IP_CALLABLE = "careers.site.client.client_ip"

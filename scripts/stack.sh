@@ -9,6 +9,8 @@
 #   scripts/stack.sh status
 #   scripts/stack.sh start-front   # Varnish alone again (the fault tests stop it)
 #   scripts/stack.sh start-worker  # the job worker alone again (the tests kill it)
+#   scripts/stack.sh start-apps    # the app servers that are not running (a crash test kills one)
+#   scripts/stack.sh start-redis   # Redis alone again (a fault test restarts it)
 #
 # Everything lives in $STACK_DIR (var/stack); the environment the app servers run with is
 # written to $STACK_ENV_FILE (var/stack.env): `set -a; . var/stack.env; set +a` and then
@@ -46,7 +48,13 @@ wait_port() {  # wait_port PORT NAME [SECONDS]: until something accepts connecti
   return 1
 }
 
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# A process that was killed stays a zombie until its parent (init, for a daemon) reaps it, and
+# a zombie answers `kill -0`: it is not running.
+alive() {
+  local pid
+  pid=$(cat "$1" 2>/dev/null) && kill -0 "$pid" 2>/dev/null \
+    && ! grep -qE '^[0-9]+ \(.*\) Z' "/proc/$pid/stat" 2>/dev/null
+}
 
 write_env() {
   [ -f "$STACK_DIR/secret_key" ] || (umask 077; "$PY" -c 'import secrets; print(secrets.token_urlsafe(50))' >"$STACK_DIR/secret_key")
@@ -111,6 +119,7 @@ start_apps() {
     port=${APP_PORTS[$i]}
     name=app-$((i + 1))
     alive "$RUN/$name.pid" && continue
+    rm -f "$RUN/$name.pid"  # a killed server's (gunicorn refuses a pid file whose pid answers)
     STARTED+=("$name")
     (set -a; . "$STACK_ENV_FILE"; set +a
      GUNICORN_BIND=127.0.0.1:$port GUNICORN_WORKERS=$WORKERS GUNICORN_PROC_NAME=meslek-$name \
@@ -153,7 +162,10 @@ backend app$n {
 EOF
   done
   printf 'backend files {\n    .host = "127.0.0.1";\n    .port = "%s";\n}\n\n' "$FILES_PORT" >>"$out"
-  printf 'acl purgers {\n    "127.0.0.1";\n}\n\nsub meslek_add_backends {\n' >>"$out"
+  printf 'acl purgers {\n    "127.0.0.1";\n}\n\n' >>"$out"
+  # DJANGO_ALLOWED_HOSTS (write_env): the only Host names the front passes on.
+  printf 'sub meslek_site_hosts {\n    if (req.http.x-site-host ~ "^(127\\.0\\.0\\.1|localhost)$") {\n        set req.http.x-site-host = "known";\n    }\n}\n\n' >>"$out"
+  printf 'sub meslek_add_backends {\n' >>"$out"
   for i in $(seq 1 "$n"); do printf '    apps.add_backend(app%s);\n' "$i" >>"$out"; done
   printf '}\n' >>"$out"
 }
@@ -264,6 +276,8 @@ case "${1:-}" in
   start) start ;;
   start-front) mkdir -p "$RUN" "$LOGS"; start_front ;;  # only Varnish (after stopping it)
   start-worker) mkdir -p "$RUN" "$LOGS"; start_worker ;;  # only the worker (after a kill)
+  start-apps) mkdir -p "$RUN" "$LOGS"; start_apps ;;  # only the app servers not running
+  start-redis) mkdir -p "$RUN" "$LOGS"; start_redis ;;  # only Redis (after a stop)
   stop) stop ;;
   status) status ;;
   *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;

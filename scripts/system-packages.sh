@@ -15,7 +15,7 @@
 #   browser   chromium, fonts-dejavu-core, poppler-utils (the print test reads Chromium's PDF)
 #   postgres  postgresql-15 (scripts/with-postgres.sh, the scale run on PostgreSQL)
 #   redis     redis-server (scripts/with-redis.sh)
-#   faults    postgresql-15, redis-server            make test-faults
+#   faults    the stack's packages (the crash tests run one)  make test-faults
 #   stack     postgresql-15, redis-server, varnish, varnish-modules, nginx, procps (pgrep),
 #             chromium and fonts-dejavu-core (the newsroom's journey runs in a real browser)
 #                                                    make stack, make test-stack
@@ -71,7 +71,7 @@ packages_of() {
     browser) echo chromium fonts-dejavu-core poppler-utils ;;
     postgres) echo postgresql-15 ;;
     redis) echo redis-server ;;
-    faults) echo postgresql-15 redis-server ;;
+    faults) packages_of stack ;;
     stack) echo postgresql-15 redis-server varnish varnish-modules nginx procps chromium fonts-dejavu-core ;;
     bench) packages_of stack; echo wrk ;;
     gettext) echo gettext ;;

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from .helpers import require
 
@@ -33,6 +34,7 @@ from careers.api.http import rate_limit_exceeded
 request = RequestFactory().get("/api/v1/roles", REMOTE_ADDR="{ADDRESS}")
 print([rate_limit_exceeded(request) for _ in range(2)])
 """
+SAME_CLOCK = OTHER_PROCESS.replace("tick=True", "tick=False")
 
 
 @pytest.fixture
@@ -95,3 +97,32 @@ def test_rate_limit_counts_requests_of_every_process(client, settings, redis_url
     assert limited.status_code == 429  # the fourth, whichever process serves it
     assert 0 < int(limited["Retry-After"]) <= 3600
     assert client.get("/api/v1/skills", REMOTE_ADDR="203.0.113.10").status_code == 200
+
+
+def test_the_sliding_window_holds_across_the_minute_boundary_for_every_process(
+    client, settings, redis_url
+):
+    """Two requests in another process just before a minute starts, then this one just after
+    it: a fixed window started counting again; the sliding one still holds the two. (Both
+    processes' clocks stand still where the test puts them.)"""
+    settings.API_RATE_LIMIT = 3
+    settings.API_RATE_WINDOW = 60
+    boundary = (time.time() // 60 + 2) * 60
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "careers.settings",
+        "REDIS_URL": redis_url,
+        "API_RATE_LIMIT": "3",
+    }
+    other = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", SAME_CLOCK.replace("3600", "60"), repr(boundary - 1)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert other.stdout.strip() == "[None, None]"
+    with time_machine.travel(boundary + 1, tick=False):
+        assert client.get("/api/v1/", REMOTE_ADDR=ADDRESS).status_code == 200  # the third
+        limited = client.get("/api/v1/sectors", REMOTE_ADDR=ADDRESS)
+    assert limited.status_code == 429
+    assert 58 <= int(limited["Retry-After"]) <= 59  # when the other process's first leaves
+    with time_machine.travel(boundary + 59.5, tick=False):
+        assert client.get("/api/v1/skills", REMOTE_ADDR=ADDRESS).status_code == 200

@@ -54,6 +54,27 @@ def test_home_has_search_box_most_read_and_recently_updated(client):
     assert "Finans 3 meslek" in text
 
 
+def test_a_sector_or_skill_whose_roles_are_all_unpublished_is_a_404_like_a_draft(client):
+    """Its name and description are no more public than its draft articles."""
+    hidden = make_sector("Gizli Sektör", slug="gizli-sektor", description="Taslak sektör.")
+    secret = make_skill("Gizli Beceri", slug="gizli-beceri")
+    draft = make_role("Taslak Meslek", sector=hidden, published=False)
+    RoleSkill.objects.create(role=draft, skill=secret, body="x")
+    make_sector("Boş Sektör", slug="bos-sektor")  # no role at all
+    for path in ("/sektorler/gizli-sektor/", "/beceriler/gizli-beceri/", "/sektorler/bos-sektor/"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert "Gizli" not in text_of(response) and "Taslak sektör" not in text_of(response)
+    live = make_role("Açık Meslek", sector=hidden)  # a published role: the pages appear
+    RoleSkill.objects.create(role=live, skill=secret, body="x")
+    assert client.get("/sektorler/gizli-sektor/").status_code == 200
+    assert client.get("/beceriler/gizli-beceri/").status_code == 200
+    live.status = "draft"  # unpublished again: the cached pages go with it
+    live.save()
+    assert client.get("/sektorler/gizli-sektor/").status_code == 404
+    assert client.get("/beceriler/gizli-beceri/").status_code == 404
+
+
 # --- Skill pages ----------------------------------------------------------------------------
 
 

@@ -203,3 +203,50 @@ def client_class_login(user):
     other = Client()
     other.force_login(user)
     return other
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("maaş", {"istanbul", "isik"}),  # a word's beginning: "maaşlar", "maaşı"
+        ("ISTANBUL", {"istanbul"}),  # İ, I, i: one letter
+        ("isik sektoru", {"isik"}),  # without Turkish letters: "ışık sektörü"; both words
+        ("Ayşe Yılmaz", {"ayse"}),  # a commenter's name, exactly, as before
+        ("kargo", set()),
+    ],
+)
+def test_the_comment_list_searches_the_text_with_turkish_folding(client, typed, found):
+    """At a million comments the list searched names, e-mails and addresses only; the text
+    now has a full-text index (FTS5 / tsvector: the search app's pattern)."""
+    role = make_role("Kredi Asistanı")
+    made = {
+        "istanbul": make_comment(role, body="Bu maaşlar İstanbul için mi geçerli?"),
+        "isik": make_comment(role, status="pending", body="Işık sektörünün maaşı düşük."),
+        "ayse": make_comment(role, name="Ayşe Yılmaz", body="Teşekkürler."),
+        "other": make_comment(role, status="spam", body="Ucuz kredi burada."),
+    }
+    client.force_login(staff(*MODERATOR))
+    response = client.get(ALL, {"q": typed})
+    assert response.status_code == 200
+    shown = {key for key, comment in made.items() if comment.body in text_of(response)}
+    assert shown == found
+    comment = made["isik"]  # an edited text is searched as it is now
+    comment.body = "Kargo firmalarında durum farklı."
+    comment.save()
+    assert "Kargo firmalarında" in text_of(client.get(ALL, {"q": "kargo firma"}))
+    comment.delete()
+    assert "Kargo firmalarında" not in text_of(client.get(ALL, {"q": "kargo"}))
+
+
+def test_a_word_in_many_comments_lists_the_newest_and_says_there_are_more(client, monkeypatch):
+    from careers.comments import fulltext
+
+    monkeypatch.setattr(fulltext, "MAX_MATCHES", 2)
+    role = make_role("Kredi Asistanı")
+    for n in range(3):
+        make_comment(role, body=f"Maaşlar düşük, {n}. yorum.")
+    client.force_login(staff(*MODERATOR))
+    text = text_of(client.get(ALL, {"q": "maas"}))
+    assert "1. yorum" in text and "2. yorum" in text and "0. yorum" not in text
+    assert "Bu kelimeleri içeren 2 yorumdan fazlası var" in text
+    assert "fazlası var" not in text_of(client.get(ALL, {"q": "maas 1"}))

@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 
 from careers.salaries.models import SalaryBand
@@ -98,6 +100,33 @@ def test_cells_that_would_run_as_formulas_are_neutralised(client, cell):
         assert row["meslek_adi"] == "'" + cell
         assert row["kaynak"] == "'" + cell
         assert row["sektor"].startswith("Sektör")
+
+
+def test_a_slug_that_would_run_as_a_formula_is_guarded_and_the_file_imports_back(
+    client, admin_client
+):
+    """The slug column gets the guard like every other text column, and the salary import
+    reads the guarded cell back: a downloaded file, edited, imports onto the same role."""
+    role = make_role("Eksi Meslek", slug="-2-meslek")
+    make_band(role, year=2024, average="30000", top="40000", pay_basis="net", source="=kaynak")
+    for path, delimiter in (("/veri/maaslar.csv", ","), ("/veri/maaslar-excel.csv", ";")):
+        (row,) = rows_of(client.get(path).content, delimiter)
+        assert row["meslek"] == "'-2-meslek"
+    excel = client.get("/veri/maaslar-excel.csv").content.decode("utf-8-sig")
+    content = excel.replace(";30000;", ";31000;")  # (the Excel file: the import's decimal comma)
+    response = admin_client.post(
+        reverse("admin:salaries_salaryband_import"),
+        {"resource": "0", "format": "0",
+         "import_file": SimpleUploadedFile("maaslar.csv", content.encode())},
+    )  # fmt: skip
+    result = response.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    form = response.context["confirm_form"]
+    admin_client.post(
+        reverse("admin:salaries_salaryband_process_import"), {**form.initial, "confirm": "1"}
+    )
+    band = SalaryBand.objects.get(role=role, year=2024)
+    assert (band.average, band.source) == (Decimal("31000"), "=kaynak")  # unguarded again
 
 
 def test_empty_site_gives_a_header_only_file(client):

@@ -89,6 +89,18 @@ def test_moderation_queue_and_comment_list_use_indexes(admin_client, scale):
     assert_no_full_scan(admin_client, "/yonetim/comments/comment/?q=Ay%C5%9Fe+Y%C4%B1lmaz")
 
 
+@pytest.mark.parametrize("words", ["te%C5%9Fekk%C3%BCr", "istanbul+maas", "yokboylebirkelime"])
+def test_the_comment_list_finds_text_through_the_full_text_index(admin_client, scale, words):
+    """A word of the text: the index gives the matching comments (FTS5 / GIN), never a read
+    of every comment's text."""
+    url = f"/yonetim/comments/comment/?q={words}"
+    assert_no_full_scan(admin_client, url)
+    with CaptureQueriesContext(connection) as queries:
+        admin_client.get(url)
+    index = "comments_fts" if connection.vendor == "sqlite" else "body_vector"
+    assert any(index in q["sql"] for q in queries.captured_queries)  # the text: by the index
+
+
 def test_the_check_itself_catches_a_full_scan(scale):
     scanned, _plan = full_scans("SELECT COUNT(*) FROM comments_comment WHERE body LIKE 'x%%'", [])
     assert scanned == ["comments_comment"]

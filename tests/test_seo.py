@@ -4,10 +4,11 @@ breadcrumbs, sitemap.xml, feeds, robots.txt and the error pages."""
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import timezone
@@ -145,17 +146,63 @@ def test_article_json_ld_is_valid_and_complete(client, site):
     assert occupation["name"] == "Kredi Asistanı"
     assert occupation["alternateName"] == ["Kredi Yetkilisi"]
     assert occupation["responsibilities"] == ["Görev 1", "Görev 2"]
-    salary = occupation["estimatedSalary"]
-    assert salary["currency"] == "TRY" and salary["validFrom"] == "2025-01-01"
-    assert salary["value"] == {
-        "@type": "QuantitativeValue", "value": 30000, "maxValue": 45000, "unitText": "MONTH",
-    }  # fmt: skip
+    assert occupation["estimatedSalary"][0]["@type"] == "MonetaryAmountDistribution"
     crumbs = data["BreadcrumbList"]["itemListElement"]
     assert [(c["position"], c["name"], c["item"]) for c in crumbs] == [
         (1, "Ana sayfa", f"{SITE}/"),
         (2, "Finans", f"{SITE}/sektorler/finans/"),
         (3, "Kredi Asistanı", f"{SITE}/meslekler/kredi-asistani/"),
     ]
+
+
+def occupation_of(client, role):
+    html = client.get(role.get_absolute_url()).content.decode()
+    return {block["@type"]: block for block in jsonld(html)}["Article"]["about"]
+
+
+SPRING_2026 = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+
+
+def test_the_estimated_salary_is_a_monthly_distribution_with_its_median_and_last_review(client):
+    """Google's estimated-salary guidance: a MonetaryAmountDistribution (name, duration,
+    median, percentiles where known, currency), and lastReviewed on the Occupation's page."""
+    with time_machine.travel(SPRING_2026, tick=False):
+        role = make_role("Kredi Asistanı", slug="kredi-asistani")
+        make_band(role, year=2024, average="25000", top="35000", pay_basis="net")
+        make_band(role, year=2025, average="30000", top="45000", low="22000", pay_basis="net")
+        occupation = occupation_of(client, role)
+    assert occupation["estimatedSalary"] == [
+        {
+            "@type": "MonetaryAmountDistribution",
+            "name": "Ortalama aylık net maaş (2025)",
+            "currency": "TRY",
+            "duration": "P1M",
+            "median": 30000,
+            "validFrom": "2025-01-01",
+        }
+    ]
+    assert occupation["mainEntityOfPage"] == {
+        "@type": "WebPage",
+        "@id": f"{SITE}/meslekler/kredi-asistani/",
+        "lastReviewed": "2026-03-10T12:00:00+03:00",  # the figures' last change, Istanbul time
+    }
+
+
+def test_a_salary_older_than_the_stale_threshold_is_not_offered_as_todays_estimate(
+    client, settings
+):
+    settings.SALARY_STALE_MONTHS = 12
+    with time_machine.travel(SPRING_2026, tick=False):
+        role = make_role("Kredi Asistanı", slug="kredi-asistani")
+        make_band(role, year=2023, average="5000", top="8000", pay_basis="gross")
+        occupation = occupation_of(client, role)  # 2023 ended 26 months ago: stale
+        assert "estimatedSalary" not in occupation
+        assert occupation["mainEntityOfPage"]["lastReviewed"] == "2026-03-10T12:00:00+03:00"
+        assert "5.000 TL" in client.get(role.get_absolute_url()).content.decode()  # still shown,
+        # with the page's note that it may be out of date: to readers, not as an estimate
+        make_band(role, year=2025, average="31000", top="40000", pay_basis="gross")
+        cache.clear()
+        assert occupation_of(client, role)["estimatedSalary"][0]["median"] == 31000
 
 
 def test_the_first_crumb_is_the_home_page_the_settings_name(settings):
@@ -330,6 +377,28 @@ def test_atom_feed_has_updated_dates_including_salary_changes(client, site):
     updated = datetime.fromisoformat(first.find("a:updated", ns).text)
     assert updated == band.updated_at
     assert first.find("a:published", ns) is not None
+
+
+def test_feeds_write_dates_in_istanbul_time_as_the_site_and_the_sitemap_do(client, db):
+    """Published at 21:30 UTC on 26 November: 00:30 on the 27th in Istanbul (+03:00)."""
+    instant = datetime(2026, 11, 26, 21, 30, tzinfo=UTC)
+    with time_machine.travel(instant, tick=False):
+        role = make_role("Gece Bekçisi", published_at=instant)
+    with time_machine.travel(instant + timedelta(hours=1), tick=False):
+        rss = client.get("/besleme/rss/").content.decode()
+        atom = client.get("/besleme/atom/").content.decode()
+    assert "<pubDate>Fri, 27 Nov 2026 00:30:00 +0300</pubDate>" in rss
+    assert "<lastBuildDate>Fri, 27 Nov 2026 00:30:00 +0300</lastBuildDate>" in rss
+    assert "+0000" not in rss
+    assert "<published>2026-11-27T00:30:00+03:00</published>" in atom
+    assert "<updated>2026-11-27T00:30:00+03:00</updated>" in atom
+    assert "+00:00" not in atom and role.title in atom
+    with time_machine.travel(instant, tick=False):  # an empty feed: its date is now, here
+        Role.objects.all().delete()
+        cache.clear()
+        assert "<lastBuildDate>Fri, 27 Nov 2026 00:30:00 +0300" in (
+            client.get("/besleme/rss/").content.decode()
+        )
 
 
 def test_base_template_links_the_feeds(client, site):

@@ -328,7 +328,8 @@ def test_cached_page_carries_no_csrf_token_or_cookie(client):
 @pytest.mark.parametrize(
     ("method", "url", "status", "text"),
     [
-        ("post", "/meslekler/{slug}/", 403, "Formun süresi doldu"),
+        ("post", "/yonetim/login/", 403, "Formun süresi doldu"),  # no CSRF token
+        ("post", "/meslekler/{slug}/", 405, "yalnızca şu yöntemleri kabul eder: GET, HEAD"),
         ("get", "/meslekler/{slug}-yok/", 404, "Sayfa bulunamadı"),
     ],
 )

@@ -9,7 +9,8 @@ empty when ``donusum`` says it could not be; the import ignores these columns). 
 CC BY 4.0; the date of the data (the last change of a published figure) is in the file name,
 the JSON and the ``Last-Modified`` header. Text cells that a spreadsheet would run as a formula
 (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) are written with a leading
-apostrophe (OWASP "CSV injection").
+apostrophe (OWASP "CSV injection"), the slug column included; the salary import reads such a
+cell back without it.
 """
 
 import csv
@@ -65,7 +66,7 @@ def excel_amount(value):
 
 def csv_row(row, amount):
     return [
-        row["role"],
+        safe_text(row["role"]),  # a slug may start with "-" too
         safe_text(row["title"]),
         safe_text(row["sector"]),
         row["year"],

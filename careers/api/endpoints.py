@@ -25,14 +25,13 @@ from careers.articles.related import related_for
 from careers.salaries import conversion, notices
 from careers.salaries import keys as salary_keys
 from careers.salaries.models import MinimumWage
-from careers.search import backends
-from careers.search.service import rank
+from careers.search import service, throttle
 from careers.search.text import query_words
 from careers.site import seo
 from careers.site.pagecache import shows
 
-from . import data, schemas
-from .http import chain
+from . import converters, data, openapi, schemas
+from .http import chain, head_as_get
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -42,7 +41,15 @@ class Renderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}  # Turkish letters as UTF-8, not \u escapes
 
 
-api = NinjaAPI(
+converters.register()  # "{year:year}" below
+
+
+class Api(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        return openapi.document_errors(super().get_openapi_schema(*args, **kwargs))
+
+
+api = Api(
     title="Meslek Rehberi API",
     version="1",
     description=(
@@ -81,14 +88,17 @@ SLUG = r"^[-a-zA-Z0-9_]{1,160}$"  # what a slug may be (anything else never reac
 
 
 class ApiError(Exception):
-    def __init__(self, status, detail):
+    def __init__(self, status, detail, headers=None):
         super().__init__(detail)
-        self.status, self.detail = status, detail
+        self.status, self.detail, self.headers = status, detail, headers or {}
 
 
 @api.exception_handler(ApiError)
 def api_error(request, exc):
-    return api.create_response(request, {"detail": exc.detail}, status=exc.status)
+    response = api.create_response(request, {"detail": exc.detail}, status=exc.status)
+    for name, value in exc.headers.items():
+        response[name] = value
+    return response
 
 
 @api.exception_handler(Http404)
@@ -189,8 +199,12 @@ Size = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Sayfadaki kayıt sa
 @api.get("/roles", response=schemas.RolePage, url_name="roles", summary="Meslekler")
 def roles(
     request,
-    sector: str | None = Query(None, pattern=SLUG, description="Sektörün slug'ı, ör. finans."),
-    skill: str | None = Query(None, pattern=SLUG, description="Becerinin slug'ı."),
+    sector: str | None = Query(
+        None, pattern=SLUG, description="Sektörün slug'ı.", examples=["musteri-hizmetleri"]
+    ),
+    skill: str | None = Query(
+        None, pattern=SLUG, description="Becerinin slug'ı.", examples=["empati"]
+    ),
     q: str | None = Query(None, max_length=200, description="Arama (Türkçe harfsiz de olur)."),
     page: int = Page,
     page_size: int = Size,
@@ -219,9 +233,16 @@ def roles(
         )  # fmt: skip
     shows(request, keys.SEARCH)
     words = query_words(q)
-    if not words:
-        raise ApiError(400, _("Your search has no letters or digits to look for."))
-    ids = [hit.role_id for hit in rank(backends.search(words), words)]
+    if not words:  # nothing to look for (punctuation, symbols): nothing found
+        return paged(request, count=0, page=page, page_size=page_size, pages=1, results=[])
+    try:
+        ids = [hit.role_id for hit in service.ranked_hits(words, request)]
+    except throttle.Throttled as throttled:
+        raise ApiError(
+            429,
+            _("You have searched a lot in a short time. Please try again in a minute."),
+            headers={"Retry-After": str(throttled.retry_after)},
+        ) from None
     if sector or skill:
         allowed = set(found.filter(pk__in=ids).values_list("pk", flat=True))
         ids = [pk for pk in ids if pk in allowed]
@@ -240,7 +261,10 @@ def roles(
     url_name="role",
     summary="Bir meslek",
 )
-def role(request, slug: str = Path(..., pattern=SLUG)):
+def role(
+    request,
+    slug: str = Path(..., pattern=SLUG, examples=["musteri-hizmetleri-ekip-lideri"]),
+):
     """Makalenin gösterdiği her şey: görevler, beceriler, maaşlar (eski ya da asgari ücretin
     altındaysa uyarısı, güncelleme notları), eğilimler, ilgili meslekler."""
     found = Role.objects.published().for_article().filter(slug=slug).first()
@@ -312,14 +336,14 @@ def salary_years(request):
 
 
 @api.get(
-    "/salaries/{year}",
+    "/salaries/{year:year}",
     response={200: schemas.SalaryPage, 404: schemas.Error},
     url_name="salaries",
     summary="Bir yılın maaşları",
 )
 def salaries(
     request,
-    year: int,
+    year: int = Path(..., ge=1000, le=9999, description="Yıl.", examples=[2025]),
     sector: str | None = Query(None, pattern=SLUG, description="Sektörün slug'ı."),
     page: int = Page,
     page_size: int = Size,
@@ -350,11 +374,12 @@ def minimum_wage(request):
 
 def urls():
     """django-ninja's address patterns, each view wrapped in :func:`careers.api.http.chain`
-    (at the address, where the site's page cache looks for what it may serve)."""
+    (at the address, where the site's page cache looks for what it may serve) and answering
+    HEAD like GET."""
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
         pattern.callback = chain(
-            pattern.callback,
+            head_as_get(pattern.callback),
             params=CACHE_PARAMS.get(pattern.name, ()),
             keys=CACHE_KEYS.get(pattern.name, ()),
         )

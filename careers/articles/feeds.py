@@ -1,13 +1,14 @@
 """RSS and Atom feeds: new and updated articles, newest change first; the corrections log.
 
-The corrections' dates are written in the site's time (Istanbul, +03:00), as the pages and the
-sitemap write them.
+Every date is written in the site's time (Europe/Istanbul, ``+03:00``), as the pages and the
+sitemap write them: the database hands them over in UTC, which Django's feed generators
+would write as it is (``+0000``).
 """
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from careers.site import seo
@@ -18,7 +19,28 @@ from .models import Correction
 FEED_SIZE = 20  # the last changes readers' feed readers fetch
 
 
+def local(moment):
+    return timezone.localtime(moment) if moment is not None else None
+
+
+class LocalDates:
+    """A feed generator whose own date (lastBuildDate, the feed's updated: now when the feed
+    is empty) is in the site's time too."""
+
+    def latest_post_date(self):
+        return local(super().latest_post_date())
+
+
+class RssFeed(LocalDates, Rss201rev2Feed):
+    pass
+
+
+class AtomFeed(LocalDates, Atom1Feed):
+    pass
+
+
 class LatestRolesFeed(Feed):
+    feed_type = RssFeed
     title = _("Meslek Rehberi: new and updated occupations")
     description = _("Career articles as they are published and updated, salaries included.")
     language = "tr"
@@ -45,10 +67,10 @@ class LatestRolesFeed(Feed):
         return seo.absolute(role.get_absolute_url())
 
     def item_pubdate(self, role):
-        return role.published_at
+        return local(role.published_at)
 
     def item_updateddate(self, role):
-        return role.last_modified
+        return local(role.last_modified)
 
     def item_categories(self, role):
         return [role.sector.name]
@@ -58,7 +80,7 @@ class LatestRolesFeed(Feed):
 
 
 class LatestRolesAtomFeed(LatestRolesFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = LatestRolesFeed.description
 
     def feed_url(self):
@@ -66,6 +88,7 @@ class LatestRolesAtomFeed(LatestRolesFeed):
 
 
 class CorrectionsFeed(Feed):
+    feed_type = RssFeed
     title = _("Meslek Rehberi: corrections")
     description = _("Corrections to our articles, newest first: what was wrong and what is right.")
     language = "tr"
@@ -98,7 +121,7 @@ class CorrectionsFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, correction):
-        return timezone.localtime(correction.created_at)
+        return local(correction.created_at)
 
     item_updateddate = item_pubdate  # Atom requires it; a correction is not changed later
 
@@ -107,7 +130,7 @@ class CorrectionsFeed(Feed):
 
 
 class CorrectionsAtomFeed(CorrectionsFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = CorrectionsFeed.description
 
     def feed_url(self):

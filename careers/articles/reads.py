@@ -49,7 +49,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django_tasks import task
 
-from careers.site import jobs, redis
+from careers.site import jobs, methods, redis
 
 from .models import DailyReads, Role
 from .models.review import RECENT_DAYS
@@ -171,6 +171,7 @@ def beacon_url(slug):
     return reverse("articles:read_beacon", kwargs={"token": SIGNER.sign(slug)})
 
 
+@methods.only("GET", "HEAD")
 @never_cache
 def read_beacon(request, token):
     """The article page's hidden image: counts one read of its article."""

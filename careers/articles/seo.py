@@ -1,9 +1,23 @@
 """The article's schema.org data: an Article about the Occupation, by its author, on a page
-reviewed by its reviewer (built on the site's SEO)."""
+reviewed by its reviewer (built on the site's SEO).
+
+What an app built on articles knows of the occupation (the salaries app: its estimated salary)
+is added through :func:`describe_occupation`, as the article page reaches those apps through
+slots: this app imports none of them (a slot fills HTML; this is data)."""
 
 from django.utils import timezone
 
-from careers.site.seo import absolute, json_number, organization
+from careers.site.seo import absolute, organization
+
+_describers = []
+
+
+def describe_occupation(describer):
+    """Register ``describer(role, canonical) -> dict``: properties of the Occupation (from the
+    role's fields alone: no query), merged into it. Registering it again does nothing."""
+    if describer not in _describers:
+        _describers.append(describer)
+    return describer
 
 
 def person(author):
@@ -17,8 +31,7 @@ def person(author):
 
 
 def article_jsonld(role, *, title, canonical, last_modified, image_url=None):
-    """schema.org Article about the Occupation (the salary of the latest year, monthly, TRY:
-    the role keeps its latest figures)."""
+    """schema.org Article about the Occupation."""
     occupation = {
         "@type": "Occupation",
         "name": role.title,
@@ -33,18 +46,8 @@ def article_jsonld(role, *, title, canonical, last_modified, image_url=None):
     duties = [item.text for item in role.responsibilities.all()]
     if duties:
         occupation["responsibilities"] = duties
-    if role.salary_year is not None:
-        occupation["estimatedSalary"] = {
-            "@type": "MonetaryAmount",
-            "currency": "TRY",  # every band's currency (the only one a band may have)
-            "validFrom": f"{role.salary_year}-01-01",
-            "value": {
-                "@type": "QuantitativeValue",
-                "value": json_number(role.salary_average),
-                "maxValue": json_number(role.salary_top),
-                "unitText": "MONTH",
-            },
-        }
+    for describer in _describers:
+        occupation.update(describer(role, canonical))
     data = {
         "@context": "https://schema.org",
         "@type": "Article",

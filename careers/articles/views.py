@@ -82,12 +82,12 @@ def _role_page(request, roles, size, count):
 @cache_public_page(params=("sayfa",))
 def sector_detail(request, slug):
     sector = get_object_or_404(Sector, slug=slug)
+    count = listing.role_count(listing.sectors_with_counts(), sector.pk)
+    if not count:  # only drafts (or nothing): no more public than they are
+        raise Http404
     shows(request, keys.sector(sector.pk))
     page = _role_page(
-        request,
-        Role.objects.published().filter(sector=sector).for_cards(),
-        SECTOR_PAGE_SIZE,
-        listing.role_count(listing.sectors_with_counts(), sector.pk),
+        request, Role.objects.published().filter(sector=sector).for_cards(), SECTOR_PAGE_SIZE, count
     )
     return render(
         request,
@@ -111,6 +111,8 @@ def skill_detail(request, slug):
     shows(request, keys.skill(skill.pk))
     roles = Role.objects.published().filter(role_skills__skill=skill).for_cards()
     count = listing.role_count(listing.skills_with_counts(), skill.pk)
+    if not count:  # asked for by drafts only (or none): no more public than they are
+        raise Http404
     page = _role_page(request, roles, SKILL_PAGE_SIZE, count)
     heading = _("Occupations that need %(name)s") % {"name": skill.name}
     return render(

@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -21,10 +21,10 @@ from django.utils.translation import ngettext, pgettext_lazy
 from careers import turkish
 from careers.articles.admin.extensions import RoleAdminExtension, extend_role_admin
 from careers.articles.models import Role
-from careers.site.admin_search import TurkishSearchMixin
+from careers.site.admin_search import TurkishSearchMixin, case_variants, valid_for
 from careers.site.paginator import EstimatedCountPaginator
 
-from . import privacy
+from . import fulltext, privacy
 from .models import BlockedWord, Comment, CommentStatus, PendingComment, approved_comment_count
 from .signals import invalidate_articles
 
@@ -69,9 +69,10 @@ class CommentAdmin(TurkishSearchMixin, admin.ModelAdmin):
         "moderation_reason",
     )
     list_filter = ("status", "created_at")
-    # At a million comments: exact matches on what identifies a commenter (indexed); the
-    # text itself is searched in the pending queue (a few rows).
+    # At a million comments: the whole term matched exactly on what identifies a commenter
+    # (indexed), or every word of it in the text (a full-text index: fulltext.py).
     search_fields = ("=name", "=email", "=ip_address")
+    full_text_search = True
     # The page's roles in a second query by primary key: a join lets the planner walk
     # every role's comments before sorting them by date.
     list_select_related = False
@@ -100,6 +101,32 @@ class CommentAdmin(TurkishSearchMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         roles = Role.objects.only("id", "title", "slug")
         return super().get_queryset(request).prefetch_related(Prefetch("role", queryset=roles))
+
+    def get_search_results(self, request, queryset, search_term):
+        """``Ayşe Yılmaz``, ``ayse@example.com`` or an address: that commenter's comments
+        (the whole term, exactly, in its Turkish case variants); and the comments whose text
+        has every word of the term ("maaş istanbul" finds "Bu maaşlar İstanbul için mi?")."""
+        term = search_term.strip()
+        if not self.full_text_search or not term:
+            return super().get_search_results(request, queryset, search_term)
+        condition = Q()
+        for variant in case_variants(term):
+            for name in ("name", "email", "ip_address"):
+                if valid_for(queryset.model, name, variant):
+                    condition |= Q(**{name: variant})
+        found = fulltext.newest_ids(fulltext.words(term), fulltext.MAX_MATCHES + 1)
+        if found:
+            condition |= Q(pk__in=found[: fulltext.MAX_MATCHES])
+        if len(found) > fulltext.MAX_MATCHES:
+            messages.info(
+                request,
+                _(
+                    "More than %(count)s comments have these words: the newest "
+                    "%(count)s are listed. Add a word to narrow the search."
+                )
+                % {"count": turkish.format_number(fulltext.MAX_MATCHES)},
+            )
+        return (queryset.filter(condition) if condition else queryset.none()), False
 
     # --- list columns ---------------------------------------------------------------------
     @admin.display(description=pgettext_lazy("comments", "comment text"))
@@ -244,6 +271,7 @@ class PendingCommentAdmin(CommentAdmin):
 
     list_filter = ("created_at",)
     search_fields = ("name", "email", "body", "ip_address", "role__title")
+    full_text_search = False  # a few rows: every field searched inside
     ordering = ("created_at",)
     change_list_template = "admin/change_list.html"
 

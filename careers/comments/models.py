@@ -16,7 +16,7 @@ from django.utils.translation import pgettext_lazy
 
 from careers.articles.models import Role
 
-from . import text
+from . import fulltext, text
 
 # WordPress's column sizes (wp_comments): the issue asks for the same maximum lengths.
 NAME_MAX_LENGTH = 245
@@ -89,6 +89,8 @@ class Comment(models.Model):
         pgettext_lazy("comments", "website"), max_length=URL_MAX_LENGTH, blank=True
     )
     body = models.TextField(pgettext_lazy("comment text", "comment"))
+    # The text as the moderators' full-text index reads it (fulltext.py): written on save.
+    body_folded = models.TextField(blank=True, default="", editable=False)
     status = models.CharField(
         pgettext_lazy("comments", "moderation status"),
         max_length=10,
@@ -150,6 +152,10 @@ class Comment(models.Model):
     def save(self, *args, **kwargs):
         if not self.fingerprint:
             self.fingerprint = text.fingerprint(self.role_id, self.parent_id, self.email, self.body)
+        self.body_folded = fulltext.fold(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_folded"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -30,7 +30,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from careers.articles.models import Role
-from careers.site import outage
+from careers.site import methods, outage
 
 from . import conf, moderation, notify, tokens
 from .forms import CommentForm
@@ -89,6 +89,7 @@ TYPED_FIELDS = ("name", "email", "url", "comment", "zaman", "parent")
 
 
 @csrf_exempt  # see the module docstring: this view never uses the browser's credentials
+@methods.only("GET", "HEAD", "POST")  # GET: the form, on the article
 @never_cache
 def post_comment(request, slug):
     """Post a comment; with the database unreachable or locked past its timeout, a 503 that

@@ -20,7 +20,7 @@ from careers.articles.models import Role, RoleSkill
 from careers.salaries import charts, conversion, notices, rules
 from careers.salaries import keys as salary_keys
 from careers.salaries.models import MinimumWage
-from careers.search import service
+from careers.search import service, throttle
 from careers.site import seo
 from careers.site.pagecache import cache_public_page, shows
 
@@ -173,11 +173,12 @@ def _suggestions(chosen, limit=SUGGESTIONS):
     return by_title(roles)
 
 
-def _resolve(text, chosen):
+def _resolve(request, text, chosen):
     """``(match, results)`` for a typed name: the roles the site's search finds (two
     queries), without those already chosen; ``match`` is the one the reader surely meant (its
-    title typed, with or without Turkish letters, or the only result), else None."""
-    _words, page = service.search(text, page_size=RESULTS + len(chosen))
+    title typed, with or without Turkish letters, or the only result), else None. A new name
+    spends the visitor's search budget (raises ``throttle.Throttled`` over it)."""
+    _words, page = service.search(text, request, page_size=RESULTS + len(chosen))
     chosen_ids = {role.pk for role in chosen}
     results = [r.role for r in page.object_list if r.role.pk not in chosen_ids][:RESULTS]
     typed = turkish.ascii_fold(text)
@@ -201,12 +202,16 @@ def pick(request):
             .only("title", "slug", "sector_id")
         )
     chosen_slugs = [role.slug for role in chosen]
-    results, notice = [], None
+    results, notice, status = [], None, 200
     if form.text:
-        match, results = _resolve(form.text, chosen)
+        try:
+            match, results = _resolve(request, form.text, chosen)
+        except throttle.Throttled:
+            match, status = None, 429
+            notice = _("You have searched a lot in a short time. Please try again in a minute.")
         if match is not None and chosen:
             return redirect(logic.comparison_url([*chosen_slugs, match.slug]))
-        if not results:
+        if not results and status == 200:
             notice = _("No occupation matches “%(text)s”. Try another name.") % {"text": form.text}
 
     def target(role):
@@ -222,7 +227,7 @@ def pick(request):
         crumbs=[seo.Crumb(title, reverse("compare:pick"))],
         robots=seo.NOINDEX,
     )
-    return render(
+    response = render(
         request,
         "compare/pick.html",
         {
@@ -233,4 +238,8 @@ def pick(request):
             "notice": notice,
             "meta": meta,
         },
+        status=status,
     )
+    if status == 429:
+        response["Retry-After"] = str(throttle.Throttled.retry_after)
+    return response

@@ -40,7 +40,11 @@ class SalariesConfig(AppConfig):
     article_joins = ("report_summary",)
 
     def ready(self):
-        from . import signals  # noqa: F401  (refresh the roles' figures, invalidate pages)
+        from careers.articles.seo import describe_occupation
+
+        from . import seo, signals  # noqa: F401  (signals: refresh the roles' figures, invalidate pages)
+
+        describe_occupation(seo.occupation_salary)  # the article's estimatedSalary
 
     def slots(self):
         """The article's figures and, under them, its readers' reports (before the comparison

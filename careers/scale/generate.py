@@ -29,6 +29,7 @@ from careers.articles.models import (
     Trend,
 )
 from careers.comments import text as comment_text
+from careers.comments.fulltext import fold
 from careers.comments.models import Comment, CommentStatus
 from careers.salaries.models import PayBasis, SalaryBand
 from careers.salaries.reports.models import Report
@@ -261,8 +262,9 @@ def comment_counts(rng, roles, total):
     return counts
 
 
-COMMENT_COLUMNS = ("id", "role_id", "parent_id", "name", "email", "url", "body", "status",
-                   "moderation_reason", "ip_address", "fingerprint", "created_at")  # fmt: skip
+COMMENT_COLUMNS = ("id", "role_id", "parent_id", "name", "email", "url", "body", "body_folded",
+                   "status", "moderation_reason", "ip_address", "fingerprint",
+                   "created_at")  # fmt: skip
 
 
 def make_comments(rng, total, made):
@@ -307,7 +309,8 @@ def make_comments(rng, total, made):
                 ip = f"10.{pk % 250}.{pk // 250 % 250}.{pk % 97 + 1}" if created > recent else None
                 fingerprint = comment_text.fingerprint(role_id, parent, email, body)
                 batch.append((pk, role_id, parent, f"{first} {last}", email, "", body.strip(),
-                              status, reason, ip, fingerprint, adapt(created)))  # fmt: skip
+                              fold(body.strip()), status, reason, ip, fingerprint,
+                              adapt(created)))  # fmt: skip
                 statuses[status] = statuses.get(status, 0) + 1
                 level[pk] = level[parent] + 1 if parent else 1
                 parents[pk] = parent

@@ -1,4 +1,10 @@
-"""A search, from the reader's words to a page of results (two queries)."""
+"""A search, from the reader's words to a page of results (two queries).
+
+Every full-text search of the site runs here (the search page, the comparison picker, the
+API's ``?q=``), and each one that is not answered from the cache spends one of the visitor's
+fresh searches (:mod:`.throttle`): the budget is kept where the search runs, so no page or
+endpoint can forget it. Callers pass the request and turn :class:`throttle.Throttled` into
+their own 429."""
 
 import hashlib
 from dataclasses import dataclass
@@ -9,7 +15,7 @@ from careers.articles import keys
 from careers.articles.models import Role
 from careers.site.pagecache import cached
 
-from . import backends
+from . import backends, throttle
 from .text import highlight, query_words, snippet, title_rank
 
 PAGE_SIZE = 20
@@ -31,24 +37,25 @@ def rank(hits, words):
     )
 
 
-def ranked_hits(words, on_fresh=None):
+def ranked_hits(words, request):
     """The ranked hits for ``words``, from the cache when the same words (however typed:
-    "Müşteri", "musteri") were looked up since roles or search documents last changed.
-    ``on_fresh()`` is called before a fresh lookup (the visitor's budget, :mod:`.throttle`)."""
+    "Müşteri", "musteri") were looked up since roles or search documents last changed. A
+    fresh lookup first spends one of ``request``'s visitor's budget: raises
+    :class:`throttle.Throttled` over it."""
     digest = hashlib.sha256(" ".join(words).encode()).hexdigest()[:32]
 
     def lookup():
-        if on_fresh is not None:
-            on_fresh()
+        throttle.spend(request)
         return rank(backends.search(words), words)
 
     return cached(f"search:hits:{digest}", [keys.SEARCH, keys.ROLES], lookup)
 
 
-def search(query, page_number=None, page_size=PAGE_SIZE, on_fresh=None):
-    """``(words, page)``: the page holds ``Result``s in rank order."""
+def search(query, request, page_number=None, page_size=PAGE_SIZE):
+    """``(words, page)``: the page holds ``Result``s in rank order (raises
+    :class:`throttle.Throttled` like :func:`ranked_hits`)."""
     words = query_words(query)
-    hits = ranked_hits(words, on_fresh) if words else []
+    hits = ranked_hits(words, request) if words else []
     page = Paginator(hits, page_size).get_page(page_number)
     if not hits:
         return words, page

@@ -4,7 +4,8 @@ A search whose words were looked up recently is answered from the cache and cost
 one with new words runs a full-text query. Each visitor (IP address) may run
 ``SEARCH_FRESH_PER_MINUTE`` of those a minute; beyond that the reader gets a Turkish "try again
 in a minute" (429 with Retry-After) and the words stay in the search box, so typing random
-words cannot keep the database busy.
+words cannot keep the database busy. Every full-text search spends it, wherever it is asked
+for (the search page, the comparison picker, the API): :mod:`.service` calls :func:`spend`.
 """
 
 from django.conf import settings

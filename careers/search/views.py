@@ -30,11 +30,7 @@ def search(request):
     status, retry_after = 200, None
     try:
         words, page = (
-            service.search(
-                query, request.GET.get("sayfa"), on_fresh=lambda: throttle.spend(request)
-            )
-            if query
-            else ([], None)
+            service.search(query, request, request.GET.get("sayfa")) if query else ([], None)
         )
     except throttle.Throttled as throttled:
         status, retry_after, words, page = 429, throttled.retry_after, [], None

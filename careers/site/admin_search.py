@@ -31,14 +31,16 @@ class TurkishSearchMixin:
             condition = Q()
             for variant in case_variants(word):
                 for name, lookup in lookups:
-                    if lookup == "exact" and not _valid(queryset.model, name, variant):
+                    if lookup == "exact" and not valid_for(queryset.model, name, variant):
                         continue  # "Ayşe" is no IP address: PostgreSQL would refuse it
                     condition |= Q(**{f"{name}__{lookup}": variant})
             queryset = queryset.filter(condition) if condition else queryset.none()
         return queryset, any("__" in name for name, _lookup in lookups)
 
 
-def _valid(model, name, value):
+def valid_for(model, name, value):
+    """Whether ``value`` can be compared with the field ``name`` ("Ayşe" is no IP address:
+    PostgreSQL would refuse the query)."""
     field = model._meta.get_field(name)
     try:
         field.run_validators(field.to_python(value))

@@ -17,9 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 
-from . import cards, outage, seo
+from . import cards, methods, outage, seo
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +99,7 @@ def app_disallowed_paths():
     ]
 
 
-@require_GET
+@methods.only("GET", "HEAD")
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -9,10 +9,15 @@ vcl 4.1;
 #   any response without s-maxage, with Set-Cookie or `private` go straight to the app.
 # * /static/ and /media/ come from the file server (nginx) and are cached here too.
 #
+# * One copy per page: a Host header that is not one of the site's names gets 400 here, and the
+#   cache keys pages by their address alone, so no Host value (made up, another case, a port)
+#   can make it keep another copy.
+#
 # backends.vcl (next to this file, or on vcl_path) names the app servers and the file server,
-# adds the app servers to the `apps` director (sub meslek_add_backends) and lists who may
-# purge (acl purgers: the app servers); `make stack` writes one for 127.0.0.1, and
-# docs/deploy.md shows one for several hosts.
+# adds the app servers to the `apps` director (sub meslek_add_backends), lists who may purge
+# (acl purgers: the app servers) and the site's names (sub meslek_site_hosts, in step with
+# DJANGO_ALLOWED_HOSTS); `make stack` writes one for 127.0.0.1, and docs/deploy.md shows one
+# for several hosts.
 
 import directors;
 import std;
@@ -37,6 +42,14 @@ sub vcl_recv {
         set req.http.x-purged = xkey.purge(req.http.xkey-purge);
         return (synth(200, "Purged " + req.http.x-purged));
     }
+    # The site's names only (lower case, without port or final dot): anything else is refused
+    # before it reaches an app server or a cache slot.
+    set req.http.x-site-host = std.tolower(regsub(req.http.host, "\.?(:[0-9]+)?$", ""));
+    call meslek_site_hosts;
+    if (req.http.x-site-host != "known") {
+        return (synth(400, "Unknown host"));
+    }
+    unset req.http.x-site-host;
     if (req.method != "GET" && req.method != "HEAD" && req.method != "POST") {
         return (synth(405, "Method not allowed"));
     }
@@ -72,6 +85,13 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_hash {
+    # The address alone: every accepted Host name shows the same page (canonical links come
+    # from SITE_URL), so the cache holds one copy of it.
+    hash_data(req.url);
+    return (lookup);
+}
+
 sub vcl_backend_response {
     if (bereq.url ~ "^/(static|media)/") {
         if (beresp.status != 200) {
@@ -101,6 +121,19 @@ sub vcl_backend_response {
 }
 
 sub vcl_synth {
+    if (resp.status == 400) {
+        set resp.http.Content-Type = "text/plain; charset=utf-8";
+        set resp.http.Cache-Control = "private, no-store";
+        synthetic("Bu site bu adla sunulmuyor.");
+        return (deliver);
+    }
+    if (resp.status == 405) {  # what passes this front; each address may take fewer
+        set resp.http.Allow = "GET, HEAD, POST";
+        set resp.http.Content-Type = "text/plain; charset=utf-8";
+        set resp.http.Cache-Control = "private, no-store";
+        synthetic("Bu adres yalnızca şu yöntemleri kabul eder: GET, HEAD, POST.");
+        return (deliver);
+    }
     if (resp.status == 429) {
         set resp.http.Content-Type = "text/html; charset=utf-8";
         set resp.http.Retry-After = "300";

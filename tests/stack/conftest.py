@@ -43,18 +43,24 @@ def pytest_collection_modifyitems(config, items):
 
 
 class Stack:
-    def __init__(self, directory):
+    """A stack in ``directory`` on ``ports`` (``STACK_*_PORT`` values; the fault tests bring
+    their own); ``env``: settings its servers run with beside production's (stack.env)."""
+
+    def __init__(self, directory, ports=None, env=None):
+        ports = ports or PORTS
         self.dir = directory
+        self.ports = ports
         self.env_file = directory / "stack.env"
         self.script_env = {
             **os.environ,
-            **PORTS,
+            **ports,
+            **(env or {}),
             "STACK_DIR": str(directory),
             "STACK_ENV_FILE": str(self.env_file),
             "PY": sys.executable,
         }
-        self.front = f"http://127.0.0.1:{PORTS['STACK_FRONT_PORT']}"
-        self.apps = [f"http://127.0.0.1:{port}" for port in PORTS["STACK_APP_PORTS"].split()]
+        self.front = f"http://127.0.0.1:{ports['STACK_FRONT_PORT']}"
+        self.apps = [f"http://127.0.0.1:{port}" for port in ports["STACK_APP_PORTS"].split()]
 
     def script(self, *args, check=True):
         return subprocess.run(
@@ -99,7 +105,7 @@ class Stack:
     def sql(self, query):
         """One query against the stack's PostgreSQL (psql: quick enough to poll)."""
         return subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-p", PORTS["STACK_PG_PORT"], "-U", "meslek",
+            ["psql", "-h", "127.0.0.1", "-p", self.ports["STACK_PG_PORT"], "-U", "meslek",
              "-d", "meslek", "-tAc", query],
             capture_output=True, text=True, check=True,
         ).stdout.strip()  # fmt: skip
@@ -125,27 +131,41 @@ class Stack:
         return "".join(tails)
 
 
-@pytest.fixture(scope="session")
-def stack():
-    directory = Path(tempfile.mkdtemp(prefix="meslek-stack-test-", dir="/tmp"))
+@contextlib.contextmanager
+def running_stack(ports=None, prefix="meslek-stack-test-", env=None):
+    """A stack started in a directory of its own, stopped and removed afterwards whatever
+    happened (every process it started is killed if the script could not stop it)."""
+    directory = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
     directory.chmod(0o755)  # PostgreSQL runs as its own user below it
-    running = Stack(directory)
+    running = Stack(directory, ports, env)
     started_pids = []
     try:
         started = running.script("start", check=False)
+        running.start_output = started.stdout + started.stderr  # what `make stack` printed
         started_pids = running.pids()
         assert started.returncode == 0, started.stdout + started.stderr + running.log_tails()
         assert f"front: {running.front}/" in started.stdout
         for app in running.apps:
             assert f"app: {app}/" in started.stdout
         running.wait_for_jobs()  # no purge of the demo load lands in the middle of a test
+        running.start_logs = running.log_tails(lines=100_000)  # as they were before any test
+        running.start_jobs = running.sql(
+            "SELECT task_path, status, count(*) FROM django_tasks_database_dbtaskresult"
+            " GROUP BY task_path, status"
+        )
         yield running
     finally:
         running.script("stop", check=False)
-        for pid in started_pids:  # whatever the script could not stop (it should not happen)
+        for pid in {*started_pids, *running.pids()}:  # whatever the script could not stop
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
         shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def stack():
+    with running_stack() as running:
+        yield running
 
 
 def staff_account(stack, username, group, first_name="", last_name=""):

@@ -1,5 +1,6 @@
-"""scripts/stack.sh after a failed start: whatever it started is stopped again, so nothing is
-left running (on a fresh clone a missing psycopg once made the site's set-up fail and left
+"""`make stack` on a fresh clone (issue 21, item 1): it installs psycopg before it starts the
+site, and scripts/stack.sh after a failed start stops whatever it started, so nothing is left
+running (on a fresh clone a missing psycopg once made the site's set-up fail and left
 PostgreSQL and Redis behind)."""
 
 import contextlib
@@ -34,6 +35,23 @@ def listening(port):
     with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.5):
         return True
     return False
+
+
+def test_make_stack_on_a_fresh_clone_installs_psycopg_before_it_starts_the_site(tmp_path):
+    """What `make stack` runs on a clone with no virtualenv yet (``make -n``: printed, not
+    run): the postgres lock, which holds psycopg, is installed before scripts/stack.sh starts
+    the site (it once installed the base dependencies alone: ImproperlyConfigured)."""
+    result = subprocess.run(
+        ["make", "-n", "stack", f"VENV={tmp_path / 'fresh-venv'}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    postgres = [i for i, line in enumerate(lines) if "-r requirements/postgres.txt" in line]
+    start = [i for i, line in enumerate(lines) if line.endswith("scripts/stack.sh start")]
+    assert postgres and start and postgres[0] < start[0], result.stdout
+    locked = (ROOT / "requirements" / "postgres.txt").read_text()
+    assert "\npsycopg==" in locked
 
 
 def test_a_failed_start_stops_what_it_started_and_leaves_nothing_running():

@@ -17,6 +17,7 @@ from .cells import (
     YearWidget,
 )
 from .files import COLUMNS, TITLE_COLUMN, normalise_headers
+from .spreadsheets import unescape_formulae
 
 
 class BandInstanceLoader(instance_loaders.BaseInstanceLoader):
@@ -85,6 +86,7 @@ class SalaryBandResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         normalise_headers(dataset)
+        unescape_formulae(dataset)  # a downloaded file's guarded cells, as they were
         self._seen = {}
         slugs = set()
         if dataset.headers and "meslek" in dataset.headers:

@@ -15,6 +15,8 @@ carriage return is run as a formula by spreadsheet programs (``=HYPERLINK(...)``
 (``IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT``) removes one leading ``=`` only and turns every
 cell, numbers too, into text; :class:`FormulaEscapingMixin` does what OWASP recommends instead:
 text cells starting with one of those characters get a leading apostrophe, numbers stay numbers.
+An import reads such a cell back without the apostrophe (:func:`unescape_formulae`), so a file
+exported here or downloaded from /veri/ can be edited and imported again as it is.
 """
 
 import io
@@ -38,6 +40,20 @@ def escape_formula(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def unescape_formula(value):
+    """The cell as it was before :func:`escape_formula` (``'-2-meslek`` -> ``-2-meslek``)."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+def unescape_formulae(dataset):
+    """Every text cell of an imported ``dataset`` without the guard a download put on it."""
+    for index in range(len(dataset)):
+        dataset[index] = tuple(unescape_formula(cell) for cell in dataset[index])
+    return dataset
 
 
 class FormulaEscapingMixin:

@@ -15,6 +15,7 @@ import functools
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
+from .. import methods
 from .markers import ALL, now_us
 
 HEADER = "xkey"
@@ -68,6 +69,7 @@ def cache_public_page(view=None, *, params=(), keys=()):
     Used bare (``@cache_public_page``), with the query parameters the page may vary by
     (``@cache_public_page(params=("q", "sayfa"))``), and with surrogate keys every response
     of the view shows (``keys=("roles",)``); keys that depend on the page call :func:`shows`.
+    A page is read-only: any method but GET and HEAD gets 405 (:mod:`careers.site.methods`).
     """
     if view is None:
         return functools.partial(cache_public_page, params=tuple(params), keys=tuple(keys))
@@ -95,5 +97,6 @@ def cache_public_page(view=None, *, params=(), keys=()):
         response["X-Page-Cache"] = "miss"
         return response
 
+    wrapper = methods.only(*methods.SAFE)(wrapper)
     wrapper.page_cache_params = tuple(params)
     return wrapper
