@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run mo lock test test-suite test-fast test-midnight test-browser test-stack test-faults lint lint-code lint-templates format format-templates check editor reviewer messages \
-	screenshots bench bench-login bench-scale bench-mixed stack stack-stop clean
+	screenshots bench bench-login bench-scale bench-mixed bench-reports stack stack-stop clean
 
 SYSTEM := PYTHON=$(PYTHON) bash scripts/system-packages.sh
 # Every target installs what its tests need, so a test that would skip for a missing server or
@@ -185,6 +185,11 @@ bench-login: $(VENV)/.stamp-test mo
 ## queries and size (throwaway SQLite databases; PostgreSQL: scripts/with-postgres.sh make bench-scale).
 bench-scale: $(VENV)/.stamp-test mo
 	$(PY) bench/scale.py
+
+## The readers' report batch at 10,000 roles / 1,000,000 reports, cold and quiet (SQLite;
+## PostgreSQL: scripts/with-postgres.sh .venv/bin/python bench/reports.py).
+bench-reports: $(VENV)/.stamp-test mo
+	$(PY) bench/reports.py
 
 ## Full-page screenshots of the seed article at 375 and 1280 px into docs/screenshots/ (README).
 screenshots: $(VENV)/.stamp-test mo

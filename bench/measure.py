@@ -38,6 +38,9 @@ PUBLIC = [
     ("sitemap roles section", "/sitemap-roles.xml"),
     ("sitemap roles, page 90", "/sitemap-roles.xml?p=90"),
     ("/besleme/rss/", "/besleme/rss/"),
+    ("readers' figures by province", f"/meslekler/{SEED}/okur-maaslari/?il=34&deneyim=2-4"),
+    ("salary report form", f"/meslekler/{SEED}/maasini-paylas/"),
+    ("API role reports", f"/api/v1/roles/{SEED}/reports"),
     ("/duzeltmeler/", "/duzeltmeler/"),
     ("/duzeltmeler/rss/", "/duzeltmeler/rss/"),
     ("author page", "AUTHOR"),
@@ -85,6 +88,11 @@ def admin_pages():
         pages.append(
             (f"admin comment text search, {label}", f"/yonetim/comments/comment/?q={query}")
         )
+    pages.append(("admin report queue (held)", "/yonetim/salaries/report/?status__exact=held"))
+    pages.append(
+        ("admin reports accepted, page 50", "/yonetim/salaries/report/?status__exact=accepted&p=50")
+    )
+    pages.append(("admin report search", "/yonetim/salaries/report/?status__exact=held&q=uzman"))
     return pages
 
 

@@ -263,9 +263,16 @@ API_RATE_LIMIT = int(env("API_RATE_LIMIT", "120"))  # per address and minute: ca
 
 # --- Jobs (careers/site/jobs): one durable queue in the database, run by `manage.py jobs` ----
 # DJANGO_JOBS=immediate: each job at once, after its commit (the default outside production).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Queues: "default" (purges, mail), "batch" (long periodic work: the report batch).
+JOB_QUEUES = ["default", "batch"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": JOB_QUEUES}}
 if env("DJANGO_JOBS", "database" if PRODUCTION else "immediate") == "immediate":
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": JOB_QUEUES,
+        }
+    }
 PERIODIC_JOBS = {  # run once per period across every worker and host: (task, seconds)
     "flush-reads": ("careers.articles.reads.flush_job", READS_FLUSH_SECONDS),
     "clear-comment-ips": ("careers.comments.jobs.clear_ips", 24 * 60 * 60),
@@ -273,6 +280,9 @@ PERIODIC_JOBS = {  # run once per period across every worker and host: (task, se
     # reads of the last 30 days (the re-review list's order): the day that left the window
     "recent-reads": ("careers.articles.reads.roll_recent_reads_job", 24 * 60 * 60),
     "review-digest": ("careers.articles.review.digest.digest_job", 7 * 24 * 60 * 60),  # weekly
+    # readers' salary reports: the nightly batch (00:00 UTC, 03:00 in Istanbul), and KVKK
+    "report-cohorts": ("careers.salaries.reports.jobs.recompute", 24 * 60 * 60),
+    "clear-report-addresses": ("careers.salaries.reports.jobs.clear_addresses", 24 * 60 * 60),
 }
 
 # --- Passwords, sessions, security ----------------------------------------------------------
@@ -433,4 +443,9 @@ if ENVIRONMENT == "test":
         DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
     # Jobs run at once, after their commit, whatever DJANGO_JOBS says (as bakerydemo's tests
     # do); the stack and fault tests run the real queue and worker in their own processes.
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": JOB_QUEUES,
+        }
+    }

@@ -1,14 +1,18 @@
 """Screenshots for the README: the seed article (docs/screenshots/article-{375,1280}.png), its
 salary block on a phone (salary-block-375.png), the comparison of the seed role with Kredi
-Asistanı on a phone with JavaScript off (compare-375.png) and the net/gross calculator with an
-amount in it on a phone with JavaScript off (net-brut-375.png); then, with a newsroom set up on
-the demo (an author, a reviewer, a correction, changes waiting, reads), the seed article's byline
-(byline-375.png) and a reviewer's "awaiting my review" dashboard (review-dashboard-375.png).
+Asistanı on a phone with JavaScript off (compare-375.png), the net/gross calculator with an
+amount in it on a phone with JavaScript off (net-brut-375.png), the readers' salary reports
+block on a phone with JavaScript off (reader-reports-375.png: the throwaway database gets 80
+sample reports for the seed, drawn as ``makescale`` draws them, and the batch is run); then, with
+a newsroom set up on the demo (an author, a reviewer, a correction, changes waiting, reads), the
+seed article's byline (byline-375.png) and a reviewer's "awaiting my review" dashboard
+(review-dashboard-375.png).
 
 Runs the site on a throwaway SQLite database with the demo content (`manage.py runserver` on a
 free loopback port) and photographs the whole page in Debian's headless Chromium.
 
     make screenshots            # or: .venv/bin/python scripts/screenshots.py
+    .venv/bin/python scripts/screenshots.py reader-reports-375.png   # only the files named
 """
 
 import io
@@ -39,7 +43,20 @@ EXTRA_SHOTS = (
     ("salary-block-375.png", SEED, 375, "#maas", True),
     ("compare-375.png", COMPARE, 375, None, False),
     ("net-brut-375.png", CALCULATOR, 375, None, False),
+    ("reader-reports-375.png", SEED, 375, "section.reader-reports", False),
 )
+NEWSROOM_SHOTS = ("byline-375.png", "review-dashboard-375.png")
+#: Sample readers' reports for the seed (only in the throwaway database), then the batch.
+SAMPLE_REPORTS = """
+import random
+from careers.articles.models import Role
+from careers.salaries.reports import batch
+from careers.scale.generate import Made
+from careers.scale.reports import make_reports
+seed = Role.objects.get(slug="musteri-hizmetleri-ekip-lideri")
+make_reports(random.Random(18), 80, [seed.pk], Made())
+batch.run("screenshots")
+"""
 
 
 def free_port():
@@ -73,11 +90,13 @@ def shrink(png, target):
     image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(target, optimize=True)
 
 
-def photograph(base_url):
+def photograph(base_url, only=()):
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         for width in WIDTHS:
+            if only and f"article-{width}.png" not in only:
+                continue
             context = browser.new_context(
                 viewport={"width": width, "height": 800},
                 locale="tr-TR",
@@ -91,6 +110,8 @@ def photograph(base_url):
             context.close()
             print(f"{target.relative_to(ROOT)}")
         for name, path, width, selector, javascript in EXTRA_SHOTS:
+            if only and name not in only:
+                continue
             context = browser.new_context(
                 viewport={"width": width, "height": 800},
                 locale="tr-TR",
@@ -162,7 +183,7 @@ def photograph_newsroom(base_url, password):
         page.wait_for_url("**/yonetim/articles/revision/")
         shrink(page.screenshot(full_page=True), OUT / "review-dashboard-375.png")
         browser.close()
-    for name in ("byline-375.png", "review-dashboard-375.png"):
+    for name in NEWSROOM_SHOTS:
         print(f"{(OUT / name).relative_to(ROOT)}")
 
 
@@ -190,15 +211,19 @@ def main():
         env.update({"DJANGO_VAR_DIR": var_dir, "DJANGO_ENV": "development"})
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "loaddemo", "-v0")
+        manage(env, "shell", "--no-imports", "-c", SAMPLE_REPORTS)
+        only = set(sys.argv[1:])
         port = int(os.environ.get("SCREENSHOTS_PORT") or 0) or free_port()
         base_url = f"http://127.0.0.1:{port}"
         server = serve(env, port)
         try:
             wait_until_up(base_url + SEED, server)
-            photograph(base_url)
+            photograph(base_url, only)
         finally:
             server.terminate()
             server.wait(timeout=10)
+        if only and not only & set(NEWSROOM_SHOTS):
+            return
         # The newsroom, set up with the server stopped (its page cache is in its memory).
         password = secrets.token_urlsafe(16)
         manage({**env, "SHOT_PASSWORD": password}, "shell", "--no-imports", "-c", NEWSROOM)

@@ -79,3 +79,19 @@ def make_comment(role, *, status="approved", parent=None, **fields):
     fields.setdefault("email", f"okur{n}@example.com")
     fields.setdefault("body", f"Yorum metni {n}.")
     return Comment.objects.create(role=role, status=status, parent=parent, **fields)
+
+
+def make_report(role, amount, *, address=None, **fields):
+    """A reader's salary report (accepted, net, full time, this year in Istanbul, Ankara,
+    2-4 years), from its own address unless ``address`` (a hash) says otherwise."""
+    from careers.salaries.reports.models import Report
+
+    n = next(_seq)
+    fields.setdefault("province", 6)
+    fields.setdefault("experience", "2-4")
+    fields.setdefault("pay_basis", "net")
+    fields.setdefault("employment", "full")
+    fields.setdefault("year", timezone.localdate().year)
+    return Report.objects.create(
+        role=role, amount=Decimal(str(amount)), address_hash=address or f"adres-{n:060d}", **fields
+    )

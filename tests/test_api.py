@@ -36,6 +36,7 @@ def test_openapi_schema_documents_every_endpoint(client):
         "/api/v1/",
         "/api/v1/roles",
         "/api/v1/roles/{slug}",
+        "/api/v1/roles/{slug}/reports",
         "/api/v1/sectors",
         "/api/v1/skills",
         "/api/v1/salaries",

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from careers.comments import conf, tokens
 from careers.comments.models import Comment
+from careers.site import formguard
 
 from .factories import fill_role, make_band, make_comment, make_role
 from .helpers import text_of
@@ -147,7 +148,7 @@ def test_posting_from_a_cached_page_works(monkeypatch):
     assert "csrfmiddlewaretoken" not in html and not cached.cookies
     # the reader spends a minute writing
     later = time.time() + 60
-    monkeypatch.setattr(tokens, "time", SimpleNamespace(time=lambda: later))
+    monkeypatch.setattr(formguard, "time", SimpleNamespace(time=lambda: later))
     data = {"name": "Okur", "email": "okur@example.com", "url": "", "comment": "Önbellekten.",
             "zaman": field_value(html, "zaman"), "parent": field_value(html, "parent"),
             "kontrol": ""}  # fmt: skip

@@ -97,6 +97,7 @@ def test_a_page_declares_what_it_shows_to_the_front_cache(client, roles):
     assert shown == {
         "all", f"role-{b.pk}", f"role-{a.pk}", f"sector-{b.sector_id}", "minwage",
         f"skill-{b.role_skills.get().skill_id}", f"comments-{b.pk}", "payroll",
+        f"reports-{b.pk}",  # its readers' salary figures (the report batch purges it)
     }  # fmt: skip
     # the cards' salary notice compares with today's minimum wage; their net figures come with
     # their gross, computed with the payroll rules

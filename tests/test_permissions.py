@@ -61,6 +61,16 @@ def test_every_database_has_the_group_with_exactly_the_editors_permissions():
         }
         | {f"salaries.{action}_payrollparameters" for action in ("view", "add", "change")}
         | {"salaries.view_historicalsalaryband", "salaries.view_historicalpayrollparameters"}
+        # readers' salary reports: reviewed (accepted or rejected), never added or edited
+        | {
+            f"salaries.{codename}"
+            for codename in (
+                "view_report",
+                "review_report",
+                "view_reportsummary",
+                "view_reportbatchrun",
+            )
+        }
         | {
             f"comments.{codename}"
             for codename in ("view_comment", "change_comment", "delete_comment", "can_moderate")
@@ -90,8 +100,8 @@ def test_setupeditors_resets_the_group_to_exactly_the_list():
     call_command("setupeditors", verbosity=2, stdout=out)
     assert "auth.change_user" not in group_perms()
     text = out.getvalue()
-    assert "“Editörler” grubunun 61 izni var." in text
-    assert "“Yayın kurulu” grubunun 67 izni var." in text
+    assert "“Editörler” grubunun 65 izni var." in text
+    assert "“Yayın kurulu” grubunun 71 izni var." in text
     group2, skipped = setup_editor_group()
     assert group2 == group and skipped == []  # the comments app is installed now
 

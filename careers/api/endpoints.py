@@ -74,6 +74,7 @@ CACHE_KEYS = {
     # a band's change invalidates its role and every role list; figures on both bases
     "salaries": (keys.ROLES, salary_keys.PAYROLL),
     "minimum_wage": (salary_keys.MINWAGE,),
+    # role_reports (readers' salary reports, careers/api/reports.py) declares its own
 }
 #: The query parameters each endpoint's cached answer may vary by (any other: not cached).
 CACHE_PARAMS = {
@@ -81,6 +82,7 @@ CACHE_PARAMS = {
     "sectors": PAGING,
     "skills": PAGING,
     "salaries": ("sector", *PAGING),
+    "role_reports": ("province", "experience", "basis"),
 }
 SLUG = r"^[-a-zA-Z0-9_]{1,160}$"  # what a slug may be (anything else never reaches a query)
 
@@ -180,6 +182,7 @@ def index(request):
         "endpoints": {
             "roles": api_url("roles"),
             "role": api_url("roles") + "/{slug}",
+            "role_reports": api_url("roles") + "/{slug}/reports",
             "sectors": api_url("sectors"),
             "skills": api_url("skills"),
             "salaries": api_url("salary_years"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import downloads, views
+from . import downloads, reports, views
 from .endpoints import urls as api_urls
 
 urlpatterns = [
@@ -11,4 +11,11 @@ urlpatterns = [
     path("veri/maaslar.csv", downloads.salaries_csv, name="download_csv"),
     path("veri/maaslar-excel.csv", downloads.salaries_excel_csv, name="download_excel_csv"),
     path("veri/maaslar.json", downloads.salaries_json, name="download_json"),
+    # readers' salary reports: the published cohorts (careers/api/reports.py)
+    path("veri/okur-maaslari.csv", reports.reports_csv, name="download_reports_csv"),
+    path(
+        "veri/okur-maaslari-excel.csv",
+        reports.reports_excel_csv,
+        name="download_reports_excel_csv",
+    ),
 ]

@@ -7,6 +7,8 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from careers.site.formguard import GuardedForm
+
 from . import text, tokens
 from .models import (
     BODY_MAX_LENGTH,
@@ -18,25 +20,6 @@ from .models import (
 )
 
 TOO_LONG = _("Please keep it to %(limit_value)d characters (this one has %(show_value)d).")
-HONEYPOT_FIELD = "kontrol"
-TOKEN_FIELD = "zaman"  # noqa: S105 (a field name, not a password)
-
-TOKEN_MESSAGES = {
-    "missing": _(
-        "The form could not be verified. Nothing you typed is lost: check it and send it again."
-    ),
-    "invalid": _(
-        "The form could not be verified. Nothing you typed is lost: check it and send it again."
-    ),
-    "too_fast": _(
-        "The form was sent too quickly after the page opened. Please check your comment and "
-        "send it again."
-    ),
-    "expired": _(
-        "The form has expired because the page was open for a long time. Nothing you typed "
-        "is lost: send it again."
-    ),
-}
 
 
 INVISIBLE_ONLY = _(
@@ -83,7 +66,12 @@ class WebAddressField(ControlStrippingMixin, forms.URLField):
         super().__init__(**kwargs)
 
 
-class CommentForm(forms.Form):
+class CommentForm(GuardedForm):
+    """The visible fields, the parent; the signed form time and the honeypot come from
+    :class:`careers.site.formguard.GuardedForm` (shared with the salary report form)."""
+
+    guard_salt = tokens.FORM_SALT
+
     name = PlainTextField(
         label=pgettext_lazy("comment form", "Name"),
         max_length=NAME_MAX_LENGTH,
@@ -118,29 +106,21 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8, "cols": 45}),
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
-    zaman = forms.CharField(required=False, widget=forms.HiddenInput, strip=False)
-    # The honeypot: hidden from people by CSS and from screen readers, left out of the tab
-    # order; bots that fill every field fill it.
-    kontrol = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        strip=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
     visible_fields_order = ("name", "email", "url", "comment")
 
     def __init__(self, *args, role, parent=None, now=None, **kwargs):
         kwargs.setdefault("auto_id", "yorum-%s")
-        super().__init__(*args, **kwargs)
         self.role = role
-        self.now = now
+        super().__init__(*args, now=now, **kwargs)
         self.parent_comment = parent
-        self.token_error = None
-        if not self.is_bound:
-            self.initial[TOKEN_FIELD] = tokens.issue(role.pk, now)
-            if parent is not None:
-                self.initial["parent"] = parent.pk
+        if not self.is_bound and parent is not None:
+            self.initial["parent"] = parent.pk
+
+    def guard_subject(self):
+        return self.role.pk
+
+    def guard_limits(self):
+        return tokens.limits()
 
     def clean_parent(self):
         parent_id = self.cleaned_data.get("parent")
@@ -158,23 +138,6 @@ class CommentForm(forms.Form):
             return None
         return parent_id
 
-    def clean(self):
-        cleaned = super().clean()
-        if self.data.get(HONEYPOT_FIELD):
-            self.add_error(
-                None,
-                _(
-                    "A hidden field meant to catch automated spam was filled in (perhaps by "
-                    "your browser). Nothing you typed is lost: send the form again."
-                ),
-            )
-        try:
-            tokens.check(self.data.get(TOKEN_FIELD, ""), self.role.pk, self.now)
-        except tokens.TokenError as error:
-            self.token_error = error.code
-            self.add_error(None, TOKEN_MESSAGES[error.code])
-        return cleaned
-
     def full_clean(self):
         super().full_clean()
         for name in self.errors:
@@ -185,17 +148,6 @@ class CommentForm(forms.Form):
                 if self.fields[name].help_text:
                     described.append(f"yorum-{name}_helptext")  # Django's own id
                 attrs["aria-describedby"] = " ".join(described)
-
-    @property
-    def token_for_render(self):
-        """The token a re-rendered form carries: the visitor's own when it was genuine and
-        only too young (they have now spent long enough on it), a fresh one otherwise; the
-        honeypot is never echoed back."""
-        if not self.is_bound:
-            return self.initial[TOKEN_FIELD]
-        if self.token_error in (None, "too_fast"):
-            return self.data.get(TOKEN_FIELD)
-        return tokens.issue(self.role.pk, self.now)
 
     @property
     def parent_for_render(self):

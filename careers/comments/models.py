@@ -234,10 +234,10 @@ class BlockedWord(models.Model):
         super().clean()
         self.word = text.strip_controls(self.word, multiline=False).strip()
         if len(self.word) < 2:
-            raise ValidationError(
-                {"word": _("Enter at least 2 characters: a single letter would match almost "
-                           "every comment.")}
-            )  # fmt: skip
+            message = _(
+                "Enter at least 2 characters: a single letter would match almost every comment."
+            )
+            raise ValidationError({"word": message})
 
 
 class PendingComment(Comment):

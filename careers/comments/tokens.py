@@ -1,11 +1,10 @@
 """Signed values of the comment form.
 
-*Form token* (hidden field ``zaman``): ``"<role id>:<unix time>"`` signed with the secret key.
-It proves the form was rendered by this site, for this article, at that time, so the post
-view can refuse forms filled faster than a person can (bots) and forms older than
-``COMMENTS_FORM_MAX_AGE`` (replays). It is not a secret and not personal: the same token may
-sit in a cached page served to many readers, which is why the maximum age must be longer
-than the page cache's lifetime.
+*Form token* (hidden field ``zaman``): the site's signed form time
+(:mod:`careers.site.formguard`, shared with the salary report form) for this article, refused
+when younger than ``COMMENTS_MIN_FILL_SECONDS`` (bots) or older than ``COMMENTS_FORM_MAX_AGE``
+(replays; longer than the page cache's lifetime, as a cached article carries the token of the
+moment it was rendered).
 
 *Held notice* (query parameter ``onay``): the signed id of a held comment, put in the
 redirect after posting so that its author, and nobody browsing the cached page, sees
@@ -13,53 +12,37 @@ redirect after posting so that its author, and nobody browsing the cached page, 
 of the page cache (see careers/articles/cache.py).
 """
 
-import time
-
 from django.core import signing
+
+from careers.site import formguard
+from careers.site.formguard import TokenError
 
 from . import conf
 
 FORM_SALT = "careers.comments.form"
 HELD_SALT = "careers.comments.held"
 
-
-class TokenError(Exception):
-    """``code`` is one of: missing, invalid, too_fast, expired."""
-
-    def __init__(self, code):
-        super().__init__(code)
-        self.code = code
+__all__ = ["TokenError", "check", "issue", "issued_at", "sign_held", "unsign_held"]
 
 
 def issue(role_id, now=None):
-    issued = int(now if now is not None else time.time())
-    return signing.Signer(salt=FORM_SALT).sign(f"{role_id}:{issued}")
+    return formguard.issue(FORM_SALT, role_id, now)
 
 
 def issued_at(token, role_id):
     """The issue time of a genuine token for this role; TokenError otherwise."""
-    if not token:
-        raise TokenError("missing")
-    try:
-        value = signing.Signer(salt=FORM_SALT).unsign(token)
-        token_role, issued = value.split(":")
-        issued = int(issued)
-    except (signing.BadSignature, ValueError):
-        raise TokenError("invalid") from None
-    if token_role != str(role_id):
-        raise TokenError("invalid")
-    return issued
+    return formguard.issued_at(token, FORM_SALT, role_id)
+
+
+def limits():
+    return conf.get("COMMENTS_MIN_FILL_SECONDS"), conf.get("COMMENTS_FORM_MAX_AGE")
 
 
 def check(token, role_id, now=None):
     """Raise TokenError unless ``token`` is genuine, for this role, at least
     ``COMMENTS_MIN_FILL_SECONDS`` and at most ``COMMENTS_FORM_MAX_AGE`` old."""
-    now = now if now is not None else time.time()
-    age = now - issued_at(token, role_id)
-    if age < conf.get("COMMENTS_MIN_FILL_SECONDS"):
-        raise TokenError("too_fast")
-    if age > conf.get("COMMENTS_FORM_MAX_AGE"):
-        raise TokenError("expired")
+    min_seconds, max_age = limits()
+    formguard.check(token, FORM_SALT, role_id, min_seconds=min_seconds, max_age=max_age, now=now)
 
 
 def sign_held(comment_id):

@@ -93,11 +93,12 @@ def _columns(request, roles, rates):
 
 
 def comparison_roles(slugs):
-    """The published roles of ``slugs`` with what the page shows (three queries)."""
+    """The published roles of ``slugs`` with what the page shows (three queries; the readers'
+    figures come with the roles)."""
     return list(
         Role.objects.published()
         .filter(slug__in=slugs)
-        .select_related("sector")
+        .select_related("sector", "report_summary")  # readers' figures: a left join
         .prefetch_related(
             "salary_bands",
             Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),

@@ -19,6 +19,8 @@ class SalariesConfig(AppConfig):
     #: (careers.site.editors). The payroll rules turn every net or gross figure on the site
     #: at once: editors add a new year's and correct a number (history kept), but removing a
     #: period (every figure of its months loses its counterpart) is the editorial board's.
+    #: Readers' reports: editors review them (accept or reject, never add or edit one) and
+    #: see the published cohorts and the batch's runs.
     editor_permissions = (
         *crud("salaryband", "minimumwage"),
         "view_payrollparameters",
@@ -26,8 +28,16 @@ class SalariesConfig(AppConfig):
         "change_payrollparameters",
         "view_historicalsalaryband",
         "view_historicalpayrollparameters",
+        "view_report",
+        "review_report",
+        "view_reportsummary",
+        "view_reportbatchrun",
     )
     reviewer_permissions = ("delete_payrollparameters",)
+
+    #: The article reads its readers' figures in the role's own query (no query of its own;
+    #: careers.articles.models.article_joins).
+    article_joins = ("report_summary",)
 
     def ready(self):
         from careers.articles.seo import describe_occupation
@@ -37,12 +47,14 @@ class SalariesConfig(AppConfig):
         describe_occupation(seo.occupation_salary)  # the article's estimatedSalary
 
     def slots(self):
-        """The article's figures, a role card's, the home page's link to /maaslar/
-        (careers/site/slots.py)."""
-        from .templatetags import salaries
+        """The article's figures and, under them, its readers' reports (before the comparison
+        link: apps fill a slot in INSTALLED_APPS order), a role card's figures, the home page's
+        link to /maaslar/ (careers/site/slots.py)."""
+        from .templatetags import salaries, salary_reports
 
         return {
             "article-salary": salaries.salary_section,
+            "article-after-salary": salary_reports.article_reports,
             "role-card": salaries.salary_card_figures,
             "home-links": salaries.salary_list_link,
         }

@@ -309,3 +309,7 @@ class MinimumWage(models.Model):
 # The payroll rules (net <-> gross) live in their own module; imported here so that Django
 # finds the model where it looks for the app's models.
 from .payroll_models import PayrollParameters  # noqa: E402, F401
+
+# Readers' salary reports and the figures published from them live in their own package
+# (careers/salaries/reports/); imported here so Django registers them with this app.
+from .reports.models import Report, ReportBatchRun, ReportCohort, ReportSummary  # noqa: E402, F401

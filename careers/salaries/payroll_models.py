@@ -3,7 +3,7 @@
 Why a table and not only ``payroll_params.py``: the rules change every January (the tariff,
 the minimum wage, sometimes a share or the ceiling), and editors must add a year without a
 deploy, with a history of who changed which number (django-simple-history, as the salary
-bands). Migration ``salaries/0002_payroll_parameters`` seeded 2023-2026 from
+bands). Migration ``salaries/0003_payroll_parameters`` seeded 2023-2026 from
 ``payroll_params.PERIODS``; :meth:`PayrollParametersQuerySet.periods` gives the rows back as
 the ``PayrollPeriod`` values the pure arithmetic (``payroll.Payroll(periods)``) takes.
 

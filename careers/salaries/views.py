@@ -41,7 +41,10 @@ def page_meta(request, heading, count, sector):
     )
 
 
-@cache_public_page(params=("sirala", "yon", "sektor", "sayfa"), keys=(keys.ROLES, keys.SECTORS))
+@cache_public_page(
+    params=("sirala", "yon", "sektor", "sayfa"),
+    keys=(keys.ROLES, keys.SECTORS, salary_keys.REPORTS),
+)
 def salary_list(request):
     """Every role's latest figures, sorted and paginated in the database; the chart shows
     the page's rows."""
@@ -56,6 +59,8 @@ def salary_list(request):
     # Sectors fetched apart (one query for the page's 50): joined, SQLite would start from
     # the sectors and sort every role instead of reading the figure's index in order.
     roles = Role.objects.published().for_cards().select_related(None).prefetch_related("sector")
+    # Readers' medians in the same query (a left join on the role's key; its figures left out).
+    roles = roles.select_related("report_summary").defer("report_summary__figures")
     if sector:
         roles = roles.filter(sector=sector)
     total = sector.role_count if sector else sum(s.role_count for s in sectors)

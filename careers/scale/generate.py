@@ -32,10 +32,12 @@ from careers.comments import text as comment_text
 from careers.comments.fulltext import fold
 from careers.comments.models import Comment, CommentStatus
 from careers.salaries.models import PayBasis, SalaryBand
+from careers.salaries.reports.models import Report
 from careers.search.models import SearchDocument
 from careers.search.text import document_fields
 
 from . import newsroom, vocab
+from . import reports as salary_reports
 
 BATCH = 2000
 COMMENT_BATCH = 20000
@@ -330,7 +332,7 @@ def reset_sequences():
     from django.core.management.color import no_style
 
     models = [Sector, Skill, Role, Responsibility, RoleSkill, SalaryBand, Trend, RelatedRole,
-              Comment, Revision, Correction]  # fmt: skip
+              Comment, Report, Revision, Correction]  # fmt: skip
     statements = connection.ops.sequence_reset_sql(no_style(), models)
     if statements:
         with connection.cursor() as cursor:
@@ -338,7 +340,7 @@ def reset_sequences():
                 cursor.execute(statement)
 
 
-def generate(*, roles, comments, sectors=30, skills=300, seed=14):
+def generate(*, roles, comments, reports=0, sectors=30, skills=300, seed=14):
     rng = random.Random(seed)
     made = Made()
     with transaction.atomic():
@@ -353,5 +355,9 @@ def generate(*, roles, comments, sectors=30, skills=300, seed=14):
         reset_sequences()
     with transaction.atomic():
         make_comments(rng, comments, made)
+        reset_sequences()
+    with transaction.atomic():  # readers' salary reports, on every published role (as comments)
+        role_ids = list(Role.objects.published().order_by("pk").values_list("pk", flat=True))
+        salary_reports.make_reports(rng, reports, role_ids, made)
         reset_sequences()
     return made.counts

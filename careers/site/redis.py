@@ -18,16 +18,18 @@ The cache backend, :class:`DegradingRedisCache` (slower, never broken):
 ``ping()`` asks Redis directly and raises when it does not answer: the readiness probe uses it.
 
 The raw client (:func:`redis_client`, :func:`guarded`, :func:`claim`, :func:`incr`,
-:func:`script`): with Redis each operation is one round trip and atomic across all app servers
-(a claim is a Lua script, ``lua/claim.lua``: all keys or none; counters are ``INCRBY`` in one
-pipeline). With any other backend (local memory: one process, development and tests) the same
-functions fall back to ``cache.add`` / ``cache.incr``, atomic within the process. A Redis that
+:func:`script`; :func:`claim_within_quota`, a claim and a counter at once): with Redis each
+operation is one round trip and atomic across all app servers (a claim is a Lua script,
+``lua/claim.lua``: all keys or none; counters are ``INCRBY`` in one pipeline). With any other
+backend (local memory: one process, development and tests) the same functions fall back to
+``cache.add`` / ``cache.incr``, atomic within the process. A Redis that
 does not answer during a raw call is reported to the cache backend (it logs the outage and
 opens the circuit) and the cache-API fallback answers instead, degraded: a claim is granted
 (flood control then rests on its database check), a counter counts from zero. Never an error
 page.
 """
 
+import contextlib
 import functools
 import logging
 import threading
@@ -203,6 +205,7 @@ def script(client, path):
 
 
 CLAIM_LUA = Path(__file__).with_name("lua") / "claim.lua"
+QUOTA_LUA = Path(__file__).with_name("lua") / "quota.lua"
 
 
 def redis_client(cache=default_cache):
@@ -262,6 +265,57 @@ def _claim_with_cache(keys, seconds, cache):
             return False
         taken.append(key)
     return True
+
+
+def release(keys, cache=default_cache):
+    """Give back claims taken with :func:`claim` before they expire."""
+    cache.delete_many(list(keys))
+
+
+#: What :func:`claim_within_quota` answers.
+GRANTED, CLAIMED, OVER_QUOTA = 1, 0, -1
+
+
+def claim_within_quota(keys, counter, limit, seconds, cache=default_cache):
+    """:func:`claim` ``keys`` for ``seconds`` and count one use of ``counter`` (a window of
+    ``seconds`` from its first use), only if no key is taken and ``counter`` is below ``limit``:
+    :data:`GRANTED`; else nothing changes, and the answer says why (:data:`CLAIMED`: a key is
+    taken; :data:`OVER_QUOTA`). One Lua script on Redis: of many requests at the same instant on
+    any number of app servers, exactly ``limit`` get through (``lua/quota.lua``)."""
+    client = redis_client(cache)
+    if client is not None:
+        names = [cache.make_and_validate_key(key) for key in [*keys, counter]]
+        return guarded(
+            lambda: int(script(client, QUOTA_LUA)(keys=names, args=[int(seconds), int(limit)])),
+            lambda: _quota_with_cache(keys, counter, limit, seconds, cache),
+            cache,
+        )
+    return _quota_with_cache(keys, counter, limit, seconds, cache)
+
+
+def release_within_quota(keys, counter, cache=default_cache):
+    """Undo a :data:`GRANTED` :func:`claim_within_quota` (the work it guarded failed)."""
+    release(keys, cache)
+    with contextlib.suppress(ValueError):  # expired meanwhile: nothing to give back
+        cache.decr(counter)
+
+
+def _quota_with_cache(keys, counter, limit, seconds, cache):
+    if (cache.get(counter) or 0) >= limit:
+        return OVER_QUOTA
+    if not _claim_with_cache(keys, seconds, cache):
+        return CLAIMED
+    cache.add(counter, 0, timeout=seconds)
+    try:
+        used = cache.incr(counter)
+    except ValueError:  # expired between add and incr
+        cache.set(counter, 1, timeout=seconds)
+        used = 1
+    if used > limit:
+        cache.decr(counter)
+        cache.delete_many(list(keys))
+        return OVER_QUOTA
+    return GRANTED
 
 
 def incr(counts, cache=default_cache):

@@ -19,3 +19,17 @@ def article_prefetches():
         "trends",
         Prefetch("related_links", queryset=related),
     ]
+
+
+def article_joins():
+    """What the article's role query joins: its sector and people, and the rows apps built on
+    articles keep one-to-one with a role and show in its article (the salaries app's readers'
+    figures). An app names them on its AppConfig, ``article_joins = ("report_summary",)``, as
+    it names its slots (careers/site/slots.py): read in the article's own query, they cost the
+    page no query, and this app never names them."""
+    from django.apps import apps
+
+    extra = (
+        name for config in apps.get_app_configs() for name in getattr(config, "article_joins", ())
+    )
+    return ("sector", "author", "reviewed_by", *extra)

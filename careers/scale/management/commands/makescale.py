@@ -15,13 +15,20 @@ def demo_slugs():
 
 class Command(BaseCommand):
     help = (
-        "Fill the database with generated articles and comments at production size "
+        "Fill the database with generated articles, comments and salary reports at production size "
         "(benchmarks and query-plan tests). Refuses a database holding real content."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--roles", type=int, default=10_000)
         parser.add_argument("--comments", type=int, default=1_000_000)
+        parser.add_argument(
+            "--reports",
+            type=int,
+            default=None,
+            help="Readers' salary reports (default: 100 per new role: 1,000,000 for 10,000), "
+            "spread over every published role; the batch then publishes their figures.",
+        )
         parser.add_argument("--sectors", type=int, default=30)
         parser.add_argument("--skills", type=int, default=300)
         parser.add_argument("--seed", type=int, default=14, help="Random seed (same data again).")
@@ -44,10 +51,17 @@ class Command(BaseCommand):
         counts = generate(
             roles=options["roles"],
             comments=options["comments"],
+            reports=100 * options["roles"] if options["reports"] is None else options["reports"],
             sectors=options["sectors"],
             skills=options["skills"],
             seed=options["seed"],
         )
+        if counts.get("salary reports"):  # publish their figures, as the nightly batch would
+            from careers.salaries.reports import batch
+
+            run = batch.run("makescale")
+            counts["  cohorts published"] = run.cohorts
+            counts["  outliers held"] = run.held
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # the query planner's statistics

@@ -156,7 +156,7 @@ def unseed(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("salaries", "0001_initial"),
+        ("salaries", "0002_reports"),  # renumbered after the readers' reports (issue 18)
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
