@@ -126,6 +126,52 @@ def test_no_module_is_over_400_lines():
     assert long == {}
 
 
+def is_data(node):
+    """A literal table: constants and names in tuples, lists, sets, dicts and calls."""
+    if isinstance(node, ast.Constant | ast.Name | ast.Attribute):
+        return True
+    if isinstance(node, ast.UnaryOp):
+        return is_data(node.operand)
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return all(is_data(item) for item in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(key is not None and is_data(key) for key in node.keys) and all(
+            is_data(value) for value in node.values
+        )
+    if isinstance(node, ast.Call):
+        arguments = [*node.args, *(keyword.value for keyword in node.keywords)]
+        return is_data(node.func) and all(is_data(argument) for argument in arguments)
+    return False
+
+
+def data_table_ends(body):
+    """The last lines of module- and class-level assignments of literal tables."""
+    for statement in body:
+        assigned = isinstance(statement, ast.Assign | ast.AnnAssign) and statement.value
+        if assigned and is_data(statement.value):
+            yield statement.end_lineno
+        if isinstance(statement, ast.ClassDef):
+            yield from data_table_ends(statement.body)
+
+
+def test_fmt_skip_only_on_data_tables():
+    """ruff formats the code; `# fmt: skip` keeps the columns of a data table (a module- or
+    class-level constant of literals: field lists, tariffs, vocabularies), never a hand-wrapped
+    call squeezed to stay under the line cap."""
+    skipped = []
+    for path in CAREERS.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        if "# fmt: skip" not in source:
+            continue
+        tables = set(data_table_ends(ast.parse(source).body))
+        skipped += [
+            f"{path.relative_to(CAREERS)}:{number}"
+            for number, line in enumerate(source.splitlines(), 1)
+            if line.rstrip().endswith("# fmt: skip") and number not in tables
+        ]
+    assert skipped == []
+
+
 def test_no_template_line_is_over_200_characters():
     """Templates read as markup, not as minified HTML: a long line breaks where whitespace
     already is (scripts/render_pages.py shows the pages stay the same)."""

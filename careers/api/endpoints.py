@@ -6,8 +6,6 @@ lists in the database, and answers through ``careers.api.http.chain``: rate limi
 and the site's page cache, wrapped around each address's view (:func:`urls`).
 """
 
-import math
-
 from django.db.models import Count
 from django.http import Http404
 from django.urls import reverse
@@ -32,6 +30,7 @@ from careers.site.pagecache import shows
 
 from . import converters, data, openapi, schemas
 from .http import chain, head_as_get
+from .paging import ApiError, page_window, paged, paged_queryset
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -87,12 +86,6 @@ CACHE_PARAMS = {
 SLUG = r"^[-a-zA-Z0-9_]{1,160}$"  # what a slug may be (anything else never reaches a query)
 
 
-class ApiError(Exception):
-    def __init__(self, status, detail, headers=None):
-        super().__init__(detail)
-        self.status, self.detail, self.headers = status, detail, headers or {}
-
-
 @api.exception_handler(ApiError)
 def api_error(request, exc):
     response = api.create_response(request, {"detail": exc.detail}, status=exc.status)
@@ -114,49 +107,6 @@ def invalid(request, exc):
         {"detail": _("Invalid parameter: %(names)s.") % {"names": ", ".join(names)}},
         status=422,
     )
-
-
-def page_link(request, page):
-    query = request.GET.copy()
-    query["page"] = page
-    return seo.absolute(f"{request.path}?{urlencode(sorted(query.items()))}")
-
-
-def page_window(count, page, page_size):
-    """``(offset, pages)``; a page past the last one is a 404."""
-    pages = max(1, math.ceil(count / page_size))
-    if page > pages:
-        raise ApiError(404, _("There is no page %(page)s; the last page is %(pages)s.") % {
-            "page": page, "pages": pages,
-        })  # fmt: skip
-    return (page - 1) * page_size, pages
-
-
-def paged(request, *, count, page, page_size, pages, results):
-    return {
-        "count": count,
-        "page": page,
-        "pages": pages,
-        "page_size": page_size,
-        "next": page_link(request, page + 1) if page < pages else None,
-        "previous": page_link(request, page - 1) if page > 1 else None,
-        "results": results,
-    }
-
-
-def paged_queryset(request, queryset, page, page_size, record, fetch=None):
-    """A page of ``queryset`` (two queries: the count and the page), or of a list (the cached
-    sectors and skills with their counts: none). ``fetch`` turns the page's slice into the
-    rows to show (one query, the slice as a subquery)."""
-    count = len(queryset) if isinstance(queryset, list) else queryset.count()
-    offset, pages = page_window(count, page, page_size)
-    rows = queryset[offset : offset + page_size]
-    if fetch is not None:
-        rows = fetch(rows)
-    return paged(
-        request, count=count, page=page, page_size=page_size, pages=pages,
-        results=[record(row) for row in rows],
-    )  # fmt: skip
 
 
 def lookup(model, slug, message):
@@ -228,9 +178,13 @@ def roles(
         # run for those rows only (SQLite would run them for every row an OFFSET skips).
         order = ("title_sort", "pk")  # Turkish alphabetical order, by the indexed sort key
         return paged_queryset(
-            request, found.order_by(*order).values("pk"), page, page_size, summary,
+            request,
+            found.order_by(*order).values("pk"),
+            page,
+            page_size,
+            summary,
             fetch=lambda pks: Role.objects.for_cards().filter(pk__in=pks).order_by(*order),
-        )  # fmt: skip
+        )
     shows(request, keys.SEARCH)
     words = query_words(q)
     if not words:  # nothing to look for (punctuation, symbols): nothing found
@@ -250,9 +204,13 @@ def roles(
     shown = ids[offset : offset + page_size]
     by_id = found.for_cards().in_bulk(shown)
     return paged(
-        request, count=len(ids), page=page, page_size=page_size, pages=pages,
+        request,
+        count=len(ids),
+        page=page,
+        page_size=page_size,
+        pages=pages,
         results=[summary(by_id[pk]) for pk in shown if pk in by_id],
-    )  # fmt: skip
+    )
 
 
 @api.get(

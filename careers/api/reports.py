@@ -23,8 +23,9 @@ from careers.site.pagecache import shows
 
 from . import data, schemas
 from .downloads import excel_amount, file_response, plain_amount, safe_text
-from .endpoints import SLUG, ApiError, api
+from .endpoints import SLUG, api
 from .http import chain
+from .paging import ApiError
 
 
 class Province(Schema):
@@ -188,7 +189,7 @@ def published_cohorts():
             "p75",
             "first_month",
             "last_month",
-        )  # fmt: skip
+        )
     )
 
 

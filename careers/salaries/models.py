@@ -179,9 +179,13 @@ class SalaryBand(models.Model):
     def clean(self):
         super().clean()
         errors = rules.validate_band(
-            year=self.year, low=self.low, average=self.average, top=self.top,
-            hourly_average=self.hourly_average, hourly_top=self.hourly_top,
-        )  # fmt: skip
+            year=self.year,
+            low=self.low,
+            average=self.average,
+            top=self.top,
+            hourly_average=self.hourly_average,
+            hourly_top=self.hourly_top,
+        )
         if errors:
             raise ValidationError(errors)
 

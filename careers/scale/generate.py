@@ -2,8 +2,8 @@
 explicit primary keys (so that foreign keys need no round trip) and written in batches.
 
 Markdown is rendered through the one sanitizing renderer, once per distinct text (the texts
-come from a pool, so 10,000 roles cost a few hundred renders). Comments are written with
-``executemany``: a million model instances would cost more than the inserts themselves.
+come from a pool, so 10,000 roles cost a few hundred renders). Comments (comments.py) and
+readers' salary reports (reports.py) are written with ``executemany``.
 """
 
 import datetime as dt
@@ -28,23 +28,17 @@ from careers.articles.models import (
     Status,
     Trend,
 )
-from careers.comments import text as comment_text
-from careers.comments.fulltext import fold
-from careers.comments.models import Comment, CommentStatus
+from careers.comments.models import Comment
 from careers.salaries.models import PayBasis, SalaryBand
 from careers.salaries.reports.models import Report
 from careers.search.models import SearchDocument
 from careers.search.text import document_fields
 
+from . import comments as scale_comments
 from . import newsroom, vocab
 from . import reports as salary_reports
 
 BATCH = 2000
-COMMENT_BATCH = 20000
-SEED_SLUG = "musteri-hizmetleri-ekip-lideri"
-SEED_COMMENTS = 2000
-IP_RETENTION_DAYS = 30
-MAX_DEPTH = 5  # COMMENTS_THREAD_DEPTH
 
 
 @dataclass
@@ -77,8 +71,15 @@ def make_sectors(rng, count):
         if turkish.slugify(name) in taken or len(new) >= needed:
             continue
         description = f"{name} alanındaki meslekler, maaşları ve becerileri."
-        new.append(Sector(pk=pk, name=name, slug=turkish.slugify(name),
-                          name_sort=turkish.sort_key(name), description=description))  # fmt: skip
+        new.append(
+            Sector(
+                pk=pk,
+                name=name,
+                slug=turkish.slugify(name),
+                name_sort=turkish.sort_key(name),
+                description=description,
+            )
+        )
         pk += 1
     Sector.objects.bulk_create(new, batch_size=BATCH)
     return list(Sector.objects.all()), len(new)
@@ -96,9 +97,16 @@ def make_skills(rng, count):
             continue
         taken.add(slug)
         description = f"{name}, birçok meslekte aranan bir yetkinliktir. {paragraph(rng, 2)}"
-        new.append(Skill(pk=pk, name=name, slug=slug, name_sort=turkish.sort_key(name),
-                         description=description,
-                         description_html=render(description)))  # fmt: skip
+        new.append(
+            Skill(
+                pk=pk,
+                name=name,
+                slug=slug,
+                name_sort=turkish.sort_key(name),
+                description=description,
+                description_html=render(description),
+            )
+        )
         pk += 1
     Skill.objects.bulk_create(new, batch_size=BATCH)
     return list(Skill.objects.all()), len(new)
@@ -139,16 +147,23 @@ def build_role(rng, pk, title, sector, now, review_rng=None):
     published = now - dt.timedelta(days=rng.randint(1, 4 * 365), minutes=rng.randint(0, 1440))
     updated = min(now, published + dt.timedelta(days=rng.randint(0, 400)))
     role = Role(
-        pk=pk, title=title, slug=turkish.slugify(title, max_length=160), sector=sector,
+        pk=pk,
+        title=title,
+        slug=turkish.slugify(title, max_length=160),
+        sector=sector,
         title_sort=turkish.sort_key(title),
         summary=f"{title} ne iş yapar, ne kadar kazanır? Görevleri, maaşı ve gerekli beceriler.",
         lead=f"{title} olarak çalışmak isteyenler için görevler, maaşlar ve kariyer yolu.",
         outlook=rng.choice(["grows", "stable", "stable", "declines"]),
         status=Status.DRAFT if draft else Status.PUBLISHED,
-        published_at=None if draft else published, created_at=published, updated_at=updated,
-        view_count=int(rng.paretovariate(1.2) * 20), comments_open=rng.random() > 0.05,
-        **texts, **{f"{name}_html": render(value) for name, value in texts.items()},
-    )  # fmt: skip
+        published_at=None if draft else published,
+        created_at=published,
+        updated_at=updated,
+        view_count=int(rng.paretovariate(1.2) * 20),
+        comments_open=rng.random() > 0.05,
+        **texts,
+        **{f"{name}_html": render(value) for name, value in texts.items()},
+    )
     if review_rng is not None:  # its own random stream: the rest of the data stays the same
         role.recent_reads = int(role.view_count * review_rng.uniform(0.02, 0.25))
         if review_rng.random() > 0.35:  # a third never reviewed, the rest within two years
@@ -165,10 +180,19 @@ def bands_for(rng, role, latest_year):
         average = (base / (Decimal("1.35") ** back)).quantize(Decimal(1))
         top = (average * Decimal(rng.choice(["1.4", "1.6", "1.8", "2.2"]))).quantize(Decimal(1))
         low = (average * Decimal("0.7")).quantize(Decimal(1)) if rng.random() < 0.5 else None
-        bands.append(SalaryBand(role=role, year=year, average=average, top=top, low=low,
-                                pay_basis=basis,
-                                source="Kariyer siteleri ve iş ilanları",
-                                is_sample=True, updated_at=role.updated_at))  # fmt: skip
+        bands.append(
+            SalaryBand(
+                role=role,
+                year=year,
+                average=average,
+                top=top,
+                low=low,
+                pay_basis=basis,
+                source="Kariyer siteleri ve iş ilanları",
+                is_sample=True,
+                updated_at=role.updated_at,
+            )
+        )
     return bands
 
 
@@ -188,13 +212,16 @@ def make_roles(rng, count, sectors, skills, made, review_rng=None):
             pk += 1
             roles.append(role)
             duties = rng.sample(vocab.DUTIES, rng.randint(4, 7))
-            rows["resp"] += [Responsibility(role=role, text=duties_html[d], order=i)
-                             for i, d in enumerate(duties)]  # fmt: skip
+            rows["resp"] += [
+                Responsibility(role=role, text=duties_html[d], order=i)
+                for i, d in enumerate(duties)
+            ]
             chosen = rng.sample(skills, rng.randint(4, 8))
             for i, skill in enumerate(chosen):
                 body = f"{title} için {turkish.lower(skill.name)} önemlidir. {paragraph(rng, 1)}"
-                rows["skills"].append(RoleSkill(role=role, skill=skill, order=i, body=body,
-                                                body_html=render(body)))  # fmt: skip
+                rows["skills"].append(
+                    RoleSkill(role=role, skill=skill, order=i, body=body, body_html=render(body))
+                )
             bands = bands_for(rng, role, rng.choice([2023, 2024, 2025, 2025, 2026]))
             latest = bands[0]  # the latest band, as refresh_role_salaries() keeps it
             role.salary_year, role.salary_average, role.salary_top = (
@@ -207,18 +234,24 @@ def make_roles(rng, count, sectors, skills, made, review_rng=None):
             rows["bands"] += bands
             for i, name in enumerate(rng.sample(vocab.TRENDS, 2)):
                 body = paragraph(rng, 2)
-                rows["trends"].append(Trend(role=role, title=name, body=body,
-                                            body_html=render(body), order=i))  # fmt: skip
-            rows["docs"].append(SearchDocument(role=role, **document_fields(
-                role, duties, [s.name for s in chosen])))  # fmt: skip
+                rows["trends"].append(
+                    Trend(role=role, title=name, body=body, body_html=render(body), order=i)
+                )
+            rows["docs"].append(
+                SearchDocument(role=role, **document_fields(role, duties, [s.name for s in chosen]))
+            )
         Role.objects.bulk_create(roles, batch_size=500)
         Responsibility.objects.bulk_create(rows["resp"], batch_size=BATCH)
         RoleSkill.objects.bulk_create(rows["skills"], batch_size=BATCH)
         SalaryBand.objects.bulk_create(rows["bands"], batch_size=BATCH)
         Trend.objects.bulk_create(rows["trends"], batch_size=BATCH)
         SearchDocument.objects.bulk_create(rows["docs"], batch_size=BATCH)
-        for name, key in (("responsibilities", "resp"), ("role skills", "skills"),
-                          ("salary bands", "bands"), ("trends", "trends")):  # fmt: skip
+        for name, key in (
+            ("responsibilities", "resp"),
+            ("role skills", "skills"),
+            ("salary bands", "bands"),
+            ("trends", "trends"),
+        ):
             made.add(name, len(rows[key]))
         made.add("roles", len(roles))
     return make_links(rng, made)
@@ -236,103 +269,32 @@ def make_links(rng, made):
             if pk in existing or len(members) < 2:
                 continue
             targets = {rng.choice(members) for _ in range(rng.randint(0, 3))} - {pk}
-            links += [RelatedRole(from_role_id=pk, to_role_id=t, order=i)
-                      for i, t in enumerate(sorted(targets))]  # fmt: skip
+            links += [
+                RelatedRole(from_role_id=pk, to_role_id=t, order=i)
+                for i, t in enumerate(sorted(targets))
+            ]
     RelatedRole.objects.bulk_create(links, batch_size=BATCH)
     made.add("related links", len(links))
-
-
-def comment_counts(rng, roles, total):
-    """How many comments each role gets: a few popular articles get most of them (Zipf)."""
-    order = list(roles)
-    rng.shuffle(order)
-    seed = next((r for r in order if r[1] == SEED_SLUG), None)
-    counts = {}
-    if seed is not None:
-        counts[seed[0]] = min(SEED_COMMENTS, total)
-        order.remove(seed)
-    rest = total - sum(counts.values())
-    weights = [1 / (i + 1) ** 0.9 for i in range(len(order))]
-    scale = rest / sum(weights)
-    for (pk, _slug, _published), weight in zip(order, weights, strict=True):
-        counts[pk] = int(weight * scale)
-    leftover = total - sum(counts.values())
-    for pk, _slug, _published in order[:leftover]:
-        counts[pk] += 1
-    return counts
-
-
-COMMENT_COLUMNS = ("id", "role_id", "parent_id", "name", "email", "url", "body", "body_folded",
-                   "status", "moderation_reason", "ip_address", "fingerprint",
-                   "created_at")  # fmt: skip
-
-
-def make_comments(rng, total, made):
-    if total <= 0:
-        return
-    now = timezone.now()
-    roles = list(Role.objects.published().values_list("pk", "slug", "published_at"))
-    published = {pk: at for pk, _slug, at in roles}
-    counts = comment_counts(rng, roles, total)
-    pk = next_id(Comment)
-    table = Comment._meta.db_table
-    sql = (f"INSERT INTO {table} ({', '.join(COMMENT_COLUMNS)}) "  # noqa: S608 (our names)
-           f"VALUES ({', '.join(['%s'] * len(COMMENT_COLUMNS))})")  # fmt: skip
-    adapt = connection.ops.adapt_datetimefield_value
-    recent = now - dt.timedelta(days=IP_RETENTION_DAYS)
-    batch, statuses, parents = [], {}, {}
-    with connection.cursor() as cursor:
-        for role_id, n in counts.items():
-            start = published[role_id]
-            span = max(60, int((now - start).total_seconds()))
-            times = sorted(start + dt.timedelta(seconds=rng.randrange(span)) for _ in range(n))
-            approved_ids, level = [], {}
-            for created in times:
-                status, parent, reason = CommentStatus.APPROVED, None, ""
-                roll = rng.random()
-                if roll < 0.04:
-                    status, reason = CommentStatus.PENDING, "Yorumda bağlantı var"
-                elif roll < 0.06:
-                    status, reason = CommentStatus.SPAM, "Engellenen kelime: bonus"
-                if status != CommentStatus.SPAM and approved_ids and rng.random() < 0.4:
-                    parent = rng.choice(approved_ids[-50:])  # replies to recent talk
-                    if level[parent] >= MAX_DEPTH:  # as posting does (moderation.reply_parent)
-                        parent = parents[parent]
-                first, last = rng.choice(vocab.FIRST_NAMES), rng.choice(vocab.LAST_NAMES)
-                email = f"{turkish.slugify(first)}.{turkish.slugify(last)}{pk}@example.com"
-                if status == CommentStatus.SPAM:
-                    body = rng.choice(vocab.SPAM_BODIES)
-                else:
-                    body = (
-                        f"{rng.choice(vocab.COMMENT_OPENINGS)} {rng.choice(vocab.COMMENT_DETAILS)}"
-                    )
-                ip = f"10.{pk % 250}.{pk // 250 % 250}.{pk % 97 + 1}" if created > recent else None
-                fingerprint = comment_text.fingerprint(role_id, parent, email, body)
-                batch.append((pk, role_id, parent, f"{first} {last}", email, "", body.strip(),
-                              fold(body.strip()), status, reason, ip, fingerprint,
-                              adapt(created)))  # fmt: skip
-                statuses[status] = statuses.get(status, 0) + 1
-                level[pk] = level[parent] + 1 if parent else 1
-                parents[pk] = parent
-                if status == CommentStatus.APPROVED:
-                    approved_ids.append(pk)
-                pk += 1
-                if len(batch) >= COMMENT_BATCH:
-                    cursor.executemany(sql, batch)
-                    batch = []
-        if batch:
-            cursor.executemany(sql, batch)
-    made.add("comments", sum(statuses.values()))
-    for status, n in statuses.items():
-        made.add(f"  {status}", n)
 
 
 def reset_sequences():
     """PostgreSQL: explicit primary keys leave the sequences behind."""
     from django.core.management.color import no_style
 
-    models = [Sector, Skill, Role, Responsibility, RoleSkill, SalaryBand, Trend, RelatedRole,
-              Comment, Report, Revision, Correction]  # fmt: skip
+    models = [
+        Sector,
+        Skill,
+        Role,
+        Responsibility,
+        RoleSkill,
+        SalaryBand,
+        Trend,
+        RelatedRole,
+        Comment,
+        Report,
+        Revision,
+        Correction,
+    ]
     statements = connection.ops.sequence_reset_sql(no_style(), models)
     if statements:
         with connection.cursor() as cursor:
@@ -354,7 +316,7 @@ def generate(*, roles, comments, reports=0, sectors=30, skills=300, seed=14):
         newsroom.make_authors(made)
         reset_sequences()
     with transaction.atomic():
-        make_comments(rng, comments, made)
+        scale_comments.make_comments(rng, comments, made, first_pk=next_id(Comment))
         reset_sequences()
     with transaction.atomic():  # readers' salary reports, on every published role (as comments)
         role_ids = list(Role.objects.published().order_by("pk").values_list("pk", flat=True))

@@ -51,8 +51,9 @@ def province_pay(plate):
     return PROVINCE_PAY.get(plate, 0.95)
 
 
-def expected_median(role_id, *, experience="2-4", plate=None, basis="net", part_time=False,
-                    last_year=False):  # fmt: skip
+def expected_median(
+    role_id, *, experience="2-4", plate=None, basis="net", part_time=False, last_year=False
+):
     """The median the batch should publish for a cohort of many reports (before rounding and
     outliers): the log-normal's median, times each factor."""
     value = true_median(role_id) * EXPERIENCE[experience]
@@ -89,8 +90,14 @@ def report_row(rng, pk, role_id, now, this_year, rest):
     basis = "gross" if rng.random() < GROSS_SHARE else "net"
     part_time = rng.random() < PART_TIME_SHARE
     last_year = rng.random() < LAST_YEAR_SHARE
-    median = expected_median(role_id, experience=experience, plate=plate, basis=basis,
-                             part_time=part_time, last_year=last_year)  # fmt: skip
+    median = expected_median(
+        role_id,
+        experience=experience,
+        plate=plate,
+        basis=basis,
+        part_time=part_time,
+        last_year=last_year,
+    )
     amount = median * math.exp(rng.gauss(0, SIGMA))
     reason = ""
     if rng.random() < OUTLIER_SHARE:
@@ -99,10 +106,20 @@ def report_row(rng, pk, role_id, now, this_year, rest):
     created = now - dt.timedelta(seconds=rng.randrange(14 * 30 * 86400))
     address = f"{pk:064x}" if created > now - dt.timedelta(days=RETENTION_DAYS) else None
     return (
-        pk, role_id, plate, experience, round(amount, 2), basis, "part" if part_time else "full",
-        this_year - 1 if last_year else this_year, rng.choice(EMPLOYER_SIZES), "accepted",
-        reason, address, created,
-    )  # fmt: skip
+        pk,
+        role_id,
+        plate,
+        experience,
+        round(amount, 2),
+        basis,
+        "part" if part_time else "full",
+        this_year - 1 if last_year else this_year,
+        rng.choice(EMPLOYER_SIZES),
+        "accepted",
+        reason,
+        address,
+        created,
+    )
 
 
 def make_reports(rng, total, role_ids, made):
@@ -115,8 +132,10 @@ def make_reports(rng, total, role_ids, made):
     last = Report.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     pk = last + 1
     table = Report._meta.db_table
-    sql = (f"INSERT INTO {table} ({', '.join(COLUMNS)}) "  # noqa: S608 (our names)
-           f"VALUES ({', '.join(['%s'] * len(COLUMNS))})")  # fmt: skip
+    sql = (
+        f"INSERT INTO {table} ({', '.join(COLUMNS)}) "  # noqa: S608 (our names)
+        f"VALUES ({', '.join(['%s'] * len(COLUMNS))})"
+    )
     adapt = connection.ops.adapt_datetimefield_value
     planted, batch = 0, []
     with connection.cursor() as cursor:

@@ -230,8 +230,10 @@ def _run(trigger):
     record.seconds = round(finished - started, 3)
     # Where the time went (printed by manage.py recompute_reports; not stored).
     record.phases = {
-        "read": read - started, "hold": holding - read, "write": finished - holding,
-    }  # fmt: skip
+        "read": read - started,
+        "hold": holding - read,
+        "write": finished - holding,
+    }
     record.save()
     logger.info(
         "Report batch: %s reports, %s cohorts, %s roles changed, %s held, %.1f s",
