@@ -54,8 +54,14 @@ FOCUSABLE_JS = """() => {
     const group = Array.from(document.getElementsByName(el.name)).filter(r => r.type === 'radio');
     return el === (group.find(r => r.checked) || group[0]);
   };
+  // what a closed <details> holds is not shown (nor reached by Tab), only its summary
+  const folded = el => {
+    const details = el.closest('details:not([open])');
+    const summary = details && details.querySelector(':scope > summary');
+    return details !== null && !(summary && summary.contains(el));
+  };
   window.__focusables = Array.from(document.querySelectorAll(selector)).filter(el =>
-    el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0
+    el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0 && !folded(el)
     && getComputedStyle(el).visibility !== 'hidden' && tabStop(el));
   return window.__focusables.map(el => (el.innerText || el.name || el.id).trim());
 }"""
