@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run mo lock test test-suite test-fast test-midnight test-browser test-stack test-faults lint lint-code lint-templates format format-templates check editor reviewer messages \
-	screenshots bench bench-login bench-scale bench-reports stack stack-stop clean
+	screenshots bench bench-login bench-scale bench-mixed bench-reports stack stack-stop clean
 
 SYSTEM := PYTHON=$(PYTHON) bash scripts/system-packages.sh
 # Every target installs what its tests need, so a test that would skip for a missing server or
@@ -36,6 +36,10 @@ $(VENV)/.stamp-postgres: $(VENV)/.stamp-base requirements/postgres.txt
 
 $(VENV)/.stamp-test: $(VENV)/.stamp-postgres requirements/test.txt
 	$(INSTALL) requirements/test.txt
+	touch $@
+
+$(VENV)/.stamp-bench: $(VENV)/.stamp-postgres requirements/bench.txt
+	$(INSTALL) requirements/bench.txt
 	touch $@
 
 ## The compiled catalogues (.mo) are build output: made from the .po files when missing or older
@@ -165,6 +169,12 @@ messages: $(VENV)/.stamp-base
 bench: $(VENV)/.stamp-postgres mo
 	@$(SYSTEM) bench
 	$(PY) bench/run.py
+
+## Readers (95%), commenters (4%) and editors (1%) at once against a stack of its own, with Locust,
+## then the same without editors; per class: requests, failures, p50/p95/p99, the front's hit ratio.
+bench-mixed: $(VENV)/.stamp-bench mo
+	@$(SYSTEM) stack
+	$(PY) bench/mixed.py
 
 ## The cached article while the admin login is flooded with wrong passwords (django-axes).
 bench-login: $(VENV)/.stamp-test mo

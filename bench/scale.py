@@ -6,8 +6,15 @@ plus ``manage.py makescale``), every public and admin page measured in-process o
     .venv/bin/python bench/scale.py --roles 2000 --comments 50000 --repeat 5
     scripts/with-postgres.sh .venv/bin/python bench/scale.py   # PostgreSQL (DATABASE_URL)
 
-Limits printed with the table are the issue's: a public page may take 1.2x its demo time or
-20 ms, whichever is larger, and weigh at most 150 KB; search under 50 ms; admin under 300 ms.
+Limits printed with the table are the issues': a public page may take 1.2x its demo time or
+20 ms, whichever is larger, and weigh at most 150 KB; with the whole cache empty (", cache
+empty") at most 20 ms; search under 50 ms; admin under 300 ms. Verdicts are on the wall time;
+"cpu ms" (the measuring process's CPU time at scale) tells what the load on a shared machine
+added to it.
+
+Building 10,000 roles and 1,000,000 comments takes minutes: ``--keep DIR`` keeps the scale
+database (SQLite: DIR/db.sqlite3; PostgreSQL: the database meslek_bench_scale, left in place)
+and reuses it, migrated, on the next run.
 """
 
 import argparse
@@ -23,26 +30,32 @@ ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_FLOOR_MS, PUBLIC_MAX_KB, SEARCH_MS, ADMIN_MS, RATIO = 20, 150, 50, 300, 1.2
 
 
-def database_env(base_env, var, name):
+def database_env(base_env, var, name, keep=False):
     """A throwaway database: a SQLite file under ``var``, or a new database beside the one
-    DATABASE_URL names (PostgreSQL)."""
+    DATABASE_URL names (PostgreSQL); ``keep``: one left by an earlier run is reused. The
+    environment, and whether the database was there already."""
     env = {**base_env, "DJANGO_VAR_DIR": str(var), "DJANGO_DEBUG": "0"}
     url = base_env.get("DATABASE_URL")
-    if url:
-        server, _, _ = url.rpartition("/")
-        admin_url = url
-        subprocess.run(
-            [sys.executable, "-c", _CREATE_DB, admin_url, name], check=True, cwd=ROOT, env=env
-        )
-        env["DATABASE_URL"] = f"{server}/{name}"
-    return env
+    if not url:
+        return env, keep and (var / "db.sqlite3").exists()
+    server, _, _ = url.rpartition("/")
+    found = subprocess.run(
+        [sys.executable, "-c", _CREATE_DB, url, name, "keep" if keep else "new"],
+        check=True, cwd=ROOT, env=env, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    env["DATABASE_URL"] = f"{server}/{name}"
+    return env, found == "kept"
 
 
 _CREATE_DB = """
 import sys, psycopg
 with psycopg.connect(sys.argv[1], autocommit=True) as c:
-    c.execute(f'DROP DATABASE IF EXISTS "{sys.argv[2]}"')
-    c.execute(f'CREATE DATABASE "{sys.argv[2]}"')
+    there = c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [sys.argv[2]]).fetchone()
+    if there and sys.argv[3] == "keep":
+        print("kept")
+    else:
+        c.execute(f'DROP DATABASE IF EXISTS "{sys.argv[2]}"')
+        c.execute(f'CREATE DATABASE "{sys.argv[2]}"')
 """
 
 
@@ -66,7 +79,8 @@ def verdict(name, demo, big):
     limit = SEARCH_MS if "/ara/" in name else None
     if name.startswith("admin"):
         return "ok" if big["ms"] < ADMIN_MS else f"SLOW (> {ADMIN_MS} ms)"
-    allowed = max(RATIO * demo["ms"], PUBLIC_FLOOR_MS)
+    cold = name.endswith(", cache empty")
+    allowed = PUBLIC_FLOOR_MS if cold else max(RATIO * demo["ms"], PUBLIC_FLOOR_MS)
     problems = []
     if big["ms"] > allowed:
         problems.append(f"> {allowed:.0f} ms")
@@ -90,11 +104,12 @@ def main():
     base_env = {k: v for k, v in os.environ.items() if k != "DJANGO_ENV"}
     tmp = Path(tempfile.mkdtemp(prefix="meslek-scale-"))
     try:
-        demo_env = database_env(base_env, tmp / "demo", "meslek_bench_demo")
+        demo_env, _ = database_env(base_env, tmp / "demo", "meslek_bench_demo")
         build(demo_env, None)
         scale_var = Path(args.keep) if args.keep else tmp / "scale"
-        scale_env = database_env(base_env, scale_var, "meslek_bench_scale")
-        if args.keep and (scale_var / "db.sqlite3").exists():  # reuse it, migrated
+        scale_var.mkdir(parents=True, exist_ok=True)
+        scale_env, kept = database_env(base_env, scale_var, "meslek_bench_scale", bool(args.keep))
+        if kept:  # reuse it, migrated
             subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT,
                            env=scale_env, check=True)  # fmt: skip
         else:
@@ -106,7 +121,8 @@ def main():
     vendor = "PostgreSQL" if base_env.get("DATABASE_URL") else "SQLite"
     print(f"{vendor}: demo size against {args.roles:,} roles / {args.comments:,} comments, "
           f"median of {args.repeat}, in-process, page cache bypassed")  # fmt: skip
-    header = f"{'page':32} {'demo ms':>8} {'scale ms':>9} {'ratio':>6} {'queries':>9} {'KB':>7}"
+    header = f"{'page':38} {'demo ms':>8} {'scale ms':>9} {'cpu ms':>7} {'ratio':>6} {'queries':>9}"
+    header += f" {'KB':>7}"
     print(header + "  verdict")
     failures = 0
     for name, result in big.items():
@@ -115,8 +131,8 @@ def main():
         queries = f"{small['queries']}/{result['queries']}"
         mark = verdict(name, small, result)
         failures += mark != "ok"
-        print(f"{name:32} {small['ms']:8.1f} {result['ms']:9.1f} {ratio:6.2f} {queries:>9} "
-              f"{result['bytes'] / 1024:7.1f}  {mark}")  # fmt: skip
+        print(f"{name:38} {small['ms']:8.1f} {result['ms']:9.1f} {result.get('cpu', 0):7.1f} "
+              f"{ratio:6.2f} {queries:>9} {result['bytes'] / 1024:7.1f}  {mark}")  # fmt: skip
     print(f"{failures} page(s) over their limit" if failures else "every page within its limit")
 
 

@@ -21,7 +21,12 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Each lock file and the extras it covers, beside the base dependencies.
-LOCKS = {"base": [], "postgres": ["postgres"], "test": ["postgres", "test", "browser"]}
+LOCKS = {
+    "base": [],
+    "postgres": ["postgres"],
+    "test": ["postgres", "test", "browser"],
+    "bench": ["postgres", "bench"],
+}
 #: pre-commit hook repositories and the package (pinned in the test extra) each one runs.
 HOOKS = {
     "https://github.com/astral-sh/ruff-pre-commit": ("ruff", "v{}"),

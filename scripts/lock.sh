@@ -4,6 +4,7 @@
 #   requirements/base.txt      the site's dependencies (make run)
 #   requirements/postgres.txt  ... and psycopg (production, make stack)
 #   requirements/test.txt      ... and the test, browser and lint tools (make test, CI)
+#   requirements/bench.txt     ... and Locust (make bench-mixed), at test.txt's versions
 #
 # Exact versions with every file's hash (pip installs them with --require-hashes). Each file is
 # constrained by the one before, so a package has the same version in all three. Pins are kept
@@ -38,4 +39,5 @@ compile "$@" -o requirements/base.txt
 compile "$@" --extra postgres -c requirements/base.txt -o requirements/postgres.txt
 compile "$@" --extra postgres --extra test --extra browser -c requirements/postgres.txt \
   -o requirements/test.txt
+compile "$@" --extra postgres --extra bench -c requirements/test.txt -o requirements/bench.txt
 "$TOOLS/bin/python" scripts/check_lock.py

@@ -31,6 +31,9 @@ REDIS_PORT=${STACK_REDIS_PORT:-20379}
 PG_PORT=${STACK_PG_PORT:-20432}
 FILES_PORT=${STACK_FILES_PORT:-20090}
 WORKERS=${STACK_WORKERS:-2}
+# Proxies in front of the apps whose X-Forwarded-For entry is believed: Varnish (1); the mixed
+# benchmark adds its load generator as the visitors' own proxy (2), so each visitor has an address.
+TRUSTED=${STACK_TRUSTED_PROXIES:-1}
 PGBIN=/usr/lib/postgresql/15/bin
 RUN=$STACK_DIR/run
 LOGS=$STACK_DIR/logs
@@ -72,7 +75,7 @@ DATABASE_URL=postgres://meslek@127.0.0.1:$PG_PORT/meslek
 REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0
 SITE_URL=http://127.0.0.1:$FRONT_PORT
 FRONT_CACHE_URLS=$fronts
-TRUSTED_PROXIES=1
+TRUSTED_PROXIES=$TRUSTED
 EOF
   )
 }

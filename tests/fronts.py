@@ -1,5 +1,6 @@
-"""A real HTTP server on 127.0.0.1 standing in for a front cache: it records every PURGE
-(its ``xkey-purge`` keys) and answers 200, or 503 while ``down`` is set."""
+"""A real HTTP server on 127.0.0.1 standing in for a front cache: it records every PURGE (the
+keys of its ``xkey-softpurge`` and ``xkey-purge`` headers) and answers 200, or 503 while
+``down`` is set."""
 
 import http.server
 import threading
@@ -8,6 +9,7 @@ import threading
 class RecordingFront:
     def __init__(self):
         self.purges = []  # one set of keys per PURGE request received
+        self.hard = []  # the same request's keys purged for good (xkey-purge): a subset
         self.down = False
         front = self
 
@@ -16,7 +18,10 @@ class RecordingFront:
                 if front.down:
                     self.send_response(503)
                 else:
-                    front.purges.append(set(self.headers.get("xkey-purge", "").split()))
+                    hard = set(self.headers.get("xkey-purge", "").split())
+                    soft = set(self.headers.get("xkey-softpurge", "").split())
+                    front.purges.append(soft | hard)
+                    front.hard.append(hard)
                     self.send_response(200)
                 self.send_header("Content-Length", "0")
                 self.end_headers()

@@ -303,8 +303,8 @@ QUERIES = {
     "/api/v1/roles?q=uzman&sector=finans": 4 + PAYROLL,  # + the sector, the filter on the hits
     # role, 5 prefetches, computed related, minimum wage, history
     "/api/v1/roles/uzman-01": 9 + PAYROLL,
-    "/api/v1/sectors": 1,  # the cached counts the pages read (listing.counts)
-    "/api/v1/skills": 2,  # the cached counts over role skills, the skills
+    "/api/v1/sectors": 2,  # the cached counts the pages read (listing.counts), the sectors
+    "/api/v1/skills": 3,  # the cached counts over role skills, less unpublished, the skills
     "/api/v1/salaries": 1,
     "/api/v1/salaries/2025": 2 + PAYROLL,
     "/api/v1/salaries/2025?sector=finans": 3 + PAYROLL,

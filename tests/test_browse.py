@@ -290,13 +290,16 @@ def test_public_page_query_counts_are_constant(client, django_assert_num_queries
     for role in roles[:3]:
         fill_role(role, 3)
     pages = [
-        # roles with salary and last change; sectors with counts; the minimum wage table (the
-        # cards' notice: once, then kept in the cache for every page until a wage changes); the
-        # payroll rules (the cards' net figures with their gross: likewise, once)
-        ("/", 4),
+        # roles with salary and last change; roles counted by sector and initial, and their
+        # sectors; the minimum wage table (the cards' notice: once, then kept in the cache for
+        # every page until a wage changes); the payroll rules (the cards' net figures with their
+        # gross: likewise, once)
+        ("/", 5),
         ("/meslekler/", 1),  # roles with salary
         ("/sektorler/finans/", 2),  # sector; its roles
-        ("/beceriler/", 2),  # counts over role skills; the skills (kept until skills change)
+        # counts over role skills, less the unpublished roles'; the skills (kept until skills
+        # change)
+        ("/beceriler/", 3),
         ("/beceriler/iletisim-becerisi/", 2),  # skill; its roles
         ("/maaslar/", 3),  # a page of roles with salary; their sectors (counts cached); data date
         ("/maaslar/?sektor=finans&sirala=ust", 3),

@@ -1,5 +1,10 @@
 """A change to what pages show invalidates exactly those pages (keys in :mod:`.keys`); the
-salaries app does the same for bands and the minimum wage (``careers.salaries.signals``)."""
+salaries app does the same for bands and the minimum wage (``careers.salaries.signals``).
+
+Edits are soft changes (readers are served the page as it was while it renders again); an
+article that leaves its address (unpublished, scheduled for later, moved to another slug,
+deleted), and a sector or skill deleted, are hard ones: what they showed is never served
+again (careers/site/pagecache)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
@@ -60,6 +65,15 @@ def remember_role(sender, instance, raw=False, **kwargs):
     )
 
 
+def left_its_address(stored, role):
+    """Whether the article was public at an address where it is no more (unpublished,
+    scheduled for later, or given another slug)."""
+    if stored is None:
+        return False
+    was = Role(status=stored["status"], published_at=stored["published_at"]).is_public
+    return was and (not role.is_public or stored["slug"] != role.slug)
+
+
 @receiver(post_save, sender=Role)
 def role_saved(sender, instance, raw=False, **kwargs):
     stored = getattr(instance, "_stored", None)
@@ -73,12 +87,13 @@ def role_saved(sender, instance, raw=False, **kwargs):
     # An author's page lists their published articles (each card shows its role's key).
     before = stored["author_id"] if stored is not None else None
     authors = {instance.author_id, before} if moved or before != instance.author_id else set()
-    invalidate(*found, *(keys.author(pk) for pk in authors if pk))
+    found += [keys.author(pk) for pk in authors if pk]
+    invalidate(*found, hard=left_its_address(stored, instance))
 
 
 @receiver(pre_delete, sender=Role)
 def role_deleted(sender, instance, **kwargs):
-    invalidate(*role_keys(instance))
+    invalidate(*role_keys(instance), hard=True)
 
 
 @receiver(post_save, sender=Responsibility)
@@ -99,14 +114,14 @@ def role_skill_changed(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Skill)
 @receiver(post_delete, sender=Skill)
-def skill_changed(sender, instance, **kwargs):
-    invalidate(keys.skill(instance.pk), keys.SKILLS, keys.SEARCH)
+def skill_changed(sender, instance, signal, **kwargs):
+    invalidate(keys.skill(instance.pk), keys.SKILLS, keys.SEARCH, hard=signal is post_delete)
 
 
 @receiver(post_save, sender=Sector)
 @receiver(post_delete, sender=Sector)
-def sector_changed(sender, instance, **kwargs):
-    invalidate(keys.sector(instance.pk), keys.SECTORS, keys.ROLES)
+def sector_changed(sender, instance, signal, **kwargs):
+    invalidate(keys.sector(instance.pk), keys.SECTORS, keys.ROLES, hard=signal is post_delete)
 
 
 @receiver(m2m_changed, sender=Role.related_roles.through)
@@ -115,10 +130,15 @@ def related_changed(instance, **kwargs):
 
 
 @receiver(post_save, sender=Author)
-@receiver(post_delete, sender=Author)
 def author_changed(sender, instance, **kwargs):
     """The profile page and every article naming them (author or reviewer)."""
     invalidate(keys.author(instance.pk))
+
+
+@receiver(post_delete, sender=Author)
+def author_deleted(sender, instance, **kwargs):
+    """A profile taken down is never served again."""
+    invalidate(keys.author(instance.pk), hard=True)
 
 
 @receiver(post_save, sender=Correction)

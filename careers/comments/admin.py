@@ -161,7 +161,8 @@ class CommentAdmin(TurkishSearchMixin, admin.ModelAdmin):
     def _set_status(self, request, queryset, status, message):
         role_ids = list(queryset.values_list("role_id", flat=True).distinct())
         count = queryset.update(status=status)
-        invalidate_articles(role_ids)  # update() sends no signals: refresh those articles here
+        # update() sends no signals: refresh those articles here (for good, unless approving)
+        invalidate_articles(role_ids, hard=status != CommentStatus.APPROVED)
         self.message_user(request, message(count) % {"count": count}, messages.SUCCESS)
 
     @admin.action(permissions=["can_moderate"], description=_("Approve selected comments"))

@@ -58,7 +58,7 @@ def erase(email):
     for reply_id, parent_id in replies.values_list("pk", "parent_id"):
         Comment.objects.filter(pk=reply_id).update(parent_id=surviving_ancestor(parent_id))
     deleted = Comment.objects.filter(pk__in=doomed).delete()[1].get(Comment._meta.label, 0)
-    invalidate_articles(role_ids)
+    invalidate_articles(role_ids, hard=True)
     return deleted
 
 

@@ -3,6 +3,12 @@
 The article page reaches it only through the ``comments`` template tags (the articles app
 imports nothing from here)."""
 
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext, pgettext
+
+from careers import turkish
+
 from . import conf, moderation, paging, tokens
 from .forms import CommentForm
 from .models import Comment, CommentStatus
@@ -43,8 +49,8 @@ def section_context(request, role):
     if held is not None and not _belongs_here(held, comments, thread_count, number, per_page):
         held = None  # its thread is on another page
     nodes = build_threads(comments, held=held, max_depth=conf.get("COMMENTS_THREAD_DEPTH"))
-    page = paging.thread_page(nodes, thread_count, number, per_page)
     is_open = role.is_public and moderation.comments_open(role)  # drafts take no comments
+    page = paging.thread_page(displayed(nodes, is_open), thread_count, number, per_page)
     return {
         "comment_count": count,
         "comment_page": page,
@@ -53,7 +59,37 @@ def section_context(request, role):
         "comments_open": is_open,
         "comment_form": CommentForm(role=role) if is_open else None,
         "comments_close_at": moderation.closes_at(role),
+        "held_notice": gettext("Your comment is awaiting moderation."),
+        "reply_label": pgettext("comment", "Reply"),
     }
+
+
+def displayed(nodes, is_open):
+    """The threads as plain dicts holding exactly what templates/comments/thread.html prints,
+    formatted here once: the template only looks values up (a dict lookup is the template
+    language's quickest). Rendering a page of threads was the slowest part of an article
+    rendered afresh at scale; this made it several times quicker."""
+    prefix, suffix = reverse("comments:reply", kwargs={"pk": 0}).split("/0/")
+    to_name = gettext(": to %(name)s")
+
+    def node_dict(node):
+        c = node.comment
+        local = timezone.localtime(c.created_at)
+        anchor = c.anchor
+        return {
+            "anchor": anchor,
+            "held": node.held,
+            "name": c.name,
+            "link": c.url if c.url and not node.held else "",
+            "iso": local.replace(microsecond=0).isoformat(),
+            "when": f"{turkish.format_date(local)}, {local:%H:%M}",
+            "body": c.body_text_html if node.held else c.body_html,
+            "reply_url": f"{prefix}/{c.pk}/{suffix}" if node.can_reply and is_open else "",
+            "reply_to": to_name % {"name": c.name},
+            "children": [node_dict(child) for child in node.children],
+        }
+
+    return [node_dict(node) for node in nodes]
 
 
 def _belongs_here(held, comments, thread_count, number, per_page):

@@ -2,9 +2,13 @@ vcl 4.1;
 # The front cache of Meslek Rehberi (Varnish 7 + varnish-modules' xkey).
 #
 # * Anonymous pages are cached for as long as the app's `Cache-Control: s-maxage` says, and
-#   removed the moment they change: every cached page carries an `xkey` header listing what it
-#   shows (role-12, sector-3, comments-12, minwage, ...), and after each commit a job worker
-#   sends `PURGE` with `xkey-purge: role-12 ...` here (careers/site/pagecache/purge.py).
+#   refreshed the moment they change: every cached page carries an `xkey` header listing what
+#   it shows (role-12, sector-3, comments-12, minwage, ...), and after each commit a job worker
+#   sends `PURGE` here (careers/site/pagecache/purge.py) with `xkey-softpurge: role-12 ...`
+#   for an edit (the page is kept in grace: readers are served it while ONE background fetch
+#   gets the new one, so no reader waits) or `xkey-purge: ...` for what must never be seen
+#   again (an unpublished article, a removed comment: gone at once; the committing app server
+#   sends that one itself too).
 # * Nothing personal is stored: requests with a session or messages cookie, the admin, and
 #   any response without s-maxage, with Set-Cookie or `private` go straight to the app.
 # * /static/ and /media/ come from the file server (nginx) and are cached here too.
@@ -23,6 +27,7 @@ import directors;
 import std;
 import xkey;
 import vsthrottle;
+import var;
 
 sub vcl_init {
     new apps = directors.round_robin();
@@ -36,11 +41,20 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(403, "Forbidden"));
         }
-        if (!req.http.xkey-purge) {
-            return (synth(400, "xkey-purge header required"));
+        if (!req.http.xkey-purge && !req.http.xkey-softpurge) {
+            return (synth(400, "xkey-purge or xkey-softpurge header required"));
         }
-        set req.http.x-purged = xkey.purge(req.http.xkey-purge);
-        return (synth(200, "Purged " + req.http.x-purged));
+        # The time of the latest purge of each kind, written BEFORE purging: a page whose
+        # fetch began earlier and ends later may show what was purged (vcl_backend_response).
+        if (req.http.xkey-softpurge) {
+            var.global_set("softpurged", "" + std.time2real(now, 0.0));
+            set req.http.x-soft = xkey.softpurge(req.http.xkey-softpurge);
+        }
+        if (req.http.xkey-purge) {
+            var.global_set("purged", "" + std.time2real(now, 0.0));
+            set req.http.x-hard = xkey.purge(req.http.xkey-purge);
+        }
+        return (synth(200, "Purged " + req.http.x-hard + ", soft purged " + req.http.x-soft));
     }
     # The site's names only (lower case, without port or final dot): anything else is refused
     # before it reaches an app server or a cache slot.
@@ -92,6 +106,10 @@ sub vcl_hash {
     return (lookup);
 }
 
+sub vcl_backend_fetch {
+    var.set_real("fetch-start", std.time2real(now, 0.0));
+}
+
 sub vcl_backend_response {
     if (bereq.url ~ "^/(static|media)/") {
         if (beresp.status != 200) {
@@ -114,9 +132,22 @@ sub vcl_backend_response {
     if (beresp.http.Content-Type ~ "^(text/|application/(rss\+xml|atom\+xml|xml|json))") {
         set beresp.do_gzip = true;
     }
-    # After natural expiry a page may be served once more while it is fetched again
-    # (changes never wait for expiry: they are purged).
-    set beresp.grace = 30s;
+    # After a soft purge (or natural expiry) the page is served from grace while ONE
+    # background fetch gets the new one (requests for it are coalesced meanwhile).
+    set beresp.grace = 1h;
+    if (var.get_real("fetch-start") <= std.real(var.global_get("purged"), 0.0)) {
+        # A hard purge came while this was fetched: it may show what was taken down.
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        return (deliver);
+    }
+    if (beresp.ttl <= 0s
+        || var.get_real("fetch-start") <= std.real(var.global_get("softpurged"), 0.0)) {
+        # Outdated already (the app's previous render while it renders anew: s-maxage=0; or
+        # a soft purge came while this was fetched): kept only to be served from grace while
+        # it is fetched again (a TTL of 0 would not be looked up at all).
+        set beresp.ttl = 0.001s;
+    }
     return (deliver);
 }
 
@@ -147,6 +178,8 @@ sub vcl_synth {
 sub vcl_deliver {
     if (obj.uncacheable) {
         set resp.http.X-Cache = "PASS";
+    } elsif (obj.hits > 0 && obj.ttl <= 0s) {
+        set resp.http.X-Cache = "STALE";  # from grace, while a background fetch renews it
     } elsif (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

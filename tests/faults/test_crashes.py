@@ -213,17 +213,31 @@ def form_tokens(stack):
     return tokens
 
 
+def comments_shown(base, slug, tag):
+    """The comments tagged ``tag`` that article ``slug`` shows at ``base`` on all its comment
+    pages (COMMENTS_PER_PAGE threads each, oldest first: the newest comments of an article
+    with many are on its last page), followed as a reader does ("Newer comments")."""
+    shown, path = [], f"/meslekler/{slug}/"
+    while path:
+        html = get(base, path).text
+        shown += re.findall(rf"{re.escape(tag)} \d+", html)
+        newer = re.search(r'<a rel="next" href="(\?yorum-sayfa=\d+)', html)
+        path = f"/meslekler/{slug}/{newer.group(1)}" if newer else None
+    return sorted(shown)
+
+
 def pages_show_exactly(stack, tag):
-    """Every article of COMMENT_ROLES shows exactly the committed comments tagged ``tag``,
-    on the front and on both app servers."""
+    """Every article of COMMENT_ROLES shows exactly the committed comments tagged ``tag``
+    (each once, over its comment pages), on the front and on both app servers."""
     stored = stored_comments(stack, tag)
     for slug in COMMENT_ROLES:
-        expected = {body for body, (_n, role, status, _f) in stored.items()
-                    if role == slug and status == "approved"}  # fmt: skip
+        expected = sorted(
+            body
+            for body, (_n, role, status, _f) in stored.items()
+            if role == slug and status == "approved"
+        )
         for base in [stack.front, *stack.apps]:
-            text = get(base, f"/meslekler/{slug}/").text
-            shown = set(re.findall(rf"{re.escape(tag)} \d+", text))
-            if shown != expected:
+            if comments_shown(base, slug, tag) != expected:
                 return False
     return True
 

@@ -319,7 +319,9 @@ def test_a_purge_survives_its_worker_killed_mid_job_and_is_delivered_by_the_next
     print(f"worker restarted: job {job} {done} after {took:.2f} s")
     assert len(json.loads(done.split("|")[1])) == 2  # claimed by the slot twice, finished once
     assert f"Job {job} ({PURGE_TASK}) put back in the queue" in stack.log("worker")
-    assert shows_average("5.750")(get(stack.front, SEED))
+    # A soft purge: the first reader may still be served the page as it was (from grace)
+    # while the front fetches the new one.
+    assert until(lambda: shows_average("5.750")(get(stack.front, SEED))) is not None
 
 
 def alive(stack):

@@ -64,8 +64,13 @@ def role_indexes():
             fields=["author", "title_sort", "status", "published_at"],
             name="articles_role_author_idx",
         ),
+        # Partial (reviewed articles only): a whole one, led by a column of few values, was
+        # skip-scanned by SQLite after ANALYZE for any "published" filter instead of the index
+        # a list is sorted by (at 10,000 roles the home page's query took 250 ms, 1 ms now).
         models.Index(
-            fields=["reviewed_by", "status", "published_at"], name="articles_role_reviewer_idx"
+            fields=["reviewed_by", "status", "published_at"],
+            condition=models.Q(reviewed_by__isnull=False),
+            name="articles_role_reviewer_idx",
         ),
         models.Index(fields=["-updated_at"], name="articles_role_updated_idx"),
         # ... and by the last change of their salary figures (recently updated, feeds):

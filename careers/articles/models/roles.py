@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from careers import turkish
 from careers.site.markdown import MarkdownRenderedModel, html_field
 
+from .addresses import SLUG_MARK, article_address
 from .base import role_indexes, sort_field, touch
 from .people import Credited
 from .publishing import Status, published_q
@@ -351,7 +351,7 @@ class Role(Credited, MarkdownRenderedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:role_detail", kwargs={"slug": self.slug})
+        return article_address().replace(SLUG_MARK, self.slug)
 
     def natural_key(self):
         return (self.slug,)

@@ -7,12 +7,15 @@ list of all roles), ... A view declares them with :func:`shows` (or ``keys=`` on
 page renders. A change calls :func:`invalidate` with the keys of what changed, and exactly the
 pages showing it go, in the page cache (Redis, shared by every app server: invalidation
 markers, :mod:`.markers`) and in every front cache (Varnish with xkey: :mod:`.purge`, a job).
+A change is soft (an edit: the previous page is served while ONE request renders the new one,
+so no reader waits) or hard (``invalidate(..., hard=True)``: a takedown, never served again).
 
 The package, imports running one way (no module imports one that imports it):
 
 =================  ===========================================================================
 ``markers``        when each key last changed; whether a render is still current (no sibling)
-``store``          where pages live: one Lua script per hit on Redis (``lua/lookup.lua``)
+``store``          where pages live: one Lua script per lookup on Redis (``lua/lookup.lua``),
+                   which also hands out the one render claim after a soft change
 ``decorator``      ``cache_public_page``, ``shows``: what may be cached, the headers it gets
 ``middleware``     lookup early in the middleware, store on the way out; ETag, 304, gzip
 ``fragments``      ``cached``: values and HTML kept by the same keys and markers

@@ -5,6 +5,13 @@ language, CSRF, authentication and messages are touched (an anonymous page needs
 them), with one Redis round trip (:mod:`.store`: the page and its keys' markers in one
 script). Pages are stored once, compressed and not, with their ETag: a hit is never compressed
 again, and a conditional GET gets its 304 from the stored ETag and render time.
+
+After a soft change the previous render is served (``X-Page-Cache: stale``) while the one
+request holding the page's render claim renders it again. A stale answer tells shared caches
+that it is stale already (``s-maxage=0``, no ``Age``): a front cache keeps it only to serve
+while it fetches again (Varnish's grace), never as the current page. If that render fails
+(5xx: the database is down) the claimant is served the previous render too; if the page is no
+more (a 404, a redirect), the previous render is dropped.
 """
 
 import functools
@@ -26,6 +33,7 @@ ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Headers that belong to one answer, not to the stored page.
 NOT_STORED = {"content-length", "content-encoding", "vary", "x-page-cache", "set-cookie", "age"}
 VARY = "Cookie, Accept-Encoding"  # one language: the page never varies by Accept-Language
+STALE_CACHE_CONTROL = "public, max-age=0, s-maxage=0"
 
 
 @functools.lru_cache(maxsize=2048)
@@ -67,9 +75,9 @@ class PageCacheMiddleware:
         if params is None or any(name not in params for name in request.GET):
             return self.get_response(request)
         key = page_key(request)
-        entry = store.lookup(key)
-        if entry is not None:
-            return self.respond(request, entry, hit=True)
+        state, entry = store.lookup(key)
+        if state in (store.HIT, store.STALE):
+            return self.respond(request, entry, state=state)
         request.page_render = PageRender(params)
         response = self.get_response(request)
         render = getattr(response, "page_render", None)
@@ -77,10 +85,15 @@ class PageCacheMiddleware:
             if render is not None:  # a cookie was set on the way out: personal after all
                 response.headers.pop("Cache-Control", None)
                 response["Cache-Control"] = "private"
+            if state == store.RENDER:  # the claimant: what is to become of the previous render
+                status = response.status_code
+                store.release(key, forget=300 <= status < 400 or status in (404, 410))
+                if status >= 500:
+                    return self.respond(request, entry, state=store.STALE)
             return response
         entry = self.entry(response, render)
         store.store(key, entry)
-        return self.respond(request, entry, hit=False)
+        return self.respond(request, entry, state=store.MISS)
 
     @staticmethod
     def entry(response, render):
@@ -97,7 +110,7 @@ class PageCacheMiddleware:
         }
 
     @staticmethod
-    def respond(request, entry, *, hit):
+    def respond(request, entry, *, state):
         gzipped = entry["gzip"] is not None and accepts_gzip(request)
         response = HttpResponse(entry["gzip"] if gzipped else entry["body"], status=entry["status"])
         headers = response.headers
@@ -110,9 +123,11 @@ class PageCacheMiddleware:
         else:
             headers["ETag"] = entry["etag"]
         headers["Last-Modified"] = http_date(entry["last_modified"])
-        headers["X-Page-Cache"] = "hit" if hit else "miss"
-        if hit:  # the front cache counts its s-maxage from the page's real age
+        headers["X-Page-Cache"] = state
+        if state == store.HIT:  # the front cache counts its s-maxage from the page's real age
             headers["Age"] = str(max(0, int(time.time() - entry["started"] / 1_000_000)))
+        elif state == store.STALE:  # to be served only while a front fetches it again
+            headers["Cache-Control"] = STALE_CACHE_CONTROL
         return get_conditional_response(
             request,
             etag=headers["ETag"],
