@@ -168,10 +168,14 @@ def soft_change(stack, editor, reviewer, pk):
     apps = [a for a in after if a[0] != stack.front]
     renders = [a for a in apps if a[4] == "miss"]
     stale = [a for a in apps if a[4] == "stale"]
-    # One reader renders the page again (the others are served the previous render meanwhile;
-    # that two never render it at once: tests/test_soft_purges.py). Another may follow while
-    # the change is within the clock allowance (a render begun then is outdated on arrival).
-    assert len(renders) <= 3 and len(stale) > 0, (len(renders), len(stale))
+    # One reader renders the page again while the others are served the previous render (that
+    # two never render it at once: tests/test_soft_purges.py). A render begun while the change
+    # is within the clock allowance (pagecache.markers.CLOCK_ALLOWANCE, 0.25 s, counted from
+    # before the approval returned) is outdated on arrival, so the next reader renders again:
+    # one at a time, as many as fit in that window on a slow machine. After it, one render
+    # per app server at most makes the page current; stale answers stay the rule.
+    late = [a for a in renders if a[1] > returned + 0.25]
+    assert len(late) <= 2 and len(stale) > len(renders), (len(late), len(renders), len(stale))
     assert {a[4] for a in apps} <= {"hit", "stale", "miss"}
     slowest = max(a[2] - a[1] for a in after if a[4] in ("HIT", "STALE", "hit", "stale"))
     print(
