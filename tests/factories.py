@@ -93,5 +93,5 @@ def make_report(role, amount, *, address=None, **fields):
     fields.setdefault("employment", "full")
     fields.setdefault("year", timezone.localdate().year)
     return Report.objects.create(
-        role=role, amount=Decimal(str(amount)), address_hash=address or f"adres-{n:060d}", **fields
+        role=role, amount=Decimal(str(amount)), address_hash=address or f"adres-{n:058d}", **fields
     )
