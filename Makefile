@@ -78,13 +78,12 @@ test-fast: $(VENV)/.stamp-test mo
 
 ## The non-browser suite with the whole session's clock where UTC and Istanbul disagree about
 ## the date (tests/conftest.py: TEST_CLOCK): today at 23:30 UTC (02:30 tomorrow in Istanbul)
-## and New Year's Eve at 21:30 UTC (already next year there). MIDNIGHT_CLOCKS="..." for others.
+## and New Year's Eve at 21:30 UTC (already next year there), side by side (one core each).
+## MIDNIGHT_CLOCKS="..." for others.
 MIDNIGHT_CLOCKS ?= $(shell date -u +%Y-%m-%d)T23:30:00Z $(shell date -u +%Y)-12-31T21:30:00Z
 test-midnight: $(VENV)/.stamp-test mo
 	@$(SYSTEM) suite
-	@set -e; for clock in $(MIDNIGHT_CLOCKS); do \
-	  echo "== TEST_CLOCK=$$clock"; TEST_CLOCK=$$clock $(PY) -m pytest -m "not browser" -q; \
-	done
+	PY=$(PY) bash scripts/test-midnight.sh $(MIDNIGHT_CLOCKS)
 
 ## Real PostgreSQL, Redis, SQLite lock and mail server failing under gunicorn (tests/faults).
 test-faults: $(VENV)/.stamp-test mo
