@@ -78,8 +78,11 @@ def matched_words(text, words):
 
 
 def title_rank(title_folded, words):
-    """2 when every query word is in the title (or other names), 1 when some are, else 0."""
-    found = matched_words(title_folded, words)
+    """2 when every query word is in the title (or other names), 1 when some are, else 0.
+    ``title_folded`` is folded already (the search document's): its words are split, not
+    folded again (for every one of up to 500 hits of a search, a third of its time)."""
+    folded = title_folded.split()
+    found = sum(1 for w in words if any(f.startswith(w) for f in folded))
     if words and found == len(words):
         return 2
     return 1 if found else 0

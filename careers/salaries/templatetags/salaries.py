@@ -22,6 +22,10 @@ the keys of what it shows on the page, or on the article's cached fragment it is
 from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+from careers import turkish
 
 from careers.articles.fragments import shows_in_template
 from careers.site.pagecache import cached
@@ -115,11 +119,25 @@ def salary_card_figures(context, role):
     rules are read once per page and the page records that it shows them."""
     if not role.salary_average:
         return ""
-    converted = other_basis(context, role.salary_average, role.salary_pay_basis, role.salary_year)
-    return render_to_string(
-        "salaries/card_figures.html",
-        {"role": role, "notice": salary_notice(context, role), "converted": converted},
-    )
+    # Built here, not by a template of its own: a list of fifty cards rendered fifty nested
+    # templates, a sixth of a role list's cold render at 10,000 roles (docs/scale.md).
+    text = gettext("%(year)s average: %(amount)s") % {
+        "year": role.salary_year,
+        "amount": turkish.format_money(role.salary_average),
+    }
+    basis = ""
+    if role.salary_pay_basis in conversion.OTHER:
+        converted = other_basis(
+            context, role.salary_average, role.salary_pay_basis, role.salary_year
+        )
+        basis = format_html(
+            ' <span class="pay-basis">{}</span> {}', pay_basis(role.salary_pay_basis), converted
+        )
+    html = format_html('<span class="card-salary">{}{}</span>', text, basis)
+    notice = salary_notice(context, role)
+    if notice:
+        html += format_html('\n<span class="card-notice">{}</span>', notice.text)
+    return html
 
 
 @register.simple_tag(takes_context=True)
