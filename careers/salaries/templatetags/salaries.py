@@ -26,7 +26,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from careers import turkish
-
 from careers.articles.fragments import shows_in_template
 from careers.site.pagecache import cached
 
