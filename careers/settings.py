@@ -183,6 +183,13 @@ TEMPLATES = [
             ],
         },
     },
+    {  # the few fragments rendered in loops on hot pages (careers/site/jinja.py): *.jinja
+        "NAME": "jinja2",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "careers.site.jinja.environment"},
+    },
 ]
 
 # --- Database -------------------------------------------------------------------------------

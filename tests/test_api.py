@@ -301,9 +301,9 @@ QUERIES = {
     "/api/v1/roles?skill=iletisim-becerisi": 3 + PAYROLL,  # + the skill
     "/api/v1/roles?q=uzman": 2 + PAYROLL,  # the search, the page
     "/api/v1/roles?q=uzman&sector=finans": 4 + PAYROLL,  # + the sector, the filter on the hits
-    # role, 5 prefetches, computed related, minimum wage, history
-    "/api/v1/roles/uzman-01": 9 + PAYROLL,
-    "/api/v1/sectors": 2,  # the cached counts the pages read (listing.counts), the sectors
+    # role, 5 prefetches, computed related (the ranking, the roles), minimum wage, history
+    "/api/v1/roles/uzman-01": 10 + PAYROLL,
+    "/api/v1/sectors": 2,  # the pages' cached counts (listing.sectors_with_counts), the sectors
     "/api/v1/skills": 3,  # the cached counts over role skills, less unpublished, the skills
     "/api/v1/salaries": 1,
     "/api/v1/salaries/2025": 2 + PAYROLL,

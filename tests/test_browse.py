@@ -290,11 +290,11 @@ def test_public_page_query_counts_are_constant(client, django_assert_num_queries
     for role in roles[:3]:
         fill_role(role, 3)
     pages = [
-        # roles with salary and last change; roles counted by sector and initial, and their
-        # sectors; the minimum wage table (the cards' notice: once, then kept in the cache for
+        # roles with salary and last change; roles counted by sector, and their sectors; by
+        # initial; the minimum wage table (the cards' notice: once, then kept in the cache for
         # every page until a wage changes); the payroll rules (the cards' net figures with their
         # gross: likewise, once)
-        ("/", 5),
+        ("/", 6),
         ("/meslekler/", 1),  # roles with salary
         ("/sektorler/finans/", 2),  # sector; its roles
         # counts over role skills, less the unpublished roles'; the skills (kept until skills
@@ -304,8 +304,8 @@ def test_public_page_query_counts_are_constant(client, django_assert_num_queries
         ("/maaslar/", 3),  # a page of roles with salary; their sectors (counts cached); data date
         ("/maaslar/?sektor=finans&sirala=ust", 3),
         # see test_views.test_article_query_count_is_constant (the minimum wage table is in
-        # the cache already)
-        (roles[0].get_absolute_url(), 9),
+        # the cache already); computed related roles: the ranking, then the cards
+        (roles[0].get_absolute_url(), 10),
         ("/ara/?q=uzman", 2),  # full-text hits; the page's roles
         ("/ara/?q=yokboyle", 1),  # no hits (the sectors to suggest: cached counts)
         ("/ara/", 0),  # the sectors to suggest, from the cached counts

@@ -291,10 +291,10 @@ def test_article_query_count_is_constant(client, django_assert_num_queries, size
 def test_home_query_count_is_constant(client, django_assert_num_queries, size):
     for i in range(size):
         make_band(make_role(f"Meslek {i}"), year=2025)
-    # roles with latest salary; roles counted by sector and initial, and their sectors; the
+    # roles with latest salary; roles counted by sector, and their sectors; by initial; the
     # minimum wage table for the cards' notice and the payroll rules for their net figures'
     # gross (both then kept in the cache: the next page reads neither)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get("/").status_code == 200
     with django_assert_num_queries(1):
         assert client.get("/meslekler/").status_code == 200

@@ -37,50 +37,47 @@ def _cached(name, build, *extra_keys):
 SECTOR_FIELDS = ("name", "slug", "name_sort", "description")
 
 
-def counts():
-    """Published roles counted by sector and by initial, from one GROUP BY (cached):
-    ``{"sectors": [Sector with role_count], "letters": [(letter, count)]}``. The one count of
-    published roles per sector and initial: pages, the sitemap and the API read it.
+def sectors_with_counts():
+    """Sectors with published roles and their ``role_count``, in Turkish order (cached until a
+    role or sector changes): the one count of published roles per sector that pages, the
+    sitemap and the API read. Two queries: the count over the roles' (sector, sort key) index
+    alone, read in its order, then the few sectors (joined into the GROUP BY, each group
+    carried its sector's description)."""
 
-    Two queries: the count over the roles' (sector, sort key) index alone, then the few
-    sectors. Joining the sectors into the GROUP BY cost three times as much at 10,000 roles
-    (each of the ~650 groups carried its sector's description)."""
+    def build():
+        per_sector = dict(
+            Role.objects.published().values_list("sector_id").annotate(n=Count("pk")).order_by()
+        )
+        sectors = list(Sector.objects.filter(pk__in=list(per_sector)).only(*SECTOR_FIELDS))
+        for sector in sectors:
+            sector.role_count = per_sector[sector.pk]
+        return sorted(sectors, key=lambda s: s.name_sort)
+
+    return _cached("sectors", build)
+
+
+def letters():
+    """``[(letter, count)]`` of published roles by initial, in alphabetical order (the
+    digits and signs first; cached until a role changes). Counted apart from the sectors:
+    one GROUP BY of both (650 groups at 10,000 roles) cost every page that needs only one of
+    them the other (6 ms cold; now 1.5 ms for the sectors, 3 ms for the letters)."""
 
     def build():
         rows = (
             Role.objects.published()
             .annotate(initial=Substr("title_sort", 1, 1))
-            .values_list("sector_id", "initial")
+            .values_list("initial")
             .annotate(n=Count("pk"))
             .order_by()
         )
-        per_sector, letters = {}, {}
-        for sector_id, initial, n in rows:
-            per_sector[sector_id] = per_sector.get(sector_id, 0) + n
+        found = {}
+        for initial, n in rows:
             letter = letter_of(initial)
-            letters[letter] = letters.get(letter, 0) + n
-        sectors = {}
-        for sector in Sector.objects.filter(pk__in=list(per_sector)).only(*SECTOR_FIELDS):
-            sector.role_count = per_sector[sector.pk]
-            sectors[sector.pk] = sector
+            found[letter] = found.get(letter, 0) + n
         order = [DIGITS, *turkish.ALPHABET]
-        return {
-            "sectors": sorted(sectors.values(), key=lambda s: s.name_sort),
-            "letters": sorted(letters.items(), key=lambda item: order.index(item[0])),
-        }
+        return sorted(found.items(), key=lambda item: order.index(item[0]))
 
-    return _cached("counts", build)
-
-
-def sectors_with_counts():
-    """Sectors with published roles and their ``role_count``, in Turkish order."""
-    return counts()["sectors"]
-
-
-def letters():
-    """``[(letter, count)]`` of published roles by initial, in alphabetical order (the
-    digits and signs first)."""
-    return counts()["letters"]
+    return _cached("letters", build)
 
 
 def find(items, **attrs):

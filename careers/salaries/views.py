@@ -13,7 +13,7 @@ from careers.articles.models import Role
 from careers.site import seo
 from careers.site.pagecache import cache_public_page
 
-from . import calculator, charts, conversion
+from . import calculator, charts, conversion, table
 from . import keys as salary_keys
 from .forms import SalaryFilterForm
 from .freshness import salary_data_date
@@ -73,14 +73,17 @@ def salary_list(request):
         else _("Salaries compared")
     )
     filters = {"sektor": sector.slug} if sector else {}
+    chart = charts.comparison_chart(page.object_list)
     return render(
         request,
         "salaries/salary_list.html",
         {
             "roles": page.object_list,
+            "rows": table.rows_html(request, page.object_list),
             "page": page,
             "query_suffix": urlencode({**filters, **form.hidden_order()}),
-            "chart": charts.comparison_chart(page.object_list),
+            "chart": chart,
+            "bars": table.bars_html(chart) if chart else "",
             "sectors": sectors,
             "sector": sector,
             "order": form.hidden_order(),

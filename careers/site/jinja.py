@@ -1,0 +1,32 @@
+"""Django's second template engine, Jinja2, for the few fragments a hot page renders in a loop:
+an article's comment threads (``comments/thread.jinja``), the rows and bars of ``/maaslar/``
+(``salaries/rows.jinja``). Everything else stays in the Django template language.
+
+Why: rendered afresh at 10,000 roles and a million comments (right after a change, when no
+cache holds the page), a page of fifty rows spent most of its time in the Django language's
+per-variable machinery; Jinja2 compiles a template to Python and renders the same rows five to
+ten times quicker (docs/scale.md has the numbers). A fragment is rendered by its app's Python
+(``render``) from values formatted there: the strings it shows are translated in Python with
+gettext (``makemessages`` reads Python, not these files), HTML comes in as safe strings, and
+everything else is escaped (autoescape, as Django's backend sets it).
+"""
+
+from django.template import engines
+from django.utils.safestring import mark_safe
+from jinja2 import Environment
+
+from careers import turkish
+
+
+def environment(**options):
+    """The environment of settings.TEMPLATES' "jinja2" engine."""
+    options = {name: value for name, value in options.items() if name != "autoescape"}
+    env = Environment(autoescape=True, **options)  # always, whatever the settings say
+    env.filters["money"] = turkish.format_money
+    return env
+
+
+def render(template_name, context):
+    """A Jinja2 fragment's HTML (safe: autoescaped), for a Django template to print."""
+    template = engines["jinja2"].get_template(template_name)
+    return mark_safe(template.render(context))  # noqa: S308 (Jinja2 escaped every value)
