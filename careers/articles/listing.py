@@ -116,6 +116,18 @@ def skills_with_counts():
     return _cached("skills", build, keys.SKILLS)
 
 
+def skill_role_count(skill_pk):
+    """The published roles that ask for one skill (cached until roles or skills change): a
+    skill's page counts its own, an indexed lookup of its few hundred role skills, rather
+    than build every skill's count (:func:`skills_with_counts`, 4 ms at 10,000 roles) when the
+    cache is empty."""
+
+    def build():
+        return RoleSkill.objects.filter(published_q("role__"), skill_id=skill_pk).count()
+
+    return _cached(f"skill-count:{skill_pk}", build, keys.SKILLS)
+
+
 def skill_list_html(request):
     """The skill list (hundreds of skills) rendered once until skills or roles change; each
     skill's address and count are formatted here (the template only looks them up)."""

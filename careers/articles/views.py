@@ -110,7 +110,7 @@ def skill_detail(request, slug):
     skill = get_object_or_404(Skill, slug=slug)
     shows(request, keys.skill(skill.pk))
     roles = Role.objects.published().filter(role_skills__skill=skill).for_cards()
-    count = listing.role_count(listing.skills_with_counts(), skill.pk)
+    count = listing.skill_role_count(skill.pk)
     if not count:  # asked for by drafts only (or none): no more public than they are
         raise Http404
     page = _role_page(request, roles, SKILL_PAGE_SIZE, count)
