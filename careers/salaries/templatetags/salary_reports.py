@@ -21,6 +21,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
 
 from careers.articles.fragments import shows_in_template
+from careers.site import jinja
 
 from .. import keys
 from ..reports import conf, present
@@ -70,3 +71,11 @@ def report_headline(context, role):
     if summary is None or (summary.net_median is None and summary.gross_median is None):
         return None
     return summary
+
+
+@register.filter
+def report_radios(field):
+    """A choice of the report form as radio buttons (``salaries/reports/radios.jinja``): five
+    of them in the form on every article, a cold render's slowest part of the form in the
+    Django language."""
+    return jinja.render("salaries/reports/radios.jinja", {"field": field})
