@@ -202,7 +202,7 @@ OWNERS = {
     "includes/search_form.html": "site",  # the search box of every page (base.html, 404)
     "includes/share.html": "articles",  # the article's share links
     "includes/skill_links.html": "articles",  # the article's links to its skills
-    "includes/skill_list.html": "articles",  # the skills page (articles.views)
+    "includes/skill_list.jinja": "articles",  # the skills page (articles.listing, Jinja2)
 }
 PROJECT = "project"
 TAG = re.compile(r"{%\s*(\w+)\s*(.*?)\s*%}")

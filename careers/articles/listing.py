@@ -4,18 +4,19 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
-from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import localize
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from careers import turkish
 from careers.collation import turkish_order
+from careers.site import jinja
 from careers.site.pagecache import cached
 
 from . import keys
 from .freshness import with_last_modified
-from .models import Role, RoleSkill, Sector, Skill, published_q
+from .models import Role, RoleSkill, Sector, Skill, Status, published_q
 
 
 def by_title(items, attr="title"):
@@ -63,21 +64,52 @@ def letters():
     them the other (6 ms cold; now 1.5 ms for the sectors, 3 ms for the letters)."""
 
     def build():
-        rows = (
-            Role.objects.published()
-            .annotate(initial=Substr("title_sort", 1, 1))
-            .values_list("initial")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
+        per_initial = _by_initial if connection.vendor != "sqlite" else _by_initial_sqlite
         found = {}
-        for initial, n in rows:
+        for initial, n in per_initial():
             letter = letter_of(initial)
             found[letter] = found.get(letter, 0) + n
         order = [DIGITS, *turkish.ALPHABET]
-        return sorted(found.items(), key=lambda item: order.index(item[0]))
+        return sorted((item for item in found.items() if item[1]), key=lambda i: order.index(i[0]))
 
     return _cached("letters", build)
+
+
+def _initials(roles):
+    return roles.annotate(initial=Substr("title_sort", 1, 1)).values_list("initial")
+
+
+def _by_initial():
+    """``(sort key initial, published roles)``: one GROUP BY (PostgreSQL reads the index on
+    the initial, migration 0012)."""
+    return _initials(Role.objects.published()).annotate(n=Count("pk")).order_by()
+
+
+def _by_initial_sqlite():
+    """The same on SQLite, where the GROUP BY evaluated a substring and sorted every role (3.3
+    ms of the home page's 19 at 10,000 roles): one query, each letter's roles counted as a
+    range of the sort-key index, every role's count for the rest (digits and signs), less the
+    few roles not published, grouped apart (1.2 ms)."""
+    table = Role._meta.db_table
+    weights = sorted(turkish.LETTER_OF_WEIGHT)
+    every = f"SELECT '', COUNT(*) FROM {table}"  # noqa: S608 (our table)
+    letter = f"SELECT %s, COUNT(*) FROM {table} WHERE title_sort >= %s AND title_sort < %s"  # noqa: S608
+    hidden = f"""
+        SELECT '-' || SUBSTR(title_sort, 1, 1), COUNT(*) FROM {table}
+        WHERE NOT (status = %s AND published_at IS NOT NULL AND published_at <= %s) GROUP BY 1
+    """  # noqa: S608
+    sql = " UNION ALL ".join([every, *[letter] * len(weights), hidden])
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    params = [v for w in weights for v in (w, w, chr(ord(w) + 1))] + [Status.PUBLISHED, now]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    counts = dict(rows[1 : 1 + len(weights)])
+    counts[""] = rows[0][1] - sum(counts.values())  # every other initial: DIGITS
+    for label, n in rows[1 + len(weights) :]:
+        initial = label[1:]
+        counts[initial if initial in counts else ""] -= n
+    return counts.items()
 
 
 def find(items, **attrs):
@@ -146,7 +178,10 @@ def skill_list_html(request):
             }
             for skill in skills_with_counts()
         ]
-        return render_to_string("includes/skill_list.html", {"skills": items})
+        return jinja.render(
+            "includes/skill_list.jinja",
+            {"skills": items, "empty": gettext("No skills listed yet.")},
+        )
 
     return cached("listing:skill-list-html", [keys.ROLES, keys.SKILLS], render, request)
 
