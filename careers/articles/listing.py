@@ -47,7 +47,7 @@ def sectors_with_counts():
 
     def build():
         per_sector = dict(
-            Role.objects.published().values_list("sector_id").annotate(n=Count("pk")).order_by()
+            Role.objects.published().values_list("sector_id").annotate(n=Count("*")).order_by()
         )
         sectors = list(Sector.objects.filter(pk__in=list(per_sector)).only(*SECTOR_FIELDS))
         for sector in sectors:
@@ -82,7 +82,7 @@ def _initials(roles):
 def _by_initial():
     """``(sort key initial, published roles)``: one GROUP BY (PostgreSQL reads the index on
     the initial, migration 0012)."""
-    return _initials(Role.objects.published()).annotate(n=Count("pk")).order_by()
+    return _initials(Role.objects.published()).annotate(n=Count("*")).order_by()
 
 
 def _by_initial_sqlite():
@@ -133,7 +133,7 @@ def skills_with_counts():
 
     def build():
         def per_skill(role_skills):
-            return dict(role_skills.values_list("skill_id").annotate(n=Count("pk")).order_by())
+            return dict(role_skills.values_list("skill_id").annotate(n=Count("*")).order_by())
 
         counts = per_skill(RoleSkill.objects.all())
         hidden = Role.objects.exclude(published_q()).values("pk")

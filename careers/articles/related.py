@@ -39,21 +39,25 @@ def _ranked_ids(role, skill_ids, exclude, limit):
     published = connection.ops.adapt_datetimefield_value(timezone.now())
     skills = ", ".join(["%s"] * len(skill_ids)) or "NULL"  # IN (NULL): no role shares none
     excluded = ", ".join(["%s"] * len(exclude))
+    # The candidates as a union joined to the roles by key: "id IN (a) OR id IN (b)" made
+    # PostgreSQL scan every role (20-40 ms at 10,000 roles; SQLite took the two lists).
     sql = f"""
-        SELECT r.id FROM {role_table} r
-        WHERE r.status = %s AND r.published_at <= %s AND (
-            r.id IN (
+        SELECT r.id FROM (
+            SELECT shared.role_id AS id FROM (
                 SELECT s.role_id FROM {skill_table} s
                 WHERE s.skill_id IN ({skills}) AND s.role_id NOT IN ({excluded})
-                GROUP BY s.role_id ORDER BY COUNT(*) DESC LIMIT %s
-            )
-            OR r.id IN (
+                GROUP BY s.role_id ORDER BY COUNT(*) DESC, s.role_id LIMIT %s
+            ) shared
+            UNION
+            SELECT near.id FROM (
                 SELECT t.id FROM {role_table} t
                 WHERE t.status = %s AND t.published_at <= %s AND t.sector_id = %s
                 AND t.id NOT IN ({excluded})
                 ORDER BY t.view_count DESC, t.title_sort LIMIT %s
-            )
-        )
+            ) near
+        ) candidate
+        JOIN {role_table} r ON r.id = candidate.id
+        WHERE r.status = %s AND r.published_at <= %s
         ORDER BY
             (
                 SELECT COUNT(*) FROM {skill_table} c
@@ -64,8 +68,6 @@ def _ranked_ids(role, skill_ids, exclude, limit):
         LIMIT %s
     """  # noqa: S608 (table names are ours; every value is a parameter)
     params = [
-        Status.PUBLISHED,
-        published,
         *skill_ids,
         *exclude,
         CANDIDATES,
@@ -74,6 +76,8 @@ def _ranked_ids(role, skill_ids, exclude, limit):
         role.sector_id,
         *exclude,
         limit,
+        Status.PUBLISHED,
+        published,
         *skill_ids,
         role.sector_id,
         limit,

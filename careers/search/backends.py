@@ -44,7 +44,7 @@ def fts5_query(words):
 
 def sqlite_search(words, limit):
     """The match runs once: the published rule is a join on each matching row's role (by
-    primary key, read from the index of migration 0003 alone), not ``rowid IN (published
+    primary key, read from ``articles_role_published_idx`` alone), not ``rowid IN (published
     roles)``, which FTS5 answers by re-running the match for every published role. Only the
     ``limit`` best then read their folded title (a common word matches thousands of roles: at
     10,000 roles "müşteri" took 16 ms, now 8)."""
@@ -54,7 +54,7 @@ def sqlite_search(words, limit):
         FROM (
             SELECT search_fts.rowid AS id, bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score
             FROM search_fts
-            JOIN {role} r INDEXED BY search_role_published_idx ON r.id = search_fts.rowid
+            JOIN {role} r INDEXED BY articles_role_published_idx ON r.id = search_fts.rowid
             WHERE search_fts MATCH %s AND r.status = %s AND r.published_at <= %s
             ORDER BY 2 LIMIT %s
         ) best
