@@ -11,9 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from careers import turkish
+from careers.site.pagecache import cached
 
-from . import quality
-from .models import SalaryBand
+from . import keys, quality
+from .models import MinimumWage, SalaryBand
+
+
+def minimum_wages():
+    """The minimum wage table (``MinimumWage.objects.table()``, oldest first), from the cache
+    until a rate changes: the one place it is kept (cards, /maaslar/, reports' limits)."""
+    return cached("salaries:minimum-wages", [keys.MINWAGE], MinimumWage.objects.table)
 
 
 def minimum_wage_on(rates, day):

@@ -9,23 +9,20 @@ counterpart on the other basis (:mod:`.conversion`, the payroll rules read once)
 medians (the role's joined ``report_summary``). The page records each thing it shows
 (surrogate keys), as the tags do."""
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from careers import turkish
 from careers.site import jinja
-from careers.site.pagecache import cached, shows
+from careers.site.pagecache import shows
 
 from . import conversion, keys, notices
-from .models import MinimumWage, PayBasis
+from .models import PayBasis
+from .reports.present import summary_of
 
 
 def _readers(role):
-    try:
-        summary = role.report_summary
-    except ObjectDoesNotExist:
-        return None
+    summary = summary_of(role)
     if summary is None or (summary.net_median is None and summary.gross_median is None):
         return None
     return {
@@ -44,7 +41,7 @@ def _other(converter, figure, basis, year):
 
 def rows(request, roles):
     """One dict per role: exactly what ``salaries/rows.jinja`` prints."""
-    rates = cached("salaries:minimum-wages", [keys.MINWAGE], MinimumWage.objects.table)
+    rates = notices.minimum_wages()
     shows(request, keys.MINWAGE)
     rate = notices.minimum_wage_on(rates, timezone.localdate())
     minimum_net = rate and rate.net_monthly

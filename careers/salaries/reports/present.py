@@ -11,6 +11,7 @@ never from reports. Plain functions, tested without HTTP.
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
@@ -240,3 +241,12 @@ def lookup(rows, basis, plate=None, experience=None):
         else:
             band = Answer(figures_of(role_row) if role_row else None, label, everyone)
     return place, band
+
+
+def summary_of(role):
+    """The role's published summary, or None (nothing published yet). Joined in the role's
+    query where a page shows it; a role fetched without the join costs one query here."""
+    try:
+        return role.report_summary
+    except ObjectDoesNotExist:
+        return None

@@ -21,21 +21,15 @@ from django.views.decorators.csrf import csrf_exempt
 from careers.articles import keys as article_keys
 from careers.articles.models import Role
 from careers.site import client, outage, seo
-from careers.site.pagecache import cache_public_page, cached, shows
+from careers.site.pagecache import cache_public_page, shows
 
-from .. import keys
-from ..models import MinimumWage
+from .. import keys, notices
 from . import conf, intake, present, provinces
 from .forms import ReportForm
 from .models import Experience, ReportCohort
 
 TYPED_FIELDS = ("il", "deneyim", "tutar", "net_brut", "calisma", "yil", "isveren", "imza")
 SENT_PARAM = "gonderildi"
-
-
-def minimum_wages():
-    """The minimum wage table (the hard limits), from the cache until a rate changes."""
-    return cached("salaries:minimum-wages", [keys.MINWAGE], MinimumWage.objects.table)
 
 
 def _published_role(slug):
@@ -92,7 +86,7 @@ def _post_report(request, slug):
     role = _published_role(slug)
     if request.method != "POST":
         return HttpResponseRedirect(reverse("salaries:report_form", kwargs={"slug": slug}))
-    form = ReportForm(request.POST, role=role, rates=minimum_wages())
+    form = ReportForm(request.POST, role=role, rates=notices.minimum_wages())
     if not form.is_valid():
         return _form_page(request, role, form, status=400)
     address = client.address_hash(client.client_ip(request))

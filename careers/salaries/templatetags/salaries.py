@@ -27,7 +27,6 @@ from django.utils.translation import gettext
 
 from careers import turkish
 from careers.articles.fragments import shows_in_template
-from careers.site.pagecache import cached
 
 from .. import charts, conversion, keys, notices, rules
 from ..models import MinimumWage, PayBasis
@@ -44,7 +43,7 @@ def minimum_wage_table(context):
     minimum wage changes; the page (or fragment) then shows the minimum wage."""
     memo = context.render_context.dicts[0]
     if _RATES not in memo:
-        memo[_RATES] = cached("salaries:minimum-wages", [keys.MINWAGE], MinimumWage.objects.table)
+        memo[_RATES] = notices.minimum_wages()
         shows_in_template(context, keys.MINWAGE)
     return memo[_RATES]
 

@@ -17,7 +17,6 @@ page (or the article's cached fragment), which the batch invalidates when the fi
 """
 
 from django import template
-from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
 
 from careers.articles.fragments import shows_in_template
@@ -26,17 +25,9 @@ from careers.site import jinja
 from .. import keys
 from ..reports import conf, present
 from ..reports.forms import ReportForm, province_options
+from ..reports.present import summary_of
 
 register = template.Library()
-
-
-def summary_of(role):
-    """The role's published summary, or None (nothing published yet). Joined in the role's
-    query where a page shows it; a role fetched without the join costs one query here."""
-    try:
-        return role.report_summary
-    except ObjectDoesNotExist:
-        return None
 
 
 @register.simple_tag(takes_context=True)
