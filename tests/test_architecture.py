@@ -101,6 +101,8 @@ def test_every_slot_named_is_filled_and_every_page_named_is_offered():
         for tag, args in _tags(path)
         if tag == "slot"
     }
+    for path in CAREERS.rglob("*.py"):  # filled from Python: slots.fill(context, "name", ...)
+        named |= set(re.findall(r"\bfill\(\s*context,\s*\"([\w-]+)\"", path.read_text()))
     assert named == slots.slot_names()
     linked = {
         args.split()[0].strip("'\"")
@@ -198,7 +200,6 @@ OWNERS = {
     "includes/breadcrumbs.html": "site",  # every page's trail (base.html), from site/seo.py
     "includes/pagination.html": "site",  # any paginated list: articles, salaries, search
     "includes/popular.html": "articles",  # the article's "En Popüler" links
-    "includes/role_card.html": "articles",  # a role on the article lists and the article
     "includes/search_form.html": "site",  # the search box of every page (base.html, 404)
     "includes/share.html": "articles",  # the article's share links
     "includes/skill_links.html": "articles",  # the article's links to its skills

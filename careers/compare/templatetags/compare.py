@@ -4,6 +4,9 @@ comparison."""
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from ..logic import comparison_url
 
@@ -27,5 +30,10 @@ def compare_article_link(context, role):
 def compare_card_link(context, this, other):
     """The "Karşılaştır" link of a card showing ``other`` on ``this`` role's article, for the
     card's ``action`` (slot "related-card": ``{% slot "related-card" role other as action %}``)."""
-    url = comparison_url([this.slug, other.slug])
-    return render_to_string("compare/card_link.html", {"this": this, "other": other, "url": url})
+    # Built here, not by a template per card (the article's cold render, docs/scale.md).
+    label = gettext('Compare<span class="visually-hidden"> %(this)s with %(other)s</span>')
+    return format_html(
+        '<a class="card-compare" href="{}">{}</a>',
+        comparison_url([this.slug, other.slug]),
+        mark_safe(label % {"this": escape(this.title), "other": escape(other.title)}),  # noqa: S308
+    )
