@@ -22,7 +22,7 @@ def computed_related(role, skill_ids, exclude_ids, limit=RELATED_LIMIT):
         return []
     exclude = sorted({role.pk, *exclude_ids})
     ids = _ranked_ids(role, list(skill_ids), exclude, limit)
-    roles = Role.objects.published().for_cards().in_bulk(ids)
+    roles = Role.objects.published().card_columns().in_bulk(ids)
     return [roles[pk] for pk in ids if pk in roles]
 
 

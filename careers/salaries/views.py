@@ -41,6 +41,14 @@ def page_meta(request, heading, count, sector):
     )
 
 
+#: What a row of /maaslar/ (``table.rows``) and its chart read of a role and its readers' summary.
+LIST_COLUMNS = (
+    "slug", "title", "sector", "salary_year", "salary_average", "salary_top", "salary_pay_basis",
+    "report_summary__net_median", "report_summary__gross_median", "report_summary__year",
+    "report_summary__net_count", "report_summary__gross_count",
+)  # fmt: skip
+
+
 @cache_public_page(
     params=("sirala", "yon", "sektor", "sayfa"),
     keys=(keys.ROLES, keys.SECTORS, salary_keys.REPORTS),
@@ -58,9 +66,10 @@ def salary_list(request):
         notices.append(_("There is no such sector; all occupations are shown."))
     # Sectors fetched apart (one query for the page's 50): joined, SQLite would start from
     # the sectors and sort every role instead of reading the figure's index in order.
-    roles = Role.objects.published().for_cards().select_related(None).prefetch_related("sector")
-    # Readers' medians in the same query (a left join on the role's key; its figures left out).
-    roles = roles.select_related("report_summary").defer("report_summary__figures")
+    roles = Role.objects.published().prefetch_related("sector")
+    # Readers' medians in the same query (a left join on the role's key), and only the columns
+    # a row shows: the whole role (and the summary's figures) was a fifth of a cold render.
+    roles = roles.select_related("report_summary").only(*LIST_COLUMNS)
     if sector:
         roles = roles.filter(sector=sector)
     total = sector.role_count if sector else sum(s.role_count for s in sectors)

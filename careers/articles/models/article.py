@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 
 from .publishing import published_q
+from .roles import CARD_COLUMNS
 from .sections import RelatedRole, RoleSkill
 
 
@@ -12,7 +13,11 @@ def article_prefetches():
     latest salary from the role (``salary_*``)."""
     # The publish rule on the joined role, not ``to_role__in=published()``: SQLite read that
     # subquery as every published role (5 ms at 10,000 roles) before taking the few links.
-    related = RelatedRole.objects.filter(published_q("to_role__")).select_related("to_role__sector")
+    related = (
+        RelatedRole.objects.filter(published_q("to_role__"))
+        .select_related("to_role__sector")
+        .only("from_role", "placement", "order", *(f"to_role__{c}" for c in CARD_COLUMNS))
+    )
     return [
         "responsibilities",
         Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),

@@ -27,12 +27,8 @@ class Outlook(models.TextChoices):
 
 #: The latest salary figures, written by the salaries app with one UPDATE (never by a save).
 SALARY_SUMMARY_FIELDS = (
-    "salary_year",
-    "salary_average",
-    "salary_top",
-    "salary_pay_basis",
-    "salary_updated_at",
-)
+    "salary_year", "salary_average", "salary_top", "salary_pay_basis", "salary_updated_at",
+)  # fmt: skip
 #: Written with an UPDATE by what keeps them (read counts, the review workflow), never by an
 #: editor's save: a form holding an older copy of the role must not write them back.
 KEPT_ELSEWHERE = (
@@ -42,6 +38,11 @@ KEPT_ELSEWHERE = (
     "reviewed_by",
     "last_reviewed_at",
 )
+#: What a card reads of a role (``{% role_card %}``, what apps add; the API's related roles).
+CARD_COLUMNS = (
+    "slug", "title", "alternative_titles", "summary", "sector", "status", "published_at",
+    "salary_year", "salary_average", "salary_top", "salary_pay_basis",
+)  # fmt: skip
 
 
 class RoleQuerySet(models.QuerySet):
@@ -50,10 +51,13 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(published_q())
 
     def for_cards(self):
-        """What a list of role cards needs: the role with its sector (the latest salary is on
-        the role: ``salary_*``), in one query, without the article's long texts (a list of
-        many roles would otherwise load them all)."""
+        """A list of cards: the role with its sector, in one query, without the article's
+        long texts (a list of many roles would otherwise load them all)."""
         return self.select_related("sector").defer(*ARTICLE_TEXT_FIELDS)
+
+    def card_columns(self):
+        """Cards showing nothing else of the role (:data:`CARD_COLUMNS`)."""
+        return self.select_related("sector").only(*CARD_COLUMNS)
 
     def for_article(self):
         """Everything the article page shows, in a constant number of queries."""
