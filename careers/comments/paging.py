@@ -42,17 +42,13 @@ def _sql(levels=LEVELS):
     )
     return f"""
 WITH
-approved AS (
-    SELECT id, parent_id, created_at FROM {_TABLE}
-    WHERE role_id = %(role)s AND status = %(approved)s
-),
 starts AS (
-    SELECT a.id FROM approved a WHERE {_STARTS}
-    ORDER BY a.created_at, a.id LIMIT %(limit)s OFFSET %(offset)s
+    SELECT a.id FROM {_TABLE} a WHERE a.role_id = %(role)s AND a.status = %(approved)s
+    AND ({_STARTS}) ORDER BY a.created_at, a.id LIMIT %(limit)s OFFSET %(offset)s
 ),
 counts AS (
     SELECT COUNT(*) AS approved_count, SUM(CASE WHEN {_STARTS} THEN 1 ELSE 0 END) AS thread_count
-    FROM approved a
+    FROM {_TABLE} a WHERE a.role_id = %(role)s AND a.status = %(approved)s
 ),
 {", ".join(steps)}
 SELECT {", ".join(f"c.{name}" for name in COLUMNS)}, counts.approved_count, counts.thread_count
