@@ -58,8 +58,10 @@ def ascii_fold(text: str) -> str:
     Used where readers type without Turkish letters (search); unlike :func:`casefold` it
     deliberately treats ı and i alike.
     """
-    text = unicodedata.normalize("NFC", text).translate(_ASCII_MAP)
-    text = unicodedata.normalize("NFKD", text.lower())
+    text = unicodedata.normalize("NFC", text).translate(_ASCII_MAP).lower()
+    if text.isascii():  # Turkish text, once its letters are mapped: nothing left to strip
+        return text
+    text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
