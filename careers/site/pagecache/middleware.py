@@ -15,6 +15,7 @@ more (a 404, a redirect), the previous render is dropped.
 """
 
 import functools
+import gzip
 import hashlib
 import re
 import time
@@ -24,7 +25,6 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.utils.text import compress_string
 
 from . import store
 from .decorator import PageRender, is_personal
@@ -62,6 +62,15 @@ def page_key(request):
 
 def accepts_gzip(request):
     return bool(ACCEPTS_GZIP.search(request.headers.get("accept-encoding", "")))
+
+
+#: gzip's level for stored pages: 4, not Django's 6 (``compress_string``): a rendered article
+#: (77 KB) compresses in 0.8 ms instead of 1.3 (the render waits for it), 4.5% larger.
+GZIP_LEVEL = 4
+
+
+def compress(body):
+    return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
 
 
 class PageCacheMiddleware:
@@ -104,7 +113,7 @@ class PageCacheMiddleware:
             "status": response.status_code,
             "headers": [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED],
             "body": body,
-            "gzip": compress_string(body) if len(body) >= 200 else None,
+            "gzip": compress(body) if len(body) >= 200 else None,
             "etag": f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"',
             "last_modified": render.started // 1_000_000,
         }
