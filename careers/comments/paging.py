@@ -28,9 +28,25 @@ _STARTS = f"""
 LEVELS = 12
 
 
+_HEAD = f"""
+starts AS (
+    SELECT a.id FROM {_TABLE} a WHERE a.role_id = %(role)s AND a.status = %(approved)s
+    AND ({_STARTS}) ORDER BY a.created_at, a.id LIMIT %(limit)s OFFSET %(offset)s
+),
+counts AS (
+    SELECT COUNT(*) AS approved_count, SUM(CASE WHEN {_STARTS} THEN 1 ELSE 0 END) AS thread_count
+    FROM {_TABLE} a WHERE a.role_id = %(role)s AND a.status = %(approved)s
+)"""  # noqa: S608 (table and column names are ours; values are parameters)
+_SELECT = f"""
+SELECT {", ".join(f"c.{name}" for name in COLUMNS)}, counts.approved_count, counts.thread_count
+FROM counts, {_TABLE} c WHERE c.id IN ({{ids}})
+ORDER BY c.created_at, c.id
+"""  # noqa: S608
+
+
 def _sql(levels=LEVELS):
-    """Each level of replies is one indexed ``parent_id IN (previous level)`` lookup (a
-    recursive CTE would do the same, but SQLite joins it through a Bloom filter built over
+    """SQLite: each level of replies is one indexed ``parent_id IN (previous level)`` lookup
+    (a recursive CTE would do the same, but SQLite joins it through a Bloom filter built over
     the whole comments table)."""
     steps, previous = [], "starts"
     for level in range(1, levels + 1):
@@ -40,23 +56,20 @@ def _sql(levels=LEVELS):
     ids = " UNION ALL ".join(
         ["SELECT id FROM starts", *(f"SELECT id FROM l{n}" for n in range(1, levels + 1))]  # noqa: S608
     )
-    return f"""
-WITH
-starts AS (
-    SELECT a.id FROM {_TABLE} a WHERE a.role_id = %(role)s AND a.status = %(approved)s
-    AND ({_STARTS}) ORDER BY a.created_at, a.id LIMIT %(limit)s OFFSET %(offset)s
-),
-counts AS (
-    SELECT COUNT(*) AS approved_count, SUM(CASE WHEN {_STARTS} THEN 1 ELSE 0 END) AS thread_count
-    FROM {_TABLE} a WHERE a.role_id = %(role)s AND a.status = %(approved)s
-),
-{", ".join(steps)}
-SELECT {", ".join(f"c.{name}" for name in COLUMNS)}, counts.approved_count, counts.thread_count
-FROM counts, {_TABLE} c WHERE c.id IN ({ids})
-ORDER BY c.created_at, c.id
-"""  # noqa: S608 (table and column names are ours; values are parameters)
+    return f"WITH {_HEAD}, {', '.join(steps)} {_SELECT.format(ids=ids)}"
 
 
+#: PostgreSQL follows the replies with a recursive CTE (by the same index, to any depth): its
+#: plan for twelve levels took as long to make as to run (3.1 -> 1.9 ms at scale).
+RECURSIVE_SQL = f"""
+WITH RECURSIVE {_HEAD},
+tree(id) AS (
+    SELECT id FROM starts
+    UNION ALL
+    SELECT r.id FROM {_TABLE} r JOIN tree t ON r.parent_id = t.id
+    WHERE r.role_id = %(role)s AND r.status = %(approved)s
+)
+{_SELECT.format(ids="SELECT id FROM tree")}"""  # noqa: S608
 SQL = _sql()
 COUNT_SQL = f"""
 SELECT COUNT(*), SUM(CASE WHEN {_STARTS} THEN 1 ELSE 0 END)
@@ -109,7 +122,8 @@ def fetch(role, number, per_page):
         number = 1
     params = {"role": role.pk, "approved": CommentStatus.APPROVED}
     with connection.cursor() as cursor:
-        cursor.execute(SQL, {**params, "limit": per_page, "offset": (number - 1) * per_page})
+        sql = SQL if connection.vendor == "sqlite" else RECURSIVE_SQL
+        cursor.execute(sql, {**params, "limit": per_page, "offset": (number - 1) * per_page})
         rows = cursor.fetchall()
     if rows:
         return [Shown(row) for row in rows], rows[0][-2], rows[0][-1], number
