@@ -77,6 +77,17 @@ def test_every_article_has_the_form_without_csrf_token_and_with_its_own_signed_t
     assert "ad yok, e-posta yok" in text_of(client.get(role.get_absolute_url())).lower()
 
 
+def test_the_form_at_its_own_address_offers_every_province(client):
+    """The form's own page (a link from the article, a reader without the article's block):
+    its province list was empty before the form was drawn by Jinja2 (nobody could send it)."""
+    role = make_role("Kredi Asistanı")
+    html = client.get(f"/meslekler/{role.slug}/maasini-paylas/").content.decode()
+    form = html[html.index('<form class="report-form"') :]
+    assert form.count("<option value=") == 81 + 1
+    assert '<option value="34">İstanbul</option>' in form
+    assert f'action="/meslekler/{role.slug}/maasini-paylas/gonder/"' in form
+
+
 def test_a_report_is_stored_with_the_address_only_as_a_keyed_hash(client):
     role = make_role("Kredi Asistanı")
     response = post_report(client, role, tutar="45.000,50", isveren="10-49")

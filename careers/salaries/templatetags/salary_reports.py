@@ -8,6 +8,7 @@ else of them):
                                        published figures, a box plot per experience band, the
                                        cities, and the "Maaşını paylaş" form
     {% reader_reports role form=False %}   the figures only (the comparison's columns)
+    {% report_form form role %}        the form alone (its own page, with what was sent)
     {% report_headline role as headline %}  a list row's medians (``role.report_summary``)
 
 The figures come from the role's :class:`ReportSummary`, read in the role's own query (the
@@ -17,10 +18,15 @@ page (or the article's cached fragment), which the batch invalidates when the fi
 """
 
 from django import template
-from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext, pgettext
 
 from careers.articles.fragments import shows_in_template
 from careers.site import jinja
+from careers.site.slots import link_url
 
 from .. import keys
 from ..reports import conf, present
@@ -30,19 +36,125 @@ from ..reports.present import summary_of
 register = template.Library()
 
 
+def _html(text, **values):
+    """A translated sentence holding HTML, with ``values`` escaped into it (as Django's
+    ``{% blocktranslate %}`` does)."""
+    return mark_safe(text % {name: escape(value) for name, value in values.items()})  # noqa: S308
+
+
+def _group(group):
+    """A group with its sentences, translated here (Jinja2 templates are not read by
+    ``makemessages``)."""
+    figures = group.all
+    group.headline = _html(
+        gettext("Median <strong>%(median)s</strong>; half of the reports between %(range)s."),
+        median=figures.median_text,
+        range=figures.range_text,
+    )
+    group.meta = ngettext(
+        "%(count)s report, %(months)s · confidence: %(confidence)s",
+        "%(count)s reports, %(months)s · confidence: %(confidence)s",
+        figures.count,
+    ) % {
+        "count": localize(figures.count),
+        "months": figures.months,
+        "confidence": figures.confidence,
+    }
+    group.plot_title = gettext(
+        "Reported pay by years of experience (%(title)s); the table below gives the same figures"
+    ) % {"title": group.title}
+    group.table_caption = gettext("Reported monthly pay by years of experience (%(title)s)") % {
+        "title": group.title
+    }
+    return group
+
+
 @register.simple_tag(takes_context=True)
 def reader_reports(context, role, form=True):
+    """The block (``salaries/reports/block.jinja``): drawn by Jinja2, the form with it, as the
+    Django language took a tenth of the article's cold render at scale on these two."""
     shows_in_template(context, keys.reports(role.pk))
     summary = summary_of(role)
-    return render_to_string(
-        "salaries/reports/block.html",
+    groups = [_group(g) for g in present.groups(summary.figures if summary else None)]
+    thin = gettext(
+        "Not enough reports yet. We publish a figure only when at least %(min_count)s reports "
+        "from %(min_addresses)s different addresses agree on the occupation, so that no one's "
+        "pay can be told from it."
+    ) % {
+        "min_count": conf.get("REPORTS_MIN_COUNT"),
+        "min_addresses": conf.get("REPORTS_MIN_ADDRESSES"),
+    }
+    t = {
+        "heading": gettext("Salaries reported by readers"),
+        "apart": gettext(
+            "Separate from the editors' figures: monthly pay that readers working in this "
+            "occupation reported to us, recomputed every night."
+        ),
+        "by_province": gettext("By province:"),
+        "thin": thin,
+        "figures_link": gettext("Figures for your province and experience"),
+        "how_counted": gettext("How are readers' reports counted?"),
+        "share": gettext("Share your salary"),
+        "not_enough": pgettext("salary reports", "not enough reports"),
+        "quartiles": pgettext("salary reports", "25th to 75th percentile"),
+        "median": pgettext("salary reports", "Median"),
+        "experience": pgettext("salary reports", "Experience"),
+        "range": pgettext("salary reports", "25th–75th percentile"),
+        "reports": pgettext("salary reports", "Reports"),
+        "row_thin": gettext("Not enough reports: see the whole occupation above."),
+    }
+    return jinja.render(
+        "salaries/reports/block.jinja",
         {
             "role": role,
-            "groups": present.groups(summary.figures if summary else None),
-            "form": ReportForm(role=role) if form else None,
+            "groups": groups,
+            "form": form,
+            "form_html": report_form(ReportForm(role=role), role) if form else "",
+            "figures_url": reverse("salaries:report_figures", args=[role.slug]) if groups else "",
+            "methodology_url": link_url("methodology"),
+            "t": t,
+        },
+    )
+
+
+@register.simple_tag
+def report_form(form, role):
+    """ "Maaşını paylaş" (``salaries/reports/form.jinja``), blank on the article, as the reader
+    sent it on its own page: ``{% report_form form role %}``."""
+    privacy = form.privacy
+    t = {
+        "correct": gettext(
+            "Please correct the errors marked below; everything you entered is still here."
+        ),
+        "occupation": _html(
+            gettext(
+                "Occupation: <strong>%(title)s</strong>. No name, no e-mail: only what is "
+                "asked below."
+            ),
+            title=role.title,
+        ),
+        "choose": gettext("Choose…"),
+        "privacy": _html(
+            gettext(
+                "We keep your address only as a scrambled code, to stop repeated reports, and "
+                "delete even that after %(days)s days. Your report is never shown on its own: "
+                'only figures of %(count)s reports or more. <a href="%(privacy_url)s">KVKK '
+                "privacy notice</a>."
+            ),
+            days=privacy["days"],
+            count=privacy["count"],
+            privacy_url=link_url("privacy"),
+        ),
+        "send": gettext("Send my salary"),
+    }
+    return jinja.render(
+        "salaries/reports/form.jinja",
+        {
+            "form": form,
+            "non_field_errors": form.non_field_errors(),
+            "action": reverse("salaries:report_post", args=[role.slug]),
             "province_options": province_options(),
-            "min_count": conf.get("REPORTS_MIN_COUNT"),
-            "min_addresses": conf.get("REPORTS_MIN_ADDRESSES"),
+            "t": t,
         },
     )
 
@@ -62,11 +174,3 @@ def report_headline(context, role):
     if summary is None or (summary.net_median is None and summary.gross_median is None):
         return None
     return summary
-
-
-@register.filter
-def report_radios(field):
-    """A choice of the report form as radio buttons (``salaries/reports/radios.jinja``): five
-    of them in the form on every article, a cold render's slowest part of the form in the
-    Django language."""
-    return jinja.render("salaries/reports/radios.jinja", {"field": field})
