@@ -1,14 +1,19 @@
-"""The comment section of the article page: what templates/comments/section.html needs.
+"""The comment section of the article page (``comments/section.jinja``) and the comment form
+(``comments/form.jinja``), drawn by Jinja2 with their sentences translated here: in the Django
+language the section and its form were a tenth of the article's cold render at scale.
 
 The article page reaches it only through the ``comments`` template tags (the articles app
 imports nothing from here)."""
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, pgettext
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext, pgettext
 
 from careers import turkish
 from careers.site import jinja
+from careers.site.slots import link_url
 
 from . import conf, moderation, paging, tokens
 from .forms import CommentForm
@@ -39,7 +44,7 @@ def held_comment(request, role):
 
 
 def section_context(request, role):
-    """What templates/comments/section.html needs, in one query (plus one only when a held
+    """What templates/comments/section.jinja needs, in one query (plus one only when a held
     comment's notice is asked for): one page of threads, fetched and counted in the
     database (:mod:`.paging`)."""
     per_page = conf.get("COMMENTS_PER_PAGE")
@@ -60,7 +65,7 @@ def section_context(request, role):
         "comments_open": is_open,
         "comment_form": CommentForm(role=role) if is_open else None,
         "comments_close_at": moderation.closes_at(role),
-        # Rendered when section.html prints it (the table-of-contents entry shares this).
+        # Rendered when the section is (the table-of-contents entry shares this context).
         "comment_threads": lambda: jinja.render(
             "comments/thread.jinja",
             {
@@ -70,6 +75,66 @@ def section_context(request, role):
             },
         ),
     }
+
+
+def section_html(role, context):
+    """The section's HTML from :func:`section_context`'s ``context``."""
+    page, count, closes = (
+        context["comment_page"],
+        context["comment_count"],
+        context["comments_close_at"],
+    )
+    t = {
+        "section": pgettext("section", "Comments"),
+        "count": ngettext("%(counter)s comment", "%(counter)s comments", count)
+        % {"counter": count},
+        "pages": gettext("Comment pages"),
+        "older": gettext("Older comments"),
+        "newer": gettext("Newer comments"),
+        "page_of": gettext("Page %(n)s of %(total)s")
+        % {"n": page.number, "total": page.paginator.num_pages},
+        "reply": gettext("Leave a reply"),
+        "closes": gettext("Comments close on %(date)s.") % {"date": turkish.format_date(closes)}
+        if closes
+        else "",
+        "closed": gettext("Comments are closed for this article."),
+    }
+    form = context["comment_form"]
+    return jinja.render(
+        "comments/section.jinja",
+        {
+            **context,
+            "comment_threads": context["comment_threads"](),
+            "form_html": form_html(form, role) if form is not None else "",
+            "t": t,
+        },
+    )
+
+
+def form_html(form, role):
+    """The comment form, blank on the article, as the reader sent it on its own page."""
+    privacy = gettext(
+        "Your name, e-mail address and IP address are stored with your comment; the e-mail "
+        "address is never shown. What we keep, for how long and your rights: <a "
+        'href="%(privacy_url)s">KVKK privacy notice</a>.'
+    )
+    t = {
+        "correct": gettext(
+            "Please correct the errors marked below; everything you typed is still here."
+        ),
+        "required": gettext("Required fields are marked *"),
+        "privacy": mark_safe(privacy % {"privacy_url": escape(link_url("privacy"))}),  # noqa: S308
+        "post": gettext("Post comment"),
+    }
+    return jinja.render(
+        "comments/form.jinja",
+        {
+            "form": form,
+            "non_field_errors": form.non_field_errors(),
+            "action": reverse("comments:post", args=[role.slug]),
+            "t": t,
+        },
+    )
 
 
 def displayed(nodes, is_open):

@@ -4,7 +4,8 @@ tags fill (``CommentsConfig.slots``, careers/site/slots.py).
 
     {% comment_toc_entry role %}   the table-of-contents line ("Yorumlar (3)"): "article-contents"
     {% comment_section role %}     the threads, their pages and the "Bir cevap yazın" form:
-                                   "article-end"
+                                   "article-end" (drawn by Jinja2: careers/comments/section.py)
+    {% comment_form form role %}   the form alone (its own page, with what the reader typed)
 
 Both share one computation per request (one query: a page of threads), and their HTML is
 cached until a comment or the article changes."""
@@ -15,9 +16,11 @@ from django.template.loader import render_to_string
 from careers.articles import keys
 from careers.site.pagecache import cached, shows
 
-from ..section import HELD_PARAM, PAGE_PARAM, section_context
+from ..section import HELD_PARAM, PAGE_PARAM, form_html, section_context, section_html
 
 register = template.Library()
+#: The section's name in the cache key of its HTML (``comments/section.jinja``).
+SECTION = "comments/section"
 
 
 def _section(context, role):
@@ -36,6 +39,8 @@ def _rendered(context, role, template_name):
     request = context["request"]
 
     def render():
+        if template_name == SECTION:
+            return section_html(role, _section(context, role))
         return render_to_string(
             template_name, {"role": role, "request": request, **_section(context, role)}
         )
@@ -58,4 +63,11 @@ def comment_toc_entry(context, role):
 
 @register.simple_tag(takes_context=True)
 def comment_section(context, role):
-    return _rendered(context, role, "comments/section.html")
+    return _rendered(context, role, SECTION)
+
+
+@register.simple_tag
+def comment_form(form, role):
+    """The comment form on its own page, with what the reader typed: ``{% comment_form form
+    role %}``."""
+    return form_html(form, role)
