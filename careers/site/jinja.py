@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from jinja2 import Environment
 
 from careers import turkish
+from careers.site.templatetags.turkish import with_label
 
 
 def environment(**options):
@@ -23,6 +24,7 @@ def environment(**options):
     options = {name: value for name, value in options.items() if name != "autoescape"}
     env = Environment(autoescape=True, **options)  # always, whatever the settings say
     env.filters["money"] = turkish.format_money
+    env.filters["with_label"] = with_label
     return env
 
 
