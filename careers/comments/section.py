@@ -144,10 +144,11 @@ def displayed(nodes, is_open):
     quicker, and Jinja2 (careers/site/jinja.py) twice as quick again."""
     prefix, suffix = reverse("comments:reply", kwargs={"pk": 0}).split("/0/")
     to_name = gettext(": to %(name)s")
+    zone = timezone.get_current_timezone()  # once, not per comment
 
     def node_dict(node):
         c = node.comment
-        local = timezone.localtime(c.created_at)
+        local = c.created_at.astimezone(zone)
         anchor = c.anchor
         return {
             "anchor": anchor,
@@ -155,7 +156,7 @@ def displayed(nodes, is_open):
             "name": c.name,
             "link": c.url if c.url and not node.held else "",
             "iso": local.replace(microsecond=0).isoformat(),
-            "when": f"{turkish.format_date(local)}, {local:%H:%M}",
+            "when": f"{turkish.format_date(local.date())}, {local:%H:%M}",
             "body": c.body_text_html if node.held else c.body_html,
             "reply_url": f"{prefix}/{c.pk}/{suffix}" if node.can_reply and is_open else "",
             "reply_to": to_name % {"name": c.name},
