@@ -19,10 +19,24 @@ from careers import turkish
 from careers.site.templatetags.turkish import with_label
 
 
+class _Environment(Environment):
+    def getattr(self, obj, attribute):
+        """``value.name`` of a dict is its key first: the values a template prints come
+        formatted in dicts, whose keys Jinja2 would find only after failing to find a dict
+        attribute of that name (an exception per lookup: a third of a page of comment threads'
+        rendering), and a key named like a dict method (``copy``) would give the method."""
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def environment(**options):
     """The environment of settings.TEMPLATES' "jinja2" engine."""
     options = {name: value for name, value in options.items() if name != "autoescape"}
-    env = Environment(autoescape=True, **options)  # always, whatever the settings say
+    env = _Environment(autoescape=True, **options)  # always, whatever the settings say
     env.filters["money"] = turkish.format_money
     env.filters["with_label"] = with_label
     return env
