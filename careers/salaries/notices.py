@@ -137,13 +137,16 @@ class UpdateNote:
 
 
 HISTORY_WINDOW = 30
+#: What :func:`update_notes` reads of a history row.
+HISTORY_FIELDS = ("history_date", "history_type", "year", "average")
 
 
 def recent_history(role, limit=HISTORY_WINDOW):
     """The role's latest salary band history rows, newest first (one query, at most
-    ``limit`` rows whatever the history's length)."""
+    ``limit`` rows whatever the history's length), as named tuples of what the notes read
+    (not thirty historical band instances)."""
     rows = SalaryBand.history.filter(role_id=role.pk).order_by("-history_date", "-history_id")
-    return list(rows[:limit])
+    return list(rows.values_list(*HISTORY_FIELDS, named=True)[:limit])
 
 
 def update_notes(records, bands, limit=3):
