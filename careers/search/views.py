@@ -1,12 +1,17 @@
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
+from careers import turkish
 from careers.articles import keys
 from careers.articles.listing import sectors_with_counts
-from careers.site import seo
-from careers.site.pagecache import cache_public_page
+from careers.salaries import keys as salary_keys
+from careers.salaries import notices as salary_notices
+from careers.site import jinja, seo
+from careers.site.pagecache import cache_public_page, shows
 
 from . import service, throttle
 from .text import MAX_QUERY_LENGTH
@@ -56,6 +61,7 @@ def search(request):
             "query": query,
             "words": words,
             "page": page if found else None,
+            "results": results_html(request, page) if found else "",
             "found": found,
             "notices": notices,
             "sectors": sectors,
@@ -67,3 +73,39 @@ def search(request):
     if retry_after:
         response["Retry-After"] = str(retry_after)
     return response
+
+
+def results_html(request, page):
+    """A page of results (``search/results.jinja``): drawn by Jinja2 from values formatted
+    here, as a card's figures and note are elsewhere (one minimum wage for the page)."""
+    rates = None
+    results = []
+    for result in page:
+        role, figure, notice = result.role, "", None
+        if role.salary_average:
+            figure = gettext("%(year)s average: %(amount)s") % {
+                "year": role.salary_year,
+                "amount": turkish.format_money(role.salary_average),
+            }
+        if role.salary_average and role.salary_year is not None:
+            if rates is None:  # read (and shown) only for a page with figures
+                rates = salary_notices.minimum_wages()
+                shows(request, salary_keys.MINWAGE)
+            rate = salary_notices.minimum_wage_on(rates, timezone.localdate())
+            notice = salary_notices.salary_notice(
+                role.salary_year, role.salary_average, rate and rate.net_monthly
+            )
+        results.append(
+            {
+                "url": role.get_absolute_url(),
+                "title_html": result.title_html,
+                "other_names_html": result.other_names_html,
+                "snippet_html": result.snippet_html,
+                "sector": role.sector.name,
+                "figure": figure,
+                "notice": notice.text if notice else "",
+            }
+        )
+    return jinja.render(
+        "search/results.jinja", {"results": results, "also_known": gettext("Also known as:")}
+    )
