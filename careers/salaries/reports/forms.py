@@ -72,6 +72,16 @@ class AmountField(forms.Field):
         return amount.quantize(Decimal("0.01"))
 
 
+class ProvinceField(forms.TypedChoiceField):
+    """The 81 provinces: the same for every form, so each form's copy of the field shares
+    them instead of deep-copying 82 choices (a form is built on every article rendered)."""
+
+    def __deepcopy__(self, memo):
+        result = forms.Field.__deepcopy__(self, memo)
+        result._choices = self._choices
+        return result
+
+
 class ReportForm(GuardedForm):
     guard_salt = FORM_SALT
     token_messages = REPORT_TOKEN_MESSAGES
@@ -80,7 +90,7 @@ class ReportForm(GuardedForm):
     zaman = None
     imza = forms.CharField(required=False, widget=forms.HiddenInput, strip=False)
 
-    il = forms.TypedChoiceField(
+    il = ProvinceField(
         label=gettext_lazy("Province you work in"),
         coerce=int,
         choices=[("", "")] + provinces.choices(),
