@@ -1,6 +1,8 @@
-"""Django's second template engine, Jinja2, for the few fragments a hot page renders in a loop:
-an article's comment threads (``comments/thread.jinja``), the rows and bars of ``/maaslar/``
-(``salaries/rows.jinja``). Everything else stays in the Django template language.
+"""Django's second template engine, Jinja2, for what a page renders afresh after every change at
+scale: the article's cached fragment (``articles/article_*.jinja``, its comment threads, section
+and form, the readers' reports block and form), the rows and bars of ``/maaslar/``, a page of
+search results, the skills list. Pages' frames (``base.html``), the admin and every other page
+stay in the Django template language.
 
 Why: rendered afresh at 10,000 roles and a million comments (right after a change, when no
 cache holds the page), a page of fifty rows spent most of its time in the Django language's
