@@ -247,20 +247,3 @@ class PendingComment(Comment):
         proxy = True
         verbose_name = _("comment awaiting moderation")
         verbose_name_plural = _("comments awaiting moderation")
-
-
-class CommentTally(models.Model):
-    """An article's approved comments and comment threads, counted again whenever they change
-    (:mod:`careers.comments.tally`), as WordPress keeps ``comment_count`` on the post: a page
-    of threads reads two numbers, however many comments the article has."""
-
-    role = models.OneToOneField(Role, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    approved = models.PositiveIntegerField(default=0)
-    threads = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = pgettext_lazy("model", "comment count")
-        verbose_name_plural = pgettext_lazy("model", "comment counts")
-
-    def __str__(self):
-        return f"{self.role_id}: {self.approved} / {self.threads}"

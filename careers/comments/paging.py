@@ -4,9 +4,8 @@ A thread starts at an approved comment that has no approved parent (a top-level 
 a reply whose parent was removed or is held: :func:`.threads.build_threads` shows those at
 the top level too). The query takes the page's thread starts in date order (the index on
 role, status, parent and time), follows their approved replies down level by level (the
-same index), and reads the article's counts of approved comments and threads, kept as they
-change (:mod:`.tally`): an article with a hundred thousand comments costs what one with fifty
-does.
+same index), and counts the approved comments and the threads alongside, so an article with
+a hundred thousand comments costs what one with fifty does.
 """
 
 import datetime as dt
@@ -14,13 +13,15 @@ import datetime as dt
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
 
-from .models import Comment, CommentStatus, CommentTally
-from .tally import COUNT_SQL
-from .tally import STARTS as _STARTS
+from .models import Comment, CommentStatus
 
 COLUMNS = ("id", "role_id", "parent_id", "name", "url", "body", "created_at", "status")
 _TABLE = Comment._meta.db_table
-_TALLY = CommentTally._meta.db_table
+_STARTS = f"""
+    a.parent_id IS NULL OR NOT EXISTS (
+        SELECT 1 FROM {_TABLE} p WHERE p.id = a.parent_id AND p.status = %(approved)s
+    )
+"""  # noqa: S608 (our table name)
 #: Reply levels followed below a thread start. Posting keeps threads within
 #: COMMENTS_THREAD_DEPTH levels (``moderation.reply_parent``); this leaves room for a setting
 #: lowered later.
@@ -33,12 +34,8 @@ starts AS (
     AND ({_STARTS}) ORDER BY a.created_at, a.id LIMIT %(limit)s OFFSET %(offset)s
 ),
 counts AS (
-    SELECT approved AS approved_count, threads AS thread_count FROM {_TALLY}
-    WHERE role_id = %(role)s
-    UNION ALL  -- an article not counted yet (its comments written without the ORM)
-    SELECT COUNT(*), COALESCE(SUM(CASE WHEN {_STARTS} THEN 1 ELSE 0 END), 0)
+    SELECT COUNT(*) AS approved_count, SUM(CASE WHEN {_STARTS} THEN 1 ELSE 0 END) AS thread_count
     FROM {_TABLE} a WHERE a.role_id = %(role)s AND a.status = %(approved)s
-    AND NOT EXISTS (SELECT 1 FROM {_TALLY} WHERE role_id = %(role)s)
 )"""  # noqa: S608 (table and column names are ours; values are parameters)
 _SELECT = f"""
 SELECT {", ".join(f"c.{name}" for name in COLUMNS)}, counts.approved_count, counts.thread_count
@@ -74,6 +71,10 @@ tree(id) AS (
 )
 {_SELECT.format(ids="SELECT id FROM tree")}"""  # noqa: S608
 SQL = _sql()
+COUNT_SQL = f"""
+SELECT COUNT(*), SUM(CASE WHEN {_STARTS} THEN 1 ELSE 0 END)
+FROM {_TABLE} a WHERE a.role_id = %(role)s AND a.status = %(approved)s
+"""  # noqa: S608
 
 
 class _Threads:

@@ -17,14 +17,12 @@ from django.dispatch import receiver
 from careers.articles import keys
 from careers.site.pagecache import invalidate
 
-from . import tally
 from .models import Comment, CommentStatus
 
 
 def invalidate_articles(role_ids, hard=False):
     """The comment sections of these roles' articles changed (``hard``: something shown
-    there must never be shown again): their counts are counted again, their pages dropped."""
-    tally.recount(role_ids)
+    there must never be shown again)."""
     invalidate(*(keys.comments(pk) for pk in set(role_ids)), hard=hard)
 
 

@@ -28,7 +28,6 @@ from careers.articles.models import (
     Status,
     Trend,
 )
-from careers.comments import tally as comment_tally
 from careers.comments.models import Comment
 from careers.salaries.models import PayBasis, SalaryBand
 from careers.salaries.reports.models import Report
@@ -319,7 +318,6 @@ def generate(*, roles, comments, reports=0, sectors=30, skills=300, seed=14):
     with transaction.atomic():
         scale_comments.make_comments(rng, comments, made, first_pk=next_id(Comment))
         reset_sequences()
-        comment_tally.recount_all()  # written without the ORM: counted here
     with transaction.atomic():  # readers' salary reports, on every published role (as comments)
         role_ids = list(Role.objects.published().order_by("pk").values_list("pk", flat=True))
         salary_reports.make_reports(rng, reports, role_ids, made)

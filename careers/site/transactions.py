@@ -14,9 +14,8 @@ internals. This module keeps its own state instead, with the public API only:
 How a rolled-back transaction is noticed without private state: the per-transaction dict lives
 on the registered callback, and the connection keeps only a *weak* reference to that callback.
 Django holds the callback until the commit (then runs it) or the rollback (then drops it); in
-both cases the weak reference dies with it (and a callback that has run is marked so), so
-the next call starts a new dict. Nothing is kept for a rolled-back transaction, and nothing of
-one transaction leaks into the next.
+both cases the weak reference dies with it, so the next call starts a new dict. Nothing is
+kept for a rolled-back transaction, and nothing of one transaction leaks into the next.
 Outside a transaction (autocommit) the callback runs at once, as ``on_commit`` does.
 """
 
@@ -28,15 +27,13 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 class _Gathered:
     """The on-commit callback of one name in one transaction, holding what it gathered."""
 
-    __slots__ = ("__weakref__", "callback", "done", "items")
+    __slots__ = ("__weakref__", "callback", "items")
 
     def __init__(self, callback):
         self.callback = callback
         self.items = {}
-        self.done = False
 
     def __call__(self):
-        self.done = True  # whoever still holds it (a test capturing callbacks), it has run
         self.callback(self.items)
 
 
@@ -50,7 +47,7 @@ def pending(name, callback, using=None):
         return None
     refs = connection.__dict__.setdefault("_careers_on_commit", {})
     gathered = refs[name]() if name in refs else None
-    if gathered is None or gathered.done:
+    if gathered is None:
         gathered = _Gathered(callback)
         refs[name] = weakref.ref(gathered)
         transaction.on_commit(gathered, using=using)
