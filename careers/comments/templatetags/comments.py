@@ -19,8 +19,6 @@ from careers.site.pagecache import cached, shows
 from ..section import HELD_PARAM, PAGE_PARAM, form_html, section_context, section_html
 
 register = template.Library()
-#: The section's name in the cache key of its HTML (``comments/section.jinja``).
-SECTION = "comments/section"
 
 
 def _section(context, role):
@@ -32,24 +30,21 @@ def _section(context, role):
     return sections[role.pk]
 
 
-def _rendered(context, role, template_name):
-    """The tag's HTML, kept until the role's comments or the role change (their surrogate
-    keys), per comment page, as long as the pages that hold it (whose comment form token it
-    shares); never for drafts or a visitor's held-comment notice."""
+def _rendered(context, role, name, draw):
+    """The tag's HTML (``draw(section context)``), kept as ``name`` until the role's comments
+    or the role change (their surrogate keys), per comment page, as long as the pages that
+    hold it (whose comment form token it shares); never for drafts or a visitor's
+    held-comment notice."""
     request = context["request"]
 
     def render():
-        if template_name == SECTION:
-            return section_html(role, _section(context, role))
-        return render_to_string(
-            template_name, {"role": role, "request": request, **_section(context, role)}
-        )
+        return draw(_section(context, role))
 
     if not role.is_public or HELD_PARAM in request.GET:
         return render()
     page = request.GET.get(PAGE_PARAM, "1")[:12]
     return cached(
-        f"comment-html:{template_name}:{role.pk}:{page}",
+        f"comment-html:{name}:{role.pk}:{page}",
         [keys.comments(role.pk), keys.role(role.pk)],
         render,
         request,
@@ -58,12 +53,15 @@ def _rendered(context, role, template_name):
 
 @register.simple_tag(takes_context=True)
 def comment_toc_entry(context, role):
-    return _rendered(context, role, "comments/toc_entry.html")
+    def draw(section):
+        return render_to_string("comments/toc_entry.html", {"role": role, **section})
+
+    return _rendered(context, role, "toc", draw)
 
 
 @register.simple_tag(takes_context=True)
 def comment_section(context, role):
-    return _rendered(context, role, SECTION)
+    return _rendered(context, role, "section", lambda section: section_html(role, section))
 
 
 @register.simple_tag
