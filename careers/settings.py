@@ -446,6 +446,8 @@ if env("SENTRY_DSN"):
 # comments' concurrency test must run WAL and IMMEDIATE transactions as production does.
 if ENVIRONMENT == "test":
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Every baked query (careers/site/baked.py) compared with the ORM's on each call.
+    BAKED_QUERIES_CHECKED = True
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
     # Jobs run at once, after their commit, whatever DJANGO_JOBS says (as bakerydemo's tests

@@ -12,7 +12,6 @@ the role and its comments. Drafts shown to editors are never kept.
 
 from urllib.parse import quote
 
-from django.db.models import prefetch_related_objects
 from django.template import Context
 from django.templatetags.static import static
 from django.urls import reverse
@@ -27,7 +26,7 @@ from careers.site.slots import fill
 
 from . import keys, meta
 from .freshness import last_modified
-from .models import article_prefetches
+from .models import load_article_rows
 from .related import related_for
 from .templatetags.role_cards import role_card
 
@@ -55,7 +54,7 @@ def render_article(role, preview):
     what apps built on articles show in it comes from their slots, filled here with a Django
     template context (their tags keep per-rendering values in it and record the keys of what
     they show in it)."""
-    prefetch_related_objects([role], *article_prefetches())
+    load_article_rows(role)
     links, computed = related_for(role)
     # Only a reviewed article can have corrections (an approval writes them): no query for
     # one never reviewed.

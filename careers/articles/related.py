@@ -4,7 +4,9 @@ the same sector. Drafts never appear."""
 from django.db import connection
 from django.utils import timezone
 
-from .models import Role, RoleSkill, Status
+from careers.site.baked import Baked
+
+from .models import Role, RoleSkill, Status, published_q
 
 RELATED_LIMIT = 6
 #: Roles sharing skills considered for the ranking (the most shared first).
@@ -22,8 +24,15 @@ def computed_related(role, skill_ids, exclude_ids, limit=RELATED_LIMIT):
         return []
     exclude = sorted({role.pk, *exclude_ids})
     ids = _ranked_ids(role, list(skill_ids), exclude, limit)
-    roles = Role.objects.published().card_columns().in_bulk(ids)
+    roles = {card.pk: card for card in _CARDS(ids, timezone.now())} if ids else {}
     return [roles[pk] for pk in ids if pk in roles]
+
+
+#: The ranked roles' cards, ``Role.objects.published().card_columns().in_bulk(ids)`` baked
+#: (careers/site/baked.py: one query per number of ids, at most RELATED_LIMIT).
+_CARDS = Baked(
+    lambda ids, now: Role.objects.filter(published_q(now=now), pk__in=ids).card_columns()
+)
 
 
 def _ranked_ids(role, skill_ids, exclude, limit):

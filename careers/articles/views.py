@@ -12,7 +12,7 @@ from careers import turkish
 from careers.site.pagecache import cache_public_page, shows
 
 from . import fragments, keys, listing, meta, reads
-from .models import Author, Correction, Role, Sector, Skill, article_joins
+from .models import Author, Correction, Role, Sector, Skill, article_role
 from .permissions import can_preview
 
 SECTOR_PAGE_SIZE = 20
@@ -129,7 +129,9 @@ def skill_detail(request, slug):
 
 @cache_public_page
 def role_detail(request, slug):
-    role = get_object_or_404(Role.objects.select_related(*article_joins()), slug=slug)
+    role = article_role(slug)
+    if role is None:
+        raise Http404
     preview = not role.is_public
     if preview and not can_preview(request.user):
         raise Http404

@@ -31,6 +31,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from careers import turkish
+from careers.site.baked import Baked
 from careers.site.pagecache import cached, shows
 
 from . import keys
@@ -209,9 +210,21 @@ def converter_for(periods):
 def fetch_periods():
     """The payroll rules as ``PayrollPeriod`` values: from the cache until they change
     (one query otherwise)."""
-    from .models import PayrollParameters
+    return cached("salaries:payroll-rules", [keys.PAYROLL], _periods)
 
-    return cached("salaries:payroll-rules", [keys.PAYROLL], PayrollParameters.objects.periods)
+
+def _payroll_rows():
+    from .models import PayrollParameters  # the models import this module
+
+    return PayrollParameters.objects.order_by("effective_from")
+
+
+#: ``PayrollParameters.objects.periods()``'s query, baked (careers/site/baked.py).
+_PAYROLL_ROWS = Baked(_payroll_rows)
+
+
+def _periods():
+    return tuple(row.as_period() for row in _PAYROLL_ROWS())
 
 
 def converter(request=None):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from careers import turkish
+from careers.site.baked import Baked
 from careers.site.pagecache import cached
 
 from . import keys, quality
@@ -20,7 +21,11 @@ from .models import MinimumWage, SalaryBand
 def minimum_wages():
     """The minimum wage table (``MinimumWage.objects.table()``, oldest first), from the cache
     until a rate changes: the one place it is kept (cards, /maaslar/, reports' limits)."""
-    return cached("salaries:minimum-wages", [keys.MINWAGE], MinimumWage.objects.table)
+    return cached("salaries:minimum-wages", [keys.MINWAGE], _MINIMUM_WAGES)
+
+
+#: ``MinimumWage.objects.table()`` as a baked query (careers/site/baked.py).
+_MINIMUM_WAGES = Baked(lambda: MinimumWage.objects.order_by("effective_from"))
 
 
 def minimum_wage_on(rates, day):
@@ -145,8 +150,18 @@ def recent_history(role, limit=HISTORY_WINDOW):
     """The role's latest salary band history rows, newest first (one query, at most
     ``limit`` rows whatever the history's length), as named tuples of what the notes read
     (not thirty historical band instances)."""
-    rows = SalaryBand.history.filter(role_id=role.pk).order_by("-history_date", "-history_id")
-    return list(rows.values_list(*HISTORY_FIELDS, named=True)[:limit])
+    if limit == HISTORY_WINDOW:
+        return _RECENT_HISTORY(role.pk)
+    return list(_history(role.pk)[:limit])
+
+
+def _history(role_id):
+    rows = SalaryBand.history.filter(role_id=role_id).order_by("-history_date", "-history_id")
+    return rows.values_list(*HISTORY_FIELDS, named=True)
+
+
+#: The article's window of history as a baked query (careers/site/baked.py).
+_RECENT_HISTORY = Baked(lambda role_id: _history(role_id)[:HISTORY_WINDOW])
 
 
 def update_notes(records, bands, limit=3):

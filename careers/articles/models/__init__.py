@@ -5,7 +5,7 @@ renderer (:mod:`careers.site.markdown`); templates only ever output those ``*_ht
 What a role pays is the salaries app's (built on this one); the role keeps its latest figures.
 """
 
-from .article import article_joins, article_prefetches
+from .article import article_joins, article_prefetches, article_role, load_article_rows
 from .base import SlugNaturalKeyManager
 from .people import Author
 from .publishing import Status, published_q
@@ -18,5 +18,5 @@ __all__ = [
     "ARTICLE_TEXT_FIELDS", "REVIEW_PERMISSION", "Author", "Correction", "DailyReads",
     "Outlook", "Placement", "RelatedRole", "Responsibility", "Revision", "RevisionState", "Role",
     "RoleQuerySet", "RoleSkill", "Sector", "Skill", "SlugNaturalKeyManager", "Status", "Trend",
-    "article_joins", "article_prefetches", "published_q",
+    "article_joins", "article_prefetches", "article_role", "load_article_rows", "published_q",
 ]  # fmt: skip

@@ -12,8 +12,10 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-def published_q(prefix=""):
+def published_q(prefix="", now=None):
     """The publish rule, the one place it is written: published, with a publish time that
-    has come. ``prefix`` applies it across a relation (``published_q("roles__")`` on
-    sectors); ``Role.objects.published()`` is it on roles."""
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+    has come (by ``now``: the present unless given, as a baked query gives it). ``prefix``
+    applies it across a relation (``published_q("roles__")`` on sectors);
+    ``Role.objects.published()`` is it on roles."""
+    now = timezone.now() if now is None else now
+    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": now})

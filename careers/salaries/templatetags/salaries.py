@@ -27,15 +27,18 @@ from django.utils.translation import gettext
 
 from careers import turkish
 from careers.articles.fragments import shows_in_template
+from careers.site.baked import Baked
 
 from .. import charts, conversion, keys, notices, rules
-from ..models import MinimumWage, PayBasis
+from ..models import MinimumWage, PayBasis, SalaryBand
 
 register = template.Library()
 #: Where one rendering keeps the minimum wage table (the root of the render context: shared by
 #: every include of that rendering, as Django keeps its own include cache there).
 _RATES = "salaries.minimum_wage_table"
 _PAYROLL = "salaries.payroll_converter"
+#: ``role.salary_bands.all()`` as a baked query (careers/site/baked.py).
+_BANDS = Baked(lambda role_id: SalaryBand.objects.filter(role_id=role_id))
 
 
 def minimum_wage_table(context):
@@ -63,7 +66,7 @@ def salary_section(context, role):
     """The article's salary figures (``salaries/figures.html``): two queries (the bands,
     their history), plus the minimum wage table and the payroll rules when the cache has lost
     them."""
-    bands = list(role.salary_bands.all())
+    bands = _BANDS(role.pk)
     rates = minimum_wage_table(context) if bands else []
     bands = MinimumWage.objects.attach_multiples(bands, rates)
     if any(band.pay_basis in conversion.OTHER for band in bands):
