@@ -10,9 +10,11 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.utils import timezone
 
 from careers.articles import keys
-from careers.articles.models import Role
+from careers.articles.models import Role, published_q
+from careers.site.baked import Baked
 from careers.site.pagecache import cached
 
 from . import backends, throttle
@@ -35,6 +37,17 @@ RESULT_COLUMNS = (
     "sector__slug", "search_document__summary", "search_document__responsibilities",
     "search_document__skills",
 )  # fmt: skip
+
+
+#: A page's roles, ``Role.objects.published()...in_bulk(ids)`` as a baked query
+#: (careers/site/baked.py: one per number of results on a page, at most PAGE_SIZE).
+_RESULTS = Baked(
+    lambda ids, now: (
+        Role.objects.filter(published_q(now=now), pk__in=ids)
+        .select_related("sector", "search_document")
+        .only(*RESULT_COLUMNS)
+    )
+)
 
 
 def rank(hits, words):
@@ -67,12 +80,10 @@ def search(query, request, page_number=None, page_size=PAGE_SIZE):
     page = Paginator(hits, page_size).get_page(page_number)
     if not hits:
         return words, page
-    roles = (
-        Role.objects.published()
-        .select_related("sector", "search_document")
-        .only(*RESULT_COLUMNS)
-        .in_bulk([hit.role_id for hit in page.object_list])
-    )
+    roles = {
+        role.pk: role
+        for role in _RESULTS([hit.role_id for hit in page.object_list], timezone.now())
+    }
     page.object_list = [
         Result(
             role=role,
