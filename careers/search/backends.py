@@ -73,15 +73,15 @@ def tsquery(words):
 
 
 def postgres_search(words, limit):
-    """The stored document vector (migration 0002: a generated column with a GIN index) is
-    matched and ranked; the published rule is a join on the role's primary key."""
-    role = Role._meta.db_table
+    """The narrow copy of the document vectors (``search_vector``, migration 0003: the role,
+    its folded title and the vector, under a GIN index) is matched and ranked; the published
+    rule is a join on the role's primary key."""
     sql = f"""
-        SELECT d.role_id, ts_rank(d.document, q.query) AS rank, d.title_folded
-        FROM {SearchDocument._meta.db_table} d
+        SELECT v.role_id, ts_rank(v.document, q.query) AS rank, v.title_folded
+        FROM search_vector v
         CROSS JOIN to_tsquery('simple', %s) AS q(query)
-        JOIN {role} r ON r.id = d.role_id
-        WHERE d.document @@ q.query AND r.status = %s AND r.published_at <= %s
+        JOIN {Role._meta.db_table} r ON r.id = v.role_id
+        WHERE v.document @@ q.query AND r.status = %s AND r.published_at <= %s
         ORDER BY rank DESC LIMIT %s
     """  # noqa: S608 (table names are ours; input is a parameter)
     with connection.cursor() as cursor:

@@ -4,7 +4,9 @@ search covers changes (see ``signals.py``).
 The document keeps the reader-visible text (for the highlighted snippet) and the same text folded
 to ASCII (:func:`careers.turkish.ascii_fold`) for matching. On SQLite a full-text FTS5 table
 (``search_fts``, created by migration 0001) mirrors the folded columns through triggers; on
-PostgreSQL the folded columns are searched with ``to_tsvector('simple', …)`` under a GIN index.
+PostgreSQL a generated column holds the weighted ``tsvector`` of the folded columns (migration
+0002), copied by triggers with the folded title into a narrow table under a GIN index
+(``search_vector``, migration 0003), which the search reads.
 """
 
 from django.db import models
