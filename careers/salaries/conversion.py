@@ -216,7 +216,7 @@ def fetch_periods():
 def _payroll_rows():
     from .models import PayrollParameters  # the models import this module
 
-    return PayrollParameters.objects.order_by("effective_from")
+    return PayrollParameters.objects.oldest_first()
 
 
 #: ``PayrollParameters.objects.periods()``'s query, baked (careers/site/baked.py).
@@ -224,7 +224,9 @@ _PAYROLL_ROWS = Baked(_payroll_rows)
 
 
 def _periods():
-    return tuple(row.as_period() for row in _PAYROLL_ROWS())
+    from .payroll_models import as_periods
+
+    return as_periods(_PAYROLL_ROWS())
 
 
 def converter(request=None):

@@ -219,10 +219,13 @@ def refresh_role_salaries(role_ids):
 
 
 class MinimumWageQuerySet(models.QuerySet):
+    def oldest_first(self):
+        return self.order_by("effective_from")
+
     def table(self):
         """Every rate, oldest first, as a list (one query): the input of the
         ``rules.minimum_wage_*`` functions."""
-        return list(self.order_by("effective_from"))
+        return list(self.oldest_first())
 
     def attach_multiples(self, bands, rates=None):
         """Set ``band.minimum_wage`` (the :class:`MinimumWage` used, or None),

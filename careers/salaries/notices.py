@@ -25,7 +25,7 @@ def minimum_wages():
 
 
 #: ``MinimumWage.objects.table()`` as a baked query (careers/site/baked.py).
-_MINIMUM_WAGES = Baked(lambda: MinimumWage.objects.order_by("effective_from"))
+_MINIMUM_WAGES = Baked(lambda: MinimumWage.objects.oldest_first())
 
 
 def minimum_wage_on(rates, day):
@@ -146,22 +146,21 @@ HISTORY_WINDOW = 30
 HISTORY_FIELDS = ("history_date", "history_type", "year", "average")
 
 
-def recent_history(role, limit=HISTORY_WINDOW):
+def recent_history(role):
     """The role's latest salary band history rows, newest first (one query, at most
-    ``limit`` rows whatever the history's length), as named tuples of what the notes read
-    (not thirty historical band instances)."""
-    if limit == HISTORY_WINDOW:
-        return _RECENT_HISTORY(role.pk)
-    return list(_history(role.pk)[:limit])
+    HISTORY_WINDOW rows whatever the history's length), as named tuples of what the notes
+    read (not thirty historical band instances)."""
+    return _RECENT_HISTORY(role.pk)
 
 
-def _history(role_id):
-    rows = SalaryBand.history.filter(role_id=role_id).order_by("-history_date", "-history_id")
-    return rows.values_list(*HISTORY_FIELDS, named=True)
-
-
-#: The article's window of history as a baked query (careers/site/baked.py).
-_RECENT_HISTORY = Baked(lambda role_id: _history(role_id)[:HISTORY_WINDOW])
+#: :func:`recent_history`'s query, baked (careers/site/baked.py).
+_RECENT_HISTORY = Baked(
+    lambda role_id: (
+        SalaryBand.history.filter(role_id=role_id)
+        .order_by("-history_date", "-history_id")
+        .values_list(*HISTORY_FIELDS, named=True)[:HISTORY_WINDOW]
+    )
+)
 
 
 def update_notes(records, bands, limit=3):

@@ -93,11 +93,19 @@ def brackets_to_json(brackets):
     ]
 
 
+def as_periods(rows):
+    """Rows oldest first as the ``PayrollPeriod`` values ``payroll.Payroll`` takes."""
+    return tuple(row.as_period() for row in rows)
+
+
 class PayrollParametersQuerySet(models.QuerySet):
+    def oldest_first(self):
+        return self.order_by("effective_from")
+
     def periods(self):
         """Every period, oldest first, as ``PayrollPeriod`` values (one query): what
         ``payroll.Payroll`` takes. A row whose tariff cannot be read counts as missing it."""
-        return tuple(row.as_period() for row in self.order_by("effective_from"))
+        return as_periods(self.oldest_first())
 
 
 def _percent_field(label, help_text):
